@@ -1,0 +1,1 @@
+"""Kinship: SMS check-ins, buddies and coordinators for supportive communities."""

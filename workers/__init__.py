@@ -1,0 +1,1 @@
+"""Background work: the RQ queues, the job functions and the clock."""
