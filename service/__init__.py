@@ -1,1 +1,35 @@
-"""Kinship: SMS check-ins, buddies and coordinators for supportive communities."""
+"""Kinship: SMS check-ins, buddies and coordinators for supportive communities.
+
+``create_app()`` is the only way to build the web app; nothing happens at import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from service.settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    from flask import Flask
+
+    from service import health, web, webhooks
+    from service.settings import Settings
+
+    settings = settings or Settings.from_env()
+    settings.require_twilio()
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=settings.require_secret_key(),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
+        MAX_CONTENT_LENGTH=1024 * 1024,
+    )
+    web.init_app(app, settings)
+    webhooks.init_app(app)
+    health.init_app(app)
+    return app

@@ -1,0 +1,26 @@
+# The two commands of the README. Each makes .venv and installs what it needs first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: demo test bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+## Run the whole service here: SQLite, embedded Redis, web + worker + clock, Twilio simulated.
+demo: $(STAMP)
+	$(VENV)/bin/kinship demo
+
+## Run the test suite (real Redis; SQLite, and PostgreSQL too when TEST_DATABASE_URL is set).
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+## Print the benchmark figures.
+bench: $(STAMP)
+	@for script in bench/*.py; do echo "== $$script"; $(VENV)/bin/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .hypothesis

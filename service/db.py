@@ -1,0 +1,95 @@
+"""The database: one engine per process, one session per request and per job.
+
+New outbound messages are collected as they are flushed and handed to ``on_commit`` only
+once the transaction has committed, so a worker never wakes up for a row that does not
+exist yet, and a rolled-back message is never sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from service.models import Lane, MessageState, OutboundMessage
+
+
+@dataclass(frozen=True)
+class Wakeup:
+    """What a worker needs to know about a committed message: which row, and which lane."""
+
+    message_id: int
+    lane: Lane
+
+
+OnCommit = Callable[[list[Wakeup]], None]
+_OUTBOX = "kinship.outbox"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):
+            # WAL lets the web process read while a worker writes; foreign keys are off by default.
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """An engine, its session factory and the after-commit hook that wakes the workers."""
+
+    def __init__(self, url: str, on_commit: OnCommit | None = None):
+        self.url = url
+        self.engine = make_engine(url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.on_commit = on_commit
+        event.listen(self.sessions, "after_flush", _collect_outbox)
+        event.listen(self.sessions, "after_commit", self._after_commit)
+        event.listen(self.sessions, "after_soft_rollback", _forget_outbox)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits when the block ends, rolls back if it raises."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def _after_commit(self, session: Session) -> None:
+        wakeups = list(session.info.pop(_OUTBOX, {}).values())
+        if wakeups and self.on_commit is not None:
+            self.on_commit(wakeups)
+
+
+def register_wakeup(session: Session, message: OutboundMessage) -> None:
+    """Wake a worker for ``message`` once this session's transaction commits."""
+    session.info.setdefault(_OUTBOX, {})[message.id] = Wakeup(message.id, message.lane)
+
+
+def _collect_outbox(session: Session, _flush_context) -> None:
+    # New rows stamped with enqueued_at are due now; held ones wait for tick to release them.
+    for obj in session.new:
+        if isinstance(obj, OutboundMessage) and obj.state == MessageState.QUEUED and obj.enqueued_at is not None:
+            register_wakeup(session, obj)
+
+
+def _forget_outbox(session: Session, _previous_transaction) -> None:
+    session.info.pop(_OUTBOX, None)

@@ -1,0 +1,29 @@
+"""The database models. Import them from here: ``from service.models import Member``."""
+
+from service.models.alert import Alert, AlertKind, AlertReason, AlertState
+from service.models.base import Base, UTCDateTime
+from service.models.checkin import CheckIn, CheckInStatus
+from service.models.community import DEFAULT_QUIET_HOURS, DEFAULT_SCHEDULE, Community, Coordinator
+from service.models.member import Member, MemberStatus
+from service.models.message import InboundMessage, Lane, MessageState, OutboundMessage
+
+__all__ = [
+    "Alert",
+    "AlertKind",
+    "AlertReason",
+    "AlertState",
+    "Base",
+    "CheckIn",
+    "CheckInStatus",
+    "Community",
+    "Coordinator",
+    "DEFAULT_QUIET_HOURS",
+    "DEFAULT_SCHEDULE",
+    "InboundMessage",
+    "Lane",
+    "Member",
+    "MemberStatus",
+    "MessageState",
+    "OutboundMessage",
+    "UTCDateTime",
+]

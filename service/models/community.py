@@ -1,0 +1,72 @@
+"""A community, and the coordinators who look after it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from service.models.base import Base, created_at, intpk, phone
+
+if TYPE_CHECKING:
+    from service.models.member import Member
+
+DEFAULT_SCHEDULE = "FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=10;BYMINUTE=0"
+DEFAULT_QUIET_HOURS = "21:00-08:00"
+
+coordinator_communities = Table(
+    "coordinator_communities",
+    Base.metadata,
+    Column("coordinator_id", ForeignKey("coordinators.id", ondelete="CASCADE"), primary_key=True),
+    Column("community_id", ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Community(Base):
+    __tablename__ = "communities"
+
+    id: Mapped[intpk]
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    country: Mapped[str] = mapped_column(String(2), default="US")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    # None: the settings' sender. A community may text from its own number.
+    from_number: Mapped[str | None] = mapped_column(String(16))
+    default_schedule: Mapped[str] = mapped_column(String(255), default=DEFAULT_SCHEDULE)
+    quiet_hours: Mapped[str] = mapped_column(String(11), default=DEFAULT_QUIET_HOURS)
+    # None: the default resources in templates_sms/<language>/crisis_resources.txt.
+    crisis_resources: Mapped[str | None] = mapped_column(Text)
+    # A check-in with no reply within this many hours is missed (None: when the next one is due).
+    missed_after_hours: Mapped[int | None] = mapped_column(Integer)
+    retention_days: Mapped[int] = mapped_column(Integer, default=180)
+    created_at: Mapped[created_at]
+
+    members: Mapped[list[Member]] = relationship(back_populates="community")
+    coordinators: Mapped[list[Coordinator]] = relationship(
+        secondary=coordinator_communities, back_populates="communities"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Community {self.name!r}>"
+
+
+class Coordinator(Base):
+    __tablename__ = "coordinators"
+
+    id: Mapped[intpk]
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    phone: Mapped[phone | None]
+    created_at: Mapped[created_at]
+
+    communities: Mapped[list[Community]] = relationship(
+        secondary=coordinator_communities, back_populates="coordinators"
+    )
+
+    @property
+    def first_name(self) -> str:
+        return self.email.split("@", 1)[0].split(".", 1)[0].capitalize()
+
+    def __repr__(self) -> str:
+        return f"<Coordinator {self.email!r}>"

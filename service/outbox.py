@@ -1,0 +1,143 @@
+"""Putting messages in the outbox: a row first, a worker woken after commit.
+
+Every text Kinship sends goes through ``queue_message`` (or ``record_answer`` for an answer
+given in the webhook's own TwiML), so the rules about who may receive what live here once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from service.db import register_wakeup
+from service.models import Community, Coordinator, Lane, Member, MemberStatus, MessageState, OutboundMessage
+from service.schedules import QuietHours, quiet_hours_end
+
+# Texts that wait for the member's quiet hours to end. Everything else is an answer to
+# something the member or their buddy did, or an urgent safety text, and goes at once.
+HELD_IN_QUIET_HOURS = frozenset({"invite", "checkin", "broadcast", "intro", "nudge"})
+# A wake-up older than this with the row still queued means the job was lost.
+LOST_JOB_AFTER = timedelta(minutes=5)
+
+
+def may_receive(member: Member, kind: str) -> bool:
+    """Whether ``member`` may be sent a text of ``kind`` now: the carrier rules, in one place."""
+    if member.status == MemberStatus.INVITED:
+        return kind == "invite"
+    return member.status in (MemberStatus.ACTIVE, MemberStatus.PAUSED)
+
+
+def quiet_hours_for(member: Member) -> QuietHours:
+    return QuietHours.parse(member.effective_quiet_hours)
+
+
+def queue_message(
+    session: Session,
+    *,
+    community: Community,
+    to_phone: str,
+    kind: str,
+    template: str,
+    context: dict,
+    now: datetime,
+    language: str = "en",
+    lane: Lane = Lane.DEFAULT,
+    member: Member | None = None,
+    coordinator: Coordinator | None = None,
+    checkin_id: int | None = None,
+    not_before: datetime | None = None,
+) -> OutboundMessage:
+    if member is not None and kind in HELD_IN_QUIET_HOURS:
+        opens = quiet_hours_end(now, member.zone, quiet_hours_for(member))
+        if opens > now:
+            not_before = max(not_before or opens, opens)
+    due_now = not_before is None or not_before <= now
+    message = OutboundMessage(
+        community_id=community.id,
+        member_id=member.id if member else None,
+        coordinator_id=coordinator.id if coordinator else None,
+        checkin_id=checkin_id,
+        to_phone=to_phone,
+        from_number=community.from_number,
+        kind=kind,
+        template=template,
+        context=context,
+        language=language,
+        lane=lane,
+        state=MessageState.QUEUED,
+        not_before=not_before,
+        enqueued_at=now if due_now else None,
+        created_at=now,
+    )
+    session.add(message)
+    return message
+
+
+def queue_for_member(session: Session, member: Member, kind: str, template: str, context: dict, now: datetime, *, lane: Lane = Lane.DEFAULT, checkin_id: int | None = None) -> OutboundMessage | None:
+    """Queue a text to a member, or nothing when the carrier rules say they may not get it."""
+    if not may_receive(member, kind):
+        return None
+    return queue_message(
+        session,
+        community=member.community,
+        to_phone=member.phone,
+        kind=kind,
+        template=template,
+        context={"name": member.first_name, **context},
+        now=now,
+        language=member.language,
+        lane=lane,
+        member=member,
+        checkin_id=checkin_id,
+    )
+
+
+def record_answer(session: Session, member: Member, kind: str, body: str, now: datetime) -> OutboundMessage:
+    """Keep the answer given in the webhook's TwiML, so the conversation reads whole."""
+    message = OutboundMessage(
+        community_id=member.community_id,
+        member_id=member.id,
+        to_phone=member.phone,
+        from_number=member.community.from_number,
+        kind=kind,
+        template=kind,
+        context={},
+        language=member.language,
+        body=body,
+        state=MessageState.REPLIED,
+        sent_at=now,
+        status_at=now,
+        created_at=now,
+    )
+    session.add(message)
+    return message
+
+
+def cancel_pending(session: Session, member: Member, now: datetime) -> int:
+    """Stop everything still waiting for ``member`` (they said STOP, or cannot be reached)."""
+    result = session.execute(
+        update(OutboundMessage)
+        .where(OutboundMessage.member_id == member.id, OutboundMessage.state == MessageState.QUEUED)
+        .values(state=MessageState.CANCELLED, status_at=now)
+    )
+    return result.rowcount
+
+
+def release_due(session: Session, now: datetime, limit: int = 5000) -> list[OutboundMessage]:
+    """Wake the workers for held messages whose time has come and for jobs that were lost."""
+    due = session.scalars(
+        select(OutboundMessage)
+        .where(
+            OutboundMessage.state == MessageState.QUEUED,
+            or_(OutboundMessage.not_before.is_(None), OutboundMessage.not_before <= now),
+            or_(OutboundMessage.enqueued_at.is_(None), OutboundMessage.enqueued_at <= now - LOST_JOB_AFTER),
+        )
+        .order_by(OutboundMessage.lane.desc(), OutboundMessage.id)
+        .limit(limit)
+    ).all()
+    for message in due:
+        message.enqueued_at = now
+        register_wakeup(session, message)
+    return list(due)

@@ -1,0 +1,64 @@
+"""Sending one outbound message: claim the row, render, pace, send, record.
+
+The claim is a compare-and-set from ``queued`` to ``sending`` committed before Twilio is
+called, so a message is sent at most once however many jobs wake up for it. A worker that
+dies after the claim leaves the row in ``sending`` for a coordinator to see: a text that
+may have gone is never sent a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import update
+
+from service.db import Database
+from service.delivery import record_send
+from service.models import MessageState, OutboundMessage
+from service.outbox import HELD_IN_QUIET_HOURS, may_receive, quiet_hours_for
+from service.schedules import in_quiet_hours, quiet_hours_end
+from service.sms_text import render
+from service.twilio_gateway import SendResult
+
+
+class Gateway(Protocol):
+    def send(self, *, to: str, body: str, from_number: str | None) -> SendResult: ...
+
+
+def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callable[[], datetime],
+                 pace: Callable[[str], None], retry_limit: int) -> str:
+    """Send message ``message_id`` if it is still waiting; return what happened, in a word."""
+    with db.session() as session:
+        message = session.get(OutboundMessage, message_id)
+        if message is None or message.state != MessageState.QUEUED:
+            return "not-queued"
+        moment = now()
+        if message.not_before and message.not_before > moment:
+            return "held"
+        member = message.member
+        if member is not None and not may_receive(member, message.kind):
+            message.state = MessageState.CANCELLED
+            message.status_at = moment
+            return "cancelled"
+        if member is not None and message.kind in HELD_IN_QUIET_HOURS and in_quiet_hours(moment, member.zone, quiet_hours_for(member)):
+            # A backlog pushed it into the member's night: it waits for the morning instead.
+            message.not_before = quiet_hours_end(moment, member.zone, quiet_hours_for(member))
+            message.enqueued_at = None
+            return "held"
+        body = message.body or render(message.template, message.language, variant=message.id, **message.context)
+        claimed = session.execute(
+            update(OutboundMessage)
+            .where(OutboundMessage.id == message_id, OutboundMessage.state == MessageState.QUEUED)
+            .values(state=MessageState.SENDING, body=body, attempts=OutboundMessage.attempts + 1)
+        ).rowcount == 1
+        if not claimed:
+            return "not-queued"
+        to, from_number = message.to_phone, message.from_number
+    pace(from_number or "default")
+    result = gateway.send(to=to, body=body, from_number=from_number)
+    with db.session() as session:
+        message = session.get(OutboundMessage, message_id)
+        record_send(session, message, result, now(), retry_limit)
+        return "sent" if result.accepted else f"error {result.error_code or result.error}"

@@ -1,0 +1,43 @@
+"""One scheduler pass: everything in Kinship that happens because time passed.
+
+Every timed thing is a row with a due time, swept here from one clock, so ``kinship tick
+--at T`` means "act as of T", a lost job or a flushed Redis delays nothing by more than one
+pass, and two passes at once do each thing once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from service.checkins import Asked, ask_due, close_missed
+from service.models import CheckIn, OutboundMessage
+from service.outbox import release_due
+from service.settings import Settings
+
+
+@dataclass
+class TickReport:
+    now: datetime
+    asked: list[Asked] = field(default_factory=list)
+    missed: list[CheckIn] = field(default_factory=list)
+    released: list[OutboundMessage] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {
+            "at": self.now.isoformat(),
+            "checkins": sum(1 for a in self.asked if a.checkin is not None),
+            "skipped": sum(1 for a in self.asked if a.checkin is None),
+            "missed": len(self.missed),
+            "released": len(self.released),
+        }
+
+
+def run(session: Session, now: datetime, settings: Settings) -> TickReport:
+    report = TickReport(now=now)
+    report.missed = close_missed(session, now)
+    report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes))
+    report.released = release_due(session, now)
+    return report

@@ -1,0 +1,62 @@
+"""Sending one SMS through the real twilio client, and saying plainly what happened.
+
+The client is pointed at ``TWILIO_API_BASE_URL`` (Twilio itself in production, the local
+simulator in the demo and the tests); everything else about the call is production's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from twilio.base.exceptions import TwilioException, TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.rest import Client
+
+from service.settings import Settings
+
+TIMEOUT_SECONDS = 15
+
+
+@dataclass(frozen=True)
+class SendResult:
+    sid: str | None = None
+    error_code: int | None = None
+    error: str | None = None
+    # 5xx and timeouts may succeed later; a 4xx will not.
+    retryable: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return self.sid is not None
+
+
+class TwilioGateway:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.client = Client(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            http_client=TwilioHttpClient(timeout=TIMEOUT_SECONDS),
+        )
+        # An edge or region (from TWILIO_EDGE/TWILIO_REGION) would rewrite the host of a
+        # non-Twilio base URL such as the local simulator's; the base URL decides alone.
+        self.client.edge = self.client.region = None
+        self.client.api.base_url = settings.twilio_api_base_url
+
+    def send(self, *, to: str, body: str, from_number: str | None) -> SendResult:
+        sender: dict[str, str] = {}
+        if from_number or self.settings.twilio_from_number:
+            sender["from_"] = from_number or self.settings.twilio_from_number
+        else:
+            sender["messaging_service_sid"] = self.settings.twilio_messaging_service_sid
+        try:
+            message = self.client.messages.create(
+                to=to, body=body, status_callback=self.settings.status_callback_url(), **sender
+            )
+        except TwilioRestException as error:
+            return SendResult(error_code=error.code, error=f"HTTP {error.status}: {error.msg}",
+                              retryable=error.status >= 500 or error.status == 429)
+        except (TwilioException, OSError) as error:
+            # Connection refused, reset or timed out: Twilio may be briefly out of reach.
+            return SendResult(error=f"{type(error).__name__}: {error}", retryable=True)
+        return SendResult(sid=message.sid)

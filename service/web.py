@@ -1,0 +1,35 @@
+"""The web process's share of the database and Redis: built in ``create_app``, one session a request."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session
+
+from service.settings import Settings
+from workers.context import Context, build
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    app.extensions["kinship"] = build(settings)
+    app.teardown_appcontext(_close_session)
+
+
+def context() -> Context:
+    return current_app.extensions["kinship"]
+
+
+def settings() -> Settings:
+    return context().settings
+
+
+def session() -> Session:
+    """This request's session; committed by the view, closed when the request ends."""
+    if "db_session" not in g:
+        g.db_session = context().db.sessions()
+    return g.db_session
+
+
+def _close_session(_error: BaseException | None) -> None:
+    db_session = g.pop("db_session", None)
+    if db_session is not None:
+        db_session.close()

@@ -1,0 +1,80 @@
+"""What a job needs, built once per worker process from the settings (never across a fork).
+
+Jobs take ids and look everything else up here; tests call ``configure`` with their own
+settings before running a worker in-process.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from redis import Redis
+from redis.exceptions import RedisError
+
+from service.db import Database, Wakeup
+from service.settings import Settings
+from service.twilio_gateway import TwilioGateway
+from workers.pacing import Pacer
+from workers.queues import connect, enqueue_sends
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Context:
+    settings: Settings
+    redis: Redis
+    db: Database
+    gateway: TwilioGateway
+    pacer: Pacer
+
+    def close(self) -> None:
+        self.db.dispose()
+        self.redis.connection_pool.disconnect()
+
+
+def wake_workers(redis: Redis, wakeups: list[Wakeup]) -> None:
+    """The after-commit hook. If Redis is away the rows wait, and the next tick wakes them."""
+    try:
+        enqueue_sends(redis, wakeups)
+    except RedisError as error:
+        log.warning("could not enqueue %d message(s), tick will retry: %s", len(wakeups), error)
+
+
+def build(settings: Settings) -> Context:
+    redis = connect(settings.require_redis())
+    return Context(
+        settings=settings,
+        redis=redis,
+        db=Database(settings.database_url, on_commit=partial(wake_workers, redis)),
+        gateway=TwilioGateway(settings),
+        pacer=Pacer(redis, settings.send_rate_per_second),
+    )
+
+
+_current: Context | None = None
+
+
+def current() -> Context:
+    global _current
+    if _current is None:
+        settings = Settings.from_env()
+        settings.require_twilio()
+        _current = build(settings)
+    return _current
+
+
+def configure(settings: Settings) -> Context:
+    global _current
+    reset()
+    _current = build(settings)
+    return _current
+
+
+def reset() -> None:
+    global _current
+    if _current is not None:
+        _current.close()
+    _current = None

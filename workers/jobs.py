@@ -1,0 +1,25 @@
+"""The job functions RQ runs. Thin: each takes ids, opens its own session, and calls the service.
+
+No bare ``except`` here: a job that fails shows in RQ's failed registry, and the row it was
+about is still in the database for the next tick to pick up.
+"""
+
+from __future__ import annotations
+
+from service import clock, sending, tick as scheduler
+from workers import context
+
+
+def send_message(message_id: int) -> str:
+    ctx = context.current()
+    return sending.send_message(
+        ctx.db, ctx.gateway, message_id, now=clock.utcnow, pace=ctx.pacer, retry_limit=ctx.settings.send_retry_limit
+    )
+
+
+def tick() -> dict:
+    """One scheduler pass as of now; the clock enqueues this once a minute."""
+    ctx = context.current()
+    with ctx.db.session() as session:
+        report = scheduler.run(session, clock.utcnow(), ctx.settings)
+    return report.summary()
