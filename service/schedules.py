@@ -131,8 +131,27 @@ def quiet_hours_end(moment: datetime, tz_name: str, quiet: QuietHours) -> dateti
     day = local.date()
     if quiet.start > quiet.end and local.time() >= quiet.start:
         day += timedelta(days=1)
-    # fold=0: an end inside a spring-forward gap resolves to just after the gap.
-    return datetime.combine(day, quiet.end, tzinfo=member_zone).astimezone(UTC)
+    return _first_reading(datetime.combine(day, quiet.end), member_zone, moment_utc)
+
+
+def _first_reading(wall: datetime, member_zone: ZoneInfo, after: datetime) -> datetime:
+    """The first instant after ``after`` at which the member's clock reads ``wall`` or later."""
+    earlier = wall.replace(tzinfo=member_zone, fold=0).astimezone(UTC)
+    later = wall.replace(tzinfo=member_zone, fold=1).astimezone(UTC)
+    if earlier < later:  # a time that happens twice: take the reading still ahead of us
+        return earlier if earlier > after else later
+    if earlier == later:
+        return earlier
+    # A time the clocks skip: the wall clock passes it when they jump, somewhere
+    # between the two readings; find that instant to the second.
+    low, high = int(later.timestamp()), int(earlier.timestamp())
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, member_zone).replace(tzinfo=None) >= wall:
+            high = middle
+        else:
+            low = middle
+    return datetime.fromtimestamp(high, UTC)
 
 
 # --- reading a rule --------------------------------------------------------

@@ -35,8 +35,6 @@ def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callab
         if message is None or message.state != MessageState.QUEUED:
             return "not-queued"
         moment = now()
-        if message.not_before and message.not_before > moment:
-            return "held"
         member = message.member
         if member is not None and not may_receive(member, message.kind):
             message.state = MessageState.CANCELLED

@@ -1,0 +1,165 @@
+"""The ``kinship`` command as an operator meets it: each refusal one line, non-zero, no change."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from sqlalchemy import func, select
+
+from service.models import Community, Coordinator, Member, MemberStatus, OutboundMessage
+
+
+@pytest.fixture
+def community(kinship):
+    result = kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago", "--country", "US")
+    assert result.exit_code == 0, result.output
+    return "Harbour Lights"
+
+
+def members(db) -> list[Member]:
+    with db.session() as s:
+        return list(s.scalars(select(Member).order_by(Member.id)))
+
+
+def refused(result) -> str:
+    """A refusal: non-zero exit and exactly one line on stderr (for single-row refusals)."""
+    assert result.exit_code != 0
+    assert result.stderr.startswith("kinship: ")
+    return result.stderr
+
+
+@pytest.mark.parametrize("args, reason", [
+    (["--phone", "12345"], "not a valid phone number"),
+    (["--phone", "call me maybe"], "not a phone number"),
+    (["--phone", ""], "no phone number"),
+    (["--phone", "+14155550123", "--timezone", "Mars/Olympus"], "unknown time zone"),
+    (["--phone", "+14155550123", "--language", "tlh"], "unsupported language"),
+    (["--phone", "+14155550123", "--schedule", "FREQ=SOMETIMES"], ""),
+    (["--phone", "+14155550123", "--name", "   "], "name is required"),
+])
+def test_member_add_refuses_bad_details_with_one_line(kinship, community, db, args, reason):
+    base = {"--name": "Sam Rivera"}
+    argv = ["member", "add", "--community", community]
+    given = dict(zip(args[::2], args[1::2]))
+    for flag, value in {**base, **given}.items():
+        argv += [flag, value]
+    result = kinship(*argv)
+    message = refused(result)
+    assert reason in message and message.count("\n") == 1
+    assert members(db) == []
+
+
+def test_member_add_refuses_an_unknown_community_and_a_duplicate_phone(kinship, community, db):
+    assert "no community named 'Nowhere'" in refused(kinship("member", "add", "--community", "Nowhere", "--name", "Sam", "--phone", "+14155550123"))
+    assert kinship("member", "add", "--community", community, "--name", "Sam", "--phone", "+14155550123").exit_code == 0
+    assert "already belongs to a member" in refused(kinship("member", "add", "--community", community, "--name", "Sam again", "--phone", "(415) 555-0123"))
+    assert len(members(db)) == 1
+
+
+def test_member_add_reads_local_numbers_in_the_communitys_country(kinship, db):
+    kinship("community", "add", "Cardiff Circle", "--timezone", "Europe/London", "--country", "GB")
+    assert kinship("member", "add", "--community", "Cardiff Circle", "--name", "Rhys", "--phone", "07400 123456").exit_code == 0
+    [rhys] = members(db)
+    assert rhys.phone == "+447400123456" and rhys.status == MemberStatus.INVITED
+
+
+def test_community_add_refuses_bad_values(kinship, db):
+    assert "unknown time zone" in refused(kinship("community", "add", "A", "--timezone", "Nowhere/Land"))
+    assert "unknown country" in refused(kinship("community", "add", "A", "--country", "XX"))
+    assert kinship("community", "add", "A").exit_code == 0
+    assert "already exists" in refused(kinship("community", "add", "A"))
+    with db.session() as s:
+        assert s.scalar(select(func.count(Community.id))) == 1
+
+
+def test_coordinator_add_hashes_the_password_and_refuses_a_short_one(kinship, community, db):
+    assert "at least 10 characters" in refused(kinship("coordinator", "add", "ana@example.org", "--community", community, "--password-stdin", input="short\n"))
+    result = kinship("coordinator", "add", "ana@example.org", "--community", community, "--phone", "+14155550999", "--password-stdin", input="a long enough secret\n")
+    assert result.exit_code == 0, result.output
+    with db.session() as s:
+        ana = s.scalar(select(Coordinator))
+        assert ana.password_hash.startswith("$argon2id$") and "a long enough secret" not in ana.password_hash
+        assert ana.phone == "+14155550999"
+
+
+IMPORT = """name,phone,timezone,language,schedule
+Sam Rivera,(415) 555-0101,America/Chicago,en,
+Alex Chen,+14155550102,,es,FREQ=DAILY;BYHOUR=18;BYMINUTE=30
+"""
+
+
+def test_members_import_invites_everyone_and_export_lists_them(kinship, community, worker, twilio_api, db, tmp_path):
+    path = tmp_path / "members.csv"
+    path.write_text(IMPORT)
+    result = kinship("members", "import", str(path), "--community", community)
+    assert result.exit_code == 0, result.output
+    assert "invited 2 member(s)" in result.stdout
+    worker()
+    assert len(twilio_api.messages) == 2
+
+    exported = kinship("members", "export", "--community", community)
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert list(rows[0])[:8] == ["name", "phone", "status", "timezone", "language", "schedule", "last_checkin_at", "last_score"]
+    assert [(r["name"], r["phone"], r["status"], r["timezone"], r["language"]) for r in rows] == [
+        ("Alex Chen", "+14155550102", "invited", "America/Chicago", "es"),
+        ("Sam Rivera", "+14155550101", "invited", "America/Chicago", "en"),
+    ]
+    assert rows[0]["schedule"] == "FREQ=DAILY;BYHOUR=18;BYMINUTE=30"
+
+
+def test_members_import_is_all_or_nothing_and_reports_every_bad_row(kinship, community, db, tmp_path):
+    kinship("member", "add", "--community", community, "--name", "Already Here", "--phone", "+14155550109")
+    path = tmp_path / "members.csv"
+    path.write_text(
+        "name,phone,timezone,language,schedule\n"
+        "Good Person,+14155550101,,,\n"
+        "No Phone,,,,\n"
+        "Bad Zone,+14155550102,Atlantis/Deep,,\n"
+        "Twin,+14155550101,,,\n"
+        "Taken,+1 415 555 0109,,,\n"
+        ",+14155550103,,,\n"
+    )
+    result = kinship("members", "import", str(path), "--community", community)
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert lines[:-1] == [
+        "kinship: line 3: no phone number given",
+        "kinship: line 4: unknown time zone 'Atlantis/Deep'",
+        "kinship: line 5: +14155550101 is also on line 2",
+        "kinship: line 6: +14155550109 already belongs to a member",
+        "kinship: line 7: a name is required",
+    ]
+    assert "nothing imported" in lines[-1]
+    assert [m.name for m in members(db)] == ["Already Here"]
+
+
+def test_members_import_refuses_a_file_without_the_columns(kinship, community, db, tmp_path):
+    path = tmp_path / "members.csv"
+    path.write_text("full name;mobile\nSam;+14155550101\n")
+    assert "missing column(s): name, phone" in refused(kinship("members", "import", str(path), "--community", community))
+    assert members(db) == []
+
+
+def test_commands_that_send_need_redis(kinship, community, db):
+    result = kinship("member", "add", "--community", community, "--name", "Sam", "--phone", "+14155550101", env_extra={"REDIS_URL": ""})
+    assert "REDIS_URL is not set" in refused(result)
+    assert members(db) == []
+
+
+def test_tick_refuses_a_bad_time(kinship, community):
+    assert "not an ISO 8601 time" in refused(kinship("tick", "--at", "next tuesday"))
+
+
+def test_every_command_has_help(kinship):
+    for command in (["db", "upgrade"], ["community", "add"], ["coordinator", "add"], ["member", "add"],
+                    ["members", "import"], ["members", "export"], ["tick"], ["worker"], ["clock"], ["demo"]):
+        result = kinship(*command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_nothing_is_queued_by_a_refused_command(kinship, community, db):
+    kinship("member", "add", "--community", community, "--name", "Sam", "--phone", "nope")
+    with db.session() as s:
+        assert s.scalar(select(func.count(OutboundMessage.id))) == 0
