@@ -44,12 +44,13 @@ def _claim(session: Session, member: Member, seen_at: datetime, after: datetime)
     return claimed
 
 
-def _close_open(session: Session, member: Member, closed_at: datetime) -> None:
+def _close_open(session: Session, member: Member, closed_at: datetime, missed: list[CheckIn]) -> None:
     """A check-in still open when the next one is asked is missed."""
     for checkin in session.scalars(
         select(CheckIn).where(CheckIn.member_id == member.id, CheckIn.status == CheckInStatus.OPEN)
     ):
         mark_missed(checkin, closed_at)
+        missed.append(checkin)
 
 
 def mark_missed(checkin: CheckIn, _now: datetime) -> None:
@@ -60,8 +61,11 @@ def mark_missed(checkin: CheckIn, _now: datetime) -> None:
         member.consecutive_missed += 1
 
 
-def ask_due(session: Session, now: datetime, grace: timedelta) -> list[Asked]:
-    """Write a check-in and its message for every member due at ``now``; skip slots older than ``grace``."""
+def ask_due(session: Session, now: datetime, grace: timedelta, missed: list[CheckIn]) -> list[Asked]:
+    """Write a check-in and its message for every member due at ``now``; skip slots older than ``grace``.
+
+    Open check-ins closed on the way (the member never answered) are added to ``missed``.
+    """
     asked: list[Asked] = []
     last_id = 0
     while True:
@@ -75,12 +79,12 @@ def ask_due(session: Session, now: datetime, grace: timedelta) -> list[Asked]:
             return asked
         for member in due:
             last_id = member.id
-            outcome = _ask_one(session, member, now, grace)
+            outcome = _ask_one(session, member, now, grace, missed)
             if outcome is not None:
                 asked.append(outcome)
 
 
-def _ask_one(session: Session, member: Member, now: datetime, grace: timedelta) -> Asked | None:
+def _ask_one(session: Session, member: Member, now: datetime, grace: timedelta, missed: list[CheckIn]) -> Asked | None:
     seen_at, slot = member.next_checkin_at, member.next_slot_at
     if member.status == MemberStatus.PAUSED:
         if member.paused_until and member.paused_until > now:
@@ -98,7 +102,7 @@ def _ask_one(session: Session, member: Member, now: datetime, grace: timedelta) 
         checkin = CheckIn(member=member, scheduled_for=slot, status=CheckInStatus.SKIPPED, created_at=now)
         session.add(checkin)
         return Asked(member, None, slot)
-    _close_open(session, member, now)
+    _close_open(session, member, now, missed)
     checkin = CheckIn(member=member, scheduled_for=slot, status=CheckInStatus.OPEN, created_at=now,
                       closes_at=_closes_at(member, now))
     session.add(checkin)

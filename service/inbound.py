@@ -30,7 +30,8 @@ class Answer:
     duplicate: bool = False
 
 
-def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone: str, body: str, now: datetime) -> Answer:
+def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone: str, body: str, now: datetime,
+                dashboard_url: str) -> Answer:
     if session.scalar(select(InboundMessage.id).where(InboundMessage.message_sid == message_sid)) is not None:
         return Answer(None, duplicate=True)
     member = _member_for(session, from_phone)
@@ -50,7 +51,7 @@ def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone
     )
     session.add(inbound)
     session.flush()
-    template, context = _decide(session, member, inbound, parsed.command, parsed.argument, now)
+    template, context = _decide(session, member, inbound, parsed.command, parsed.argument, now, dashboard_url)
     if template is None:
         return Answer(None)
     text = render(template, member.language, name=member.first_name, **context)
@@ -67,7 +68,7 @@ def _member_for(session: Session, from_phone: str) -> Member | None:
 
 
 def _decide(session: Session, member: Member, inbound: InboundMessage, command: Command | None,
-            argument: str, now: datetime) -> tuple[str | None, dict]:
+            argument: str, now: datetime, dashboard_url: str) -> tuple[str | None, dict]:
     community = {"community": member.community.name}
     if command == Command.STOP:
         return ("stop_confirm", community) if opt_out(session, member, now) else (None, {})
@@ -87,5 +88,5 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
     if command is not None and command != Command.START:
-        return member_commands.run(session, member, inbound, command, argument, now)
-    return replying.reply(session, member, inbound, now)
+        return member_commands.run(session, member, inbound, command, argument, now, dashboard_url)
+    return replying.reply(session, member, inbound, now, dashboard_url)

@@ -20,7 +20,8 @@ from service.schedules import ScheduleError, format_local, in_quiet_hours, next_
 Answer = tuple[str | None, dict]
 
 
-def run(session: Session, member: Member, inbound: InboundMessage, command: Command, argument: str, now: datetime) -> Answer:
+def run(session: Session, member: Member, inbound: InboundMessage, command: Command, argument: str, now: datetime,
+        dashboard_url: str) -> Answer:
     if command == Command.PAUSE:
         return pause(member, argument, now)
     if command == Command.BACK:
@@ -32,7 +33,7 @@ def run(session: Session, member: Member, inbound: InboundMessage, command: Comm
         setattr(member, attribute, value)
         return template, {}
     # ON IT / PASS from someone with no buddy alert to answer: read it as what they said.
-    return replying.reply(session, member, inbound, now)
+    return replying.reply(session, member, inbound, now, dashboard_url)
 
 
 _FLAGS = {

@@ -1,7 +1,8 @@
 """A member's reply, read and answered: the score recorded, the right words sent back.
 
 The reading itself (``service.replies``) is a plain function; here it meets the database:
-the open check-in is answered (or the text is kept as unprompted) and the answer chosen.
+the open check-in is answered (or the text is kept as unprompted), and the safety path
+decides what happens next.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from service import checkins
-from service.models import InboundMessage, Member
+from service import checkins, safety
+from service.models import AlertReason, InboundMessage, Member
 from service.replies import read_reply
 
 Answer = tuple[str | None, dict]
 
 
-def reply(session: Session, member: Member, inbound: InboundMessage, now: datetime) -> Answer:
+def reply(session: Session, member: Member, inbound: InboundMessage, now: datetime, dashboard_url: str) -> Answer:
     reading = read_reply(inbound.body or "", member.language)
     inbound.reading = reading.to_dict()
     inbound.score = reading.score
@@ -25,8 +26,19 @@ def reply(session: Session, member: Member, inbound: InboundMessage, now: dateti
     if checkin is not None:
         inbound.checkin_id = checkin.id
         checkins.answer(checkin, reading.score, inbound.reading, now)
-        return "thanks", {"variant": inbound.id or 0}
-    inbound.kind = "unprompted"
-    if reading.score is not None:
-        member.last_score = reading.score
-    return "thanks_unprompted", {"variant": inbound.id or 0}
+    else:
+        # A text the member started, or a reply after the check-in closed: read the same way.
+        inbound.kind = "unprompted"
+        if reading.score is not None:
+            member.last_score = reading.score
+    if reading.crisis:
+        return safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+    reason = safety.support_reason(reading)
+    if reason is not None:
+        return safety.on_support(session, member, inbound, inbound.reading, reason, now, dashboard_url)
+    if checkin is not None and reading.score is not None:
+        session.flush()
+        if safety.trending_down(session, member):
+            safety.on_support(session, member, inbound, inbound.reading, AlertReason.TREND, now, dashboard_url)
+    template = "thanks" if checkin is not None else "thanks_unprompted"
+    return template, {"variant": inbound.id or 0}

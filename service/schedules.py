@@ -131,7 +131,11 @@ def quiet_hours_end(moment: datetime, tz_name: str, quiet: QuietHours) -> dateti
     day = local.date()
     if quiet.start > quiet.end and local.time() >= quiet.start:
         day += timedelta(days=1)
-    return _first_reading(datetime.combine(day, quiet.end), member_zone, moment_utc)
+    end = _first_reading(datetime.combine(day, quiet.end), member_zone, moment_utc)
+    if quiet.contains(end.astimezone(member_zone).time()):
+        # The clocks skipped the whole open stretch that day; it opens the next.
+        return quiet_hours_end(end, tz_name, quiet)
+    return end
 
 
 def _first_reading(wall: datetime, member_zone: ZoneInfo, after: datetime) -> datetime:

@@ -13,8 +13,10 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from service.checkins import Asked, ask_due, close_missed
-from service.models import CheckIn, OutboundMessage
+from service.models import CheckIn, Member, OutboundMessage
 from service.outbox import release_due
+from service.retention import erase_old_bodies
+from service.safety import sweep_silence
 from service.settings import Settings
 
 
@@ -24,6 +26,8 @@ class TickReport:
     asked: list[Asked] = field(default_factory=list)
     missed: list[CheckIn] = field(default_factory=list)
     released: list[OutboundMessage] = field(default_factory=list)
+    silent: list[Member] = field(default_factory=list)
+    erased: int = 0
 
     def summary(self) -> dict:
         return {
@@ -32,12 +36,16 @@ class TickReport:
             "skipped": sum(1 for a in self.asked if a.checkin is None),
             "missed": len(self.missed),
             "released": len(self.released),
+            "silent": len(self.silent),
+            "erased": self.erased,
         }
 
 
 def run(session: Session, now: datetime, settings: Settings) -> TickReport:
     report = TickReport(now=now)
     report.missed = close_missed(session, now)
-    report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes))
+    report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes), report.missed)
+    report.silent = sweep_silence(session, report.missed, now, settings.public_url)
+    report.erased = erase_old_bodies(session, now)
     report.released = release_due(session, now)
     return report

@@ -56,7 +56,8 @@ def sms() -> Response:
     session = web.session()
     try:
         answer = receive_sms(session, message_sid=message_sid, from_phone=form.get("From", ""),
-                             to_phone=form.get("To", ""), body=form.get("Body", ""), now=clock.utcnow())
+                             to_phone=form.get("To", ""), body=form.get("Body", ""), now=clock.utcnow(),
+                             dashboard_url=web.settings().public_url)
         session.commit()
     except IntegrityError:
         # The same MessageSid raced in twice (Twilio retried): the first one answers.

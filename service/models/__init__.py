@@ -1,14 +1,23 @@
 """The database models. Import them from here: ``from service.models import Member``."""
 
 from service.models.alert import Alert, AlertKind, AlertReason, AlertState
+from service.models.audit import AuditEvent
 from service.models.base import Base, UTCDateTime
+from service.models.buddies import BuddyGroup, NeverPair, PairingRound, buddy_group_members
 from service.models.checkin import CheckIn, CheckInStatus
 from service.models.community import DEFAULT_QUIET_HOURS, DEFAULT_SCHEDULE, Community, Coordinator
 from service.models.member import Member, MemberStatus
 from service.models.message import InboundMessage, Lane, MessageState, OutboundMessage
+from service.models.notice import AlertNotice
 
 __all__ = [
     "Alert",
+    "AlertNotice",
+    "AuditEvent",
+    "BuddyGroup",
+    "NeverPair",
+    "PairingRound",
+    "buddy_group_members",
     "AlertKind",
     "AlertReason",
     "AlertState",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.models.base import Base, created_at, intpk, phone
@@ -40,6 +40,12 @@ class Community(Base):
     # A check-in with no reply within this many hours is missed (None: when the next one is due).
     missed_after_hours: Mapped[int | None] = mapped_column(Integer)
     retention_days: Mapped[int] = mapped_column(Integer, default=180)
+    # The safety path's knobs (see service/safety.py and service/escalation.py).
+    silence_threshold: Mapped[int] = mapped_column(Integer, default=2)
+    escalation_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    # Buddies rotate every N weeks through tick; relay lets buddies text through the service number.
+    rotation_weeks: Mapped[int] = mapped_column(Integer, default=4)
+    relay_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[created_at]
 
     members: Mapped[list[Member]] = relationship(back_populates="community")
@@ -58,6 +64,8 @@ class Coordinator(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     phone: Mapped[phone | None]
+    # Bumped at sign-out and password change: every session carrying the old value is revoked.
+    session_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[created_at]
 
     communities: Mapped[list[Community]] = relationship(

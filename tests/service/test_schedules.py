@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time as clock
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -384,6 +385,10 @@ class TestQuietHours:
         assert quiet_hours_end(utc(2026, 3, 8, 7), CHICAGO, small_hours) == utc(2026, 3, 8, 8)
         assert quiet_hours_end(utc(2026, 3, 28, 23), LONDON, QuietHours(time(22), time(1, 30))) == utc(2026, 3, 29, 1)
 
+    def test_an_open_stretch_the_clocks_skip_entirely_opens_the_next_day(self):
+        one_open_minute = QuietHours(time(1, 1), time(1, 0))  # Dublin skips 01:00-02:00 on 29 Mar
+        assert quiet_hours_end(utc(2026, 3, 29, 0, 59), "Europe/Dublin", one_open_minute) == utc(2026, 3, 30, 0)
+
     def test_an_end_that_happens_twice_opens_at_the_reading_still_ahead(self):
         small_hours = QuietHours(time(0), time(1, 30))  # 01:00-02:00 happens twice on 1 Nov
         assert quiet_hours_end(utc(2026, 11, 1, 5, 50), CHICAGO, small_hours) == utc(2026, 11, 1, 6, 30)  # CDT
@@ -679,10 +684,38 @@ ZONES = [
 ]
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
+TRANSITION_ZONES = [
+    "America/Chicago", "Europe/London", "Australia/Sydney", "Australia/Lord_Howe", "America/Havana",
+    "America/Santiago", "Pacific/Chatham", "Europe/Dublin", "America/St_Johns", "Africa/Casablanca",
+]
+
+
+@lru_cache(maxsize=None)
+def transitions() -> tuple[tuple[str, datetime], ...]:
+    """Every 2026 clock change in TRANSITION_ZONES, to the hour (found once, when first needed)."""
+    found = []
+    for name in TRANSITION_ZONES:
+        member_zone, moment = ZoneInfo(name), utc(2026, 1, 1)
+        offset = moment.astimezone(member_zone).utcoffset()
+        while moment.year == 2026:
+            moment += timedelta(hours=1)
+            if moment.astimezone(member_zone).utcoffset() != offset:
+                found.append((name, moment))
+                offset = moment.astimezone(member_zone).utcoffset()
+    return tuple(found)
+
+
 zones = st.sampled_from(ZONES)
-times_of_day = st.builds(time, st.integers(0, 23), st.integers(0, 59))
+small_hours = st.builds(time, st.integers(0, 3), st.sampled_from([0, 15, 30, 45]))
+times_of_day = st.one_of(st.builds(time, st.integers(0, 23), st.integers(0, 59)), small_hours)
 instants = st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC))
-quiet_hours = st.builds(QuietHours, times_of_day, times_of_day)
+quiet_hours = st.one_of(st.builds(QuietHours, times_of_day, times_of_day), st.builds(QuietHours, times_of_day, small_hours))
+dst_nights = st.builds(
+    lambda index, minutes: (transitions()[index % len(transitions())][0],
+                            transitions()[index % len(transitions())][1] + timedelta(minutes=minutes)),
+    st.integers(0, 10_000), st.integers(-36 * 60, 12 * 60),
+)
+zone_and_instant = st.one_of(st.tuples(zones, instants), dst_nights)
 
 
 @st.composite
@@ -724,8 +757,9 @@ PROPERTY = settings(max_examples=200, deadline=None)
 
 
 @PROPERTY
-@given(rules(), zones, quiet_hours, instants)
-def test_slots_increase_and_never_fall_in_quiet_hours(rule_parts, tz_name, quiet, after):
+@given(rules(), zone_and_instant, quiet_hours)
+def test_slots_increase_and_never_fall_in_quiet_hours(rule_parts, where, quiet):
+    tz_name, after = where
     rule = rule_parts[0]
     slots = upcoming_slots(rule, tz_name, quiet, after, count=4)
     assert len(slots) == 4
@@ -742,8 +776,9 @@ def test_slots_increase_and_never_fall_in_quiet_hours(rule_parts, tz_name, quiet
 
 
 @PROPERTY
-@given(rules(), zones, instants)
-def test_occurrences_keep_the_rules_wall_time_except_in_a_gap(rule_parts, tz_name, after):
+@given(rules(), zone_and_instant)
+def test_occurrences_keep_the_rules_wall_time_except_in_a_gap(rule_parts, where):
+    tz_name, after = where
     rule, at, days, _, _ = rule_parts
     moment = next_occurrence(rule, tz_name, after)
     assert moment > after
@@ -759,8 +794,9 @@ def test_occurrences_keep_the_rules_wall_time_except_in_a_gap(rule_parts, tz_nam
 
 
 @PROPERTY
-@given(rules(), zones, instants)
-def test_next_occurrence_matches_a_brute_force_expansion(rule_parts, tz_name, after):
+@given(rules(), zone_and_instant)
+def test_next_occurrence_matches_a_brute_force_expansion(rule_parts, where):
+    tz_name, after = where
     assert next_occurrence(rule_parts[0], tz_name, after) == brute_force_next(rule_parts, tz_name, after)
 
 
@@ -776,8 +812,9 @@ def test_the_cadence_does_not_depend_on_when_we_ask(rule_parts, tz_name, after, 
 
 
 @PROPERTY
-@given(zones, quiet_hours, instants)
-def test_quiet_hours_end_is_the_first_moment_outside(tz_name, quiet, moment):
+@given(zone_and_instant, quiet_hours)
+def test_quiet_hours_end_is_the_first_moment_outside(where, quiet):
+    tz_name, moment = where
     end = quiet_hours_end(moment, tz_name, quiet)
     assert end >= moment
     assert not in_quiet_hours(end, tz_name, quiet)
@@ -802,3 +839,32 @@ def test_a_pause_of_n_days_resumes_at_local_midnight_n_days_on(tz_name, now, day
     assert resume > now
     assert local.date() == today + timedelta(days=days)
     assert local.time() <= time(1)  # 00:00, or just after a gap at midnight (America/Havana, America/Santiago)
+
+
+@st.composite
+def clock_changes(draw):
+    """A zone, one of its 2026 clock changes, and a wall time within 90 minutes of it."""
+    tz_name, change = draw(st.sampled_from(transitions()))
+    before = (change - timedelta(seconds=1)).astimezone(ZoneInfo(tz_name)).replace(tzinfo=None)
+    near = before + timedelta(minutes=draw(st.integers(-90, 90)))
+    return tz_name, change, time(near.hour, near.minute)
+
+
+@PROPERTY
+@given(clock_changes(), st.integers(1, 3))
+def test_check_ins_and_quiet_hours_at_every_clock_change(where, interval):
+    tz_name, change, at = where
+    rule_parts = (with_time_of_day(f"FREQ=DAILY;INTERVAL={interval}", at), at, set(range(7)), "DAILY", interval)
+    after = change - timedelta(days=interval + 1)
+    found = occurrences(rule_parts[0], tz_name, after, interval + 2)
+    moment = after
+    for occurrence in found:
+        assert occurrence == brute_force_next(rule_parts, tz_name, moment)
+        moment = occurrence
+    assert len(set(found)) == len(found)  # a repeated wall time fired once
+    quiet = QuietHours(time(21), at) if at != time(21) else NO_QUIET
+    for start in (change - timedelta(hours=3), change - timedelta(minutes=1), change + timedelta(minutes=30)):
+        end = quiet_hours_end(start, tz_name, quiet)
+        assert end >= start and not in_quiet_hours(end, tz_name, quiet)
+        if end > start:
+            assert in_quiet_hours(end - timedelta(seconds=1), tz_name, quiet)

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: ca333ff78da6
+Revision ID: 35fc26bfb5b0
 Revises: 
-Create Date: 2026-11-26 04:36:10.226379
+Create Date: 2026-11-26 04:40:54.849621
 """
 
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import service.models.base
 
 
-revision = 'ca333ff78da6'
+revision = '35fc26bfb5b0'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -30,6 +30,10 @@ def upgrade() -> None:
     sa.Column('crisis_resources', sa.Text(), nullable=True),
     sa.Column('missed_after_hours', sa.Integer(), nullable=True),
     sa.Column('retention_days', sa.Integer(), nullable=False),
+    sa.Column('silence_threshold', sa.Integer(), nullable=False),
+    sa.Column('escalation_minutes', sa.Integer(), nullable=False),
+    sa.Column('rotation_weeks', sa.Integer(), nullable=False),
+    sa.Column('relay_enabled', sa.Boolean(), nullable=False),
     sa.Column('created_at', service.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_communities')),
     sa.UniqueConstraint('name', name=op.f('uq_communities_name'))
@@ -39,10 +43,29 @@ def upgrade() -> None:
     sa.Column('email', sa.String(length=254), nullable=False),
     sa.Column('password_hash', sa.String(length=255), nullable=False),
     sa.Column('phone', sa.String(length=16), nullable=True),
+    sa.Column('session_version', sa.Integer(), nullable=False),
     sa.Column('created_at', service.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_coordinators')),
     sa.UniqueConstraint('email', name=op.f('uq_coordinators_email'))
     )
+    op.create_table('audit_events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('coordinator_id', sa.Integer(), nullable=True),
+    sa.Column('community_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=64), nullable=False),
+    sa.Column('target', sa.String(length=120), nullable=True),
+    sa.Column('detail', sa.JSON(), nullable=False),
+    sa.Column('address', sa.String(length=64), nullable=True),
+    sa.Column('at', service.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['community_id'], ['communities.id'], name=op.f('fk_audit_events_community_id_communities'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['coordinator_id'], ['coordinators.id'], name=op.f('fk_audit_events_coordinator_id_coordinators'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_events'))
+    )
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_events_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_events_community_id'), ['community_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_events_coordinator_id'), ['coordinator_id'], unique=False)
+
     op.create_table('coordinator_communities',
     sa.Column('coordinator_id', sa.Integer(), nullable=False),
     sa.Column('community_id', sa.Integer(), nullable=False),
@@ -82,6 +105,33 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_members_next_checkin_at'), ['next_checkin_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_members_status'), ['status'], unique=False)
 
+    op.create_table('pairing_rounds',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('community_id', sa.Integer(), nullable=False),
+    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('summary', sa.String(length=255), nullable=False),
+    sa.Column('created_at', service.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ended_at', service.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['community_id'], ['communities.id'], name=op.f('fk_pairing_rounds_community_id_communities'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_pairing_rounds'))
+    )
+    with op.batch_alter_table('pairing_rounds', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_pairing_rounds_community_id'), ['community_id'], unique=False)
+
+    op.create_table('buddy_groups',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('round_id', sa.Integer(), nullable=False),
+    sa.Column('community_id', sa.Integer(), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['community_id'], ['communities.id'], name=op.f('fk_buddy_groups_community_id_communities'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_id'], ['pairing_rounds.id'], name=op.f('fk_buddy_groups_round_id_pairing_rounds'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_buddy_groups'))
+    )
+    with op.batch_alter_table('buddy_groups', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_buddy_groups_active'), ['active'], unique=False)
+        batch_op.create_index(batch_op.f('ix_buddy_groups_community_id'), ['community_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_buddy_groups_round_id'), ['round_id'], unique=False)
+
     op.create_table('checkins',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('member_id', sa.Integer(), nullable=False),
@@ -101,6 +151,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_checkins_member_id'), ['member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_checkins_status'), ['status'], unique=False)
 
+    op.create_table('never_pairs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('community_id', sa.Integer(), nullable=False),
+    sa.Column('member_a_id', sa.Integer(), nullable=False),
+    sa.Column('member_b_id', sa.Integer(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', service.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['community_id'], ['communities.id'], name=op.f('fk_never_pairs_community_id_communities'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['created_by_id'], ['coordinators.id'], name=op.f('fk_never_pairs_created_by_id_coordinators'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['member_a_id'], ['members.id'], name=op.f('fk_never_pairs_member_a_id_members'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_b_id'], ['members.id'], name=op.f('fk_never_pairs_member_b_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_never_pairs')),
+    sa.UniqueConstraint('member_a_id', 'member_b_id', name='uq_never_pairs_members')
+    )
+    with op.batch_alter_table('never_pairs', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_never_pairs_community_id'), ['community_id'], unique=False)
+
+    op.create_table('buddy_group_members',
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['group_id'], ['buddy_groups.id'], name=op.f('fk_buddy_group_members_group_id_buddy_groups'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_buddy_group_members_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('group_id', 'member_id', name=op.f('pk_buddy_group_members'))
+    )
     op.create_table('inbound_messages',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('message_sid', sa.String(length=64), nullable=False),
@@ -188,11 +262,35 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_alerts_state'), ['state'], unique=False)
         batch_op.create_index('uq_alerts_one_unresolved', ['member_id', 'kind'], unique=True, sqlite_where=sa.text("state != 'resolved'"), postgresql_where=sa.text("state != 'resolved'"))
 
+    op.create_table('alert_notices',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('alert_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=True),
+    sa.Column('coordinator_id', sa.Integer(), nullable=True),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('sent_at', service.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('reminded_at', service.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('answer', sa.String(length=16), nullable=True),
+    sa.Column('answered_at', service.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['alert_id'], ['alerts.id'], name=op.f('fk_alert_notices_alert_id_alerts'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['coordinator_id'], ['coordinators.id'], name=op.f('fk_alert_notices_coordinator_id_coordinators'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_alert_notices_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_alert_notices'))
+    )
+    with op.batch_alter_table('alert_notices', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alert_notices_alert_id'), ['alert_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_alert_notices_member_id'), ['member_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('alert_notices', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_alert_notices_member_id'))
+        batch_op.drop_index(batch_op.f('ix_alert_notices_alert_id'))
+
+    op.drop_table('alert_notices')
     with op.batch_alter_table('alerts', schema=None) as batch_op:
         batch_op.drop_index('uq_alerts_one_unresolved', sqlite_where=sa.text("state != 'resolved'"), postgresql_where=sa.text("state != 'resolved'"))
         batch_op.drop_index(batch_op.f('ix_alerts_state'))
@@ -212,12 +310,27 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_inbound_messages_member_id'))
 
     op.drop_table('inbound_messages')
+    op.drop_table('buddy_group_members')
+    with op.batch_alter_table('never_pairs', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_never_pairs_community_id'))
+
+    op.drop_table('never_pairs')
     with op.batch_alter_table('checkins', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_checkins_status'))
         batch_op.drop_index(batch_op.f('ix_checkins_member_id'))
         batch_op.drop_index(batch_op.f('ix_checkins_closes_at'))
 
     op.drop_table('checkins')
+    with op.batch_alter_table('buddy_groups', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_buddy_groups_round_id'))
+        batch_op.drop_index(batch_op.f('ix_buddy_groups_community_id'))
+        batch_op.drop_index(batch_op.f('ix_buddy_groups_active'))
+
+    op.drop_table('buddy_groups')
+    with op.batch_alter_table('pairing_rounds', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_pairing_rounds_community_id'))
+
+    op.drop_table('pairing_rounds')
     with op.batch_alter_table('members', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_members_status'))
         batch_op.drop_index(batch_op.f('ix_members_next_checkin_at'))
@@ -225,6 +338,12 @@ def downgrade() -> None:
 
     op.drop_table('members')
     op.drop_table('coordinator_communities')
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_events_coordinator_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_events_community_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_events_at'))
+
+    op.drop_table('audit_events')
     op.drop_table('coordinators')
     op.drop_table('communities')
     # ### end Alembic commands ###

@@ -1,0 +1,87 @@
+"""The safety path: what a reading, a silence or a trend sets in motion.
+
+- **Crisis**: resources in the webhook's own answer, whatever the hour; an urgent alert and
+  an SMS to every coordinator at once. Crisis alerts never go to buddies.
+- **Support** (a score of 1-2, or asking for support): a support alert; the member is told
+  who will be in touch. Until a member has a buddy, that is a coordinator, who is texted.
+- **Silence**: after N missed check-ins in a row one gentle nudge; after one more, an alert.
+- **Trend**: three low scores in a row, or a drop of two points below the member's own
+  recent average, opens a support alert quietly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.alerts import notify_coordinators, open_alert
+from service.models import AlertKind, AlertReason, CheckIn, CheckInStatus, InboundMessage, Member, MemberStatus
+from service.outbox import queue_for_member
+from service.replies import Reading
+from service.sms_text import render
+
+Answer = tuple[str | None, dict]
+TREND_WINDOW = 5
+
+
+def crisis_resources(member: Member) -> str:
+    return member.community.crisis_resources or render("crisis_resources", member.language)
+
+
+def on_crisis(session: Session, member: Member, inbound: InboundMessage, reading: Reading, now: datetime,
+              dashboard_url: str) -> Answer:
+    opened = open_alert(session, member, AlertKind.CRISIS, AlertReason.CRISIS, now, reading=reading.to_dict(), inbound=inbound)
+    if opened.created:
+        notify_coordinators(session, opened.alert, now, dashboard_url)
+    # The resources go back every time: someone in crisis should never be met with silence.
+    return "crisis", {"resources": crisis_resources(member)}
+
+
+def on_support(session: Session, member: Member, inbound: InboundMessage | None, reading: dict | None,
+               reason: AlertReason, now: datetime, dashboard_url: str) -> Answer:
+    opened = open_alert(session, member, AlertKind.SUPPORT, reason, now, reading=reading, inbound=inbound)
+    if opened.created:
+        notify_coordinators(session, opened.alert, now, dashboard_url)
+    return "support_coordinator", {"community": member.community.name}
+
+
+def support_reason(reading: Reading) -> AlertReason | None:
+    if reading.wants_support:
+        return AlertReason.WANTS_SUPPORT
+    if reading.score is not None and reading.score <= 2:
+        return AlertReason.LOW_SCORE
+    return None
+
+
+def trending_down(session: Session, member: Member) -> bool:
+    """Three answered check-ins in a row at 2 or below, or the latest two points below the recent average."""
+    scores = list(session.scalars(
+        select(CheckIn.score)
+        .where(CheckIn.member_id == member.id, CheckIn.status == CheckInStatus.ANSWERED, CheckIn.score.is_not(None))
+        .order_by(CheckIn.scheduled_for.desc())
+        .limit(TREND_WINDOW + 1)
+    ))
+    if len(scores) >= 3 and all(score <= 2 for score in scores[:3]):
+        return True
+    if len(scores) >= 3:
+        latest, earlier = scores[0], scores[1:]
+        return sum(earlier) / len(earlier) - latest >= 2
+    return False
+
+
+def sweep_silence(session: Session, missed: list[CheckIn], now: datetime, dashboard_url: str) -> list[Member]:
+    """After the tick closed ``missed`` check-ins: nudge at the threshold, alert one miss later."""
+    acted = []
+    for member in {checkin.member for checkin in missed}:
+        if member.status != MemberStatus.ACTIVE:
+            continue  # paused members are never silent
+        threshold = member.community.silence_threshold
+        if member.consecutive_missed == threshold:
+            queue_for_member(session, member, "nudge", "nudge", {}, now)
+            acted.append(member)
+        elif member.consecutive_missed == threshold + 1:
+            on_support(session, member, None, None, AlertReason.SILENCE, now, dashboard_url)
+            acted.append(member)
+    return acted
