@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def create_app(settings: Settings | None = None) -> Flask:
     from flask import Flask
 
-    from service import health, web, webhooks
+    from service import dashboard, health, web, webhooks
     from service.settings import Settings
 
     settings = settings or Settings.from_env()
@@ -32,4 +32,5 @@ def create_app(settings: Settings | None = None) -> Flask:
     web.init_app(app, settings)
     webhooks.init_app(app)
     health.init_app(app)
+    dashboard.init_app(app)
     return app

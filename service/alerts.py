@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from service.models import Alert, AlertKind, AlertReason, AlertState, Coordinator, InboundMessage, Lane, Member
+from service.models import Alert, AlertKind, AlertNotice, AlertReason, AlertState, Coordinator, InboundMessage, Lane, Member
 from service.outbox import queue_message
 
 REASON_WORDS = {
@@ -62,13 +62,17 @@ def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertR
 
 
 def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard_url: str) -> int:
-    """Text every coordinator of the community who has a phone, on the urgent lane, at once."""
+    """Text every coordinator of the community who has a phone, on the urgent lane, at once.
+
+    Coordinators without a phone still see the alert on the dashboard's Now page.
+    """
     member = alert.member
     template = "coordinator_crisis" if alert.kind == AlertKind.CRISIS else "coordinator_support"
     sent = 0
     for coordinator in member.community.coordinators:
         if not coordinator.phone:
             continue
+        session.add(AlertNotice(alert_id=alert.id, coordinator_id=coordinator.id, role="coordinator", sent_at=now))
         queue_message(
             session,
             community=member.community,
@@ -84,6 +88,16 @@ def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard
         )
         sent += 1
     return sent
+
+
+def acknowledge(session: Session, alert: Alert, by: str, now: datetime) -> Alert:
+    """Someone (a buddy's name, or a coordinator's email) said they are on it."""
+    if alert.state == AlertState.OPEN:
+        alert.state = AlertState.ACKNOWLEDGED
+        alert.acknowledged_at = now
+        alert.acknowledged_by = by
+        alert.next_step_at = None
+    return alert
 
 
 def resolve(session: Session, alert_id: int, coordinator: Coordinator, note: str, now: datetime) -> Alert:

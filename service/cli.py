@@ -259,6 +259,74 @@ def clock_command() -> None:
     scheduler.start()
 
 
+# --- alerts and buddies -----------------------------------------------------------------
+
+@main.group(invoke_without_command=True)
+@click.option("--community", "community_name", default=None, help="only this community's alerts")
+@click.option("--open", "only_open", is_flag=True, help="only alerts not yet resolved")
+@click.pass_context
+def alerts(ctx, community_name, only_open) -> None:
+    """List alerts: member, reason, state, when opened, and the reading behind it."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from service.alerts import list_alerts
+
+    with unit_of_work() as session:
+        community_id = find_community(session, community_name).id if community_name else None
+        found = list_alerts(session, community_id=community_id, only_open=only_open)
+        if not found:
+            click.echo("no alerts")
+        for alert in found:
+            why = "; ".join((alert.reading or {}).get("reasons", [])) or "-"
+            click.echo(f"#{alert.id} {alert.opened_at:%Y-%m-%d %H:%MZ} {alert.kind.value:<7} {alert.reason.value:<13} "
+                       f"{alert.state.value:<12} {alert.member.name} ({alert.member.phone}) — {why}")
+
+
+@alerts.command("resolve")
+@click.argument("alert_id", type=int)
+@click.option("--by", "email", required=True, help="the coordinator resolving it")
+@click.option("--note", required=True, help="what was done")
+def alerts_resolve(alert_id, email, note) -> None:
+    """Resolve an alert, with a note of what was done."""
+    from sqlalchemy import select
+
+    from service.alerts import AlertError, resolve
+    from service.models import Coordinator
+
+    with unit_of_work() as session:
+        coordinator = session.scalar(select(Coordinator).where(Coordinator.email == email.strip().lower()))
+        if coordinator is None:
+            raise Failed(f"no coordinator {email}")
+        try:
+            resolve(session, alert_id, coordinator, note, clock.utcnow())
+        except AlertError as error:
+            raise Failed(str(error)) from None
+        click.echo(f"alert #{alert_id} resolved")
+
+
+@main.command()
+@click.option("--community", "community_name", required=True)
+@click.option("--dry-run", is_flag=True, help="print the proposed pairs and change nothing")
+@click.option("--seed", default=0, show_default=True, help="tie-breaking seed (same seed, same pairs)")
+def pair(community_name, dry_run, seed) -> None:
+    """(Re)pair the community's buddies and send the introductions."""
+    from service import buddies
+
+    with unit_of_work(with_redis=not dry_run) as session:
+        target = find_community(session, community_name)
+        names = {m.id: m.name for m in buddies.candidates(session, target)}
+        proposal = buddies.preview(session, target, clock.utcnow(), seed)
+        for group in proposal.groups:
+            click.echo("  " + " + ".join(names[i] for i in group))
+        for member_id in proposal.unpaired:
+            click.echo(f"  {names[member_id]}: no possible buddy")
+        click.echo(proposal.summary)
+        if dry_run:
+            session.rollback()
+            return
+        buddies.apply(session, target, clock.utcnow(), seed)
+
+
 @main.command()
 @click.option("--port", default=5000, show_default=True)
 @click.option("--fresh", is_flag=True, help="start from an empty demo database")

@@ -19,6 +19,7 @@ from service.members import opt_in, opt_out
 from service.models import InboundMessage, Member, MemberStatus
 from service.outbox import record_answer
 from service.phones import PhoneError, parse_phone
+from service.relay import relay
 from service.sms_text import render
 
 MAX_BODY = 1600  # Twilio's own limit for one concatenated message
@@ -87,6 +88,9 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if member.status == MemberStatus.UNREACHABLE:
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
+    if command is None and relay(session, member, inbound.body, now):
+        inbound.kind = "relay"
+        return None, {}
     if command is not None and command != Command.START:
         return member_commands.run(session, member, inbound, command, argument, now, dashboard_url)
     return replying.reply(session, member, inbound, now, dashboard_url)

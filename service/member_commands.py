@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from service import replying
+from service import escalation, replying
 from service.commands import Command
 from service.members import schedule_next
 from service.models import InboundMessage, Member, MemberStatus
@@ -32,6 +32,9 @@ def run(session: Session, member: Member, inbound: InboundMessage, command: Comm
         attribute, value, template = _FLAGS[command]
         setattr(member, attribute, value)
         return template, {}
+    answered = escalation.buddy_answers(session, member, command == Command.ON_IT, now, dashboard_url)
+    if answered is not None:
+        return answered
     # ON IT / PASS from someone with no buddy alert to answer: read it as what they said.
     return replying.reply(session, member, inbound, now, dashboard_url)
 

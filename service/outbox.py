@@ -15,9 +15,13 @@ from service.db import register_wakeup
 from service.models import Community, Coordinator, Lane, Member, MemberStatus, MessageState, OutboundMessage
 from service.schedules import QuietHours, quiet_hours_end
 
-# Texts that wait for the member's quiet hours to end. Everything else is an answer to
-# something the member or their buddy did, or an urgent safety text, and goes at once.
-HELD_IN_QUIET_HOURS = frozenset({"invite", "checkin", "broadcast", "intro", "nudge"})
+# Texts that wait for the recipient's quiet hours to end: a buddy is a friend, not a first
+# responder, and is not woken at night. Answers to the member's own text, crisis replies and
+# texts to coordinators are not in this list, and go at once.
+HELD_IN_QUIET_HOURS = frozenset({
+    "invite", "checkin", "broadcast", "intro", "nudge", "relay",
+    "buddy_alert", "buddy_alert_shared", "buddy_reminder", "buddy_crisis_notice", "all_clear", "member_buddy_on_it",
+})
 # A wake-up older than this with the row still queued means the job was lost.
 LOST_JOB_AFTER = timedelta(minutes=5)
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from service import checkins, safety
+from service import checkins, escalation, safety
 from service.models import AlertReason, InboundMessage, Member
 from service.replies import read_reply
 
@@ -40,5 +40,7 @@ def reply(session: Session, member: Member, inbound: InboundMessage, now: dateti
         session.flush()
         if safety.trending_down(session, member):
             safety.on_support(session, member, inbound, inbound.reading, AlertReason.TREND, now, dashboard_url)
+        elif safety.is_good(reading):
+            escalation.all_clear(session, member, now)
     template = "thanks" if checkin is not None else "thanks_unprompted"
     return template, {"variant": inbound.id or 0}

@@ -1,12 +1,14 @@
 """The safety path: what a reading, a silence or a trend sets in motion.
 
 - **Crisis**: resources in the webhook's own answer, whatever the hour; an urgent alert and
-  an SMS to every coordinator at once. Crisis alerts never go to buddies.
-- **Support** (a score of 1-2, or asking for support): a support alert; the member is told
-  who will be in touch. Until a member has a buddy, that is a coordinator, who is texted.
+  an SMS to every coordinator at once. Crisis alerts never go to buddies: a buddy only hears
+  that a coordinator is in touch.
+- **Support** (a score of 1-2, or asking for support): a support alert on the buddy path
+  (``service.escalation``); the member is told who will be in touch.
 - **Silence**: after N missed check-ins in a row one gentle nudge; after one more, an alert.
 - **Trend**: three low scores in a row, or a drop of two points below the member's own
-  recent average, opens a support alert quietly.
+  recent average, opens a support alert without alarming the member.
+- **All clear**: a good reading closes the member's support alert and tells everyone alerted.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service import escalation
 from service.alerts import notify_coordinators, open_alert
+from service.buddies import reachable_buddies
 from service.models import AlertKind, AlertReason, CheckIn, CheckInStatus, InboundMessage, Member, MemberStatus
 from service.outbox import queue_for_member
 from service.replies import Reading
@@ -35,7 +39,8 @@ def on_crisis(session: Session, member: Member, inbound: InboundMessage, reading
     opened = open_alert(session, member, AlertKind.CRISIS, AlertReason.CRISIS, now, reading=reading.to_dict(), inbound=inbound)
     if opened.created:
         notify_coordinators(session, opened.alert, now, dashboard_url)
-    # The resources go back every time: someone in crisis should never be met with silence.
+        escalation.inform_buddies_of_crisis(session, opened.alert, now)
+    # The resources go back every time: someone in crisis is never met with silence.
     return "crisis", {"resources": crisis_resources(member)}
 
 
@@ -43,16 +48,27 @@ def on_support(session: Session, member: Member, inbound: InboundMessage | None,
                reason: AlertReason, now: datetime, dashboard_url: str) -> Answer:
     opened = open_alert(session, member, AlertKind.SUPPORT, reason, now, reading=reading, inbound=inbound)
     if opened.created:
-        notify_coordinators(session, opened.alert, now, dashboard_url)
+        return escalation.start(session, opened.alert, inbound.body if inbound else None, now, dashboard_url)
+    # The same episode: the alert is already on its way; say again who will be in touch.
+    buddies = reachable_buddies(session, member)
+    if buddies and opened.alert.escalation_step != escalation.HANDED_OFF:
+        return "support_buddy", {"buddy": " & ".join(b.first_name for b in buddies)}
     return "support_coordinator", {"community": member.community.name}
 
 
 def support_reason(reading: Reading) -> AlertReason | None:
-    if reading.wants_support:
+    """Asking in words comes first; the reader also flags every score of 1-2 as wanting support."""
+    if any(reason.startswith("wants support: '") for reason in reading.reasons):
         return AlertReason.WANTS_SUPPORT
     if reading.score is not None and reading.score <= 2:
         return AlertReason.LOW_SCORE
+    if reading.wants_support:
+        return AlertReason.WANTS_SUPPORT
     return None
+
+
+def is_good(reading: Reading) -> bool:
+    return reading.score is not None and reading.score >= 3 and not (reading.wants_support or reading.crisis)
 
 
 def trending_down(session: Session, member: Member) -> bool:

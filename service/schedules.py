@@ -461,7 +461,13 @@ def next_occurrence(rule: str, tz_name: str, after: datetime) -> datetime | None
 
 @dataclass(frozen=True)
 class Slot:
-    """One check-in: when the rule says (its identity) and when we may text it."""
+    """One check-in: when the rule says (its identity) and when we may text it.
+
+    Consecutive slots have increasing ``scheduled_for`` and non-decreasing
+    ``send_at``: two can share a ``send_at`` only when quiet hours fill almost
+    the whole day and a clock change pushes one check-in into the next one's
+    night.
+    """
 
     scheduled_for: datetime  # the RRULE occurrence, UTC; unique per member
     send_at: datetime  # >= scheduled_for, never inside quiet hours

@@ -12,8 +12,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from service import buddies, escalation
 from service.checkins import Asked, ask_due, close_missed
-from service.models import CheckIn, Member, OutboundMessage
+from service.models import Alert, CheckIn, Member, OutboundMessage, PairingRound
 from service.outbox import release_due
 from service.retention import erase_old_bodies
 from service.safety import sweep_silence
@@ -27,6 +28,8 @@ class TickReport:
     missed: list[CheckIn] = field(default_factory=list)
     released: list[OutboundMessage] = field(default_factory=list)
     silent: list[Member] = field(default_factory=list)
+    escalated: list[Alert] = field(default_factory=list)
+    paired: list[PairingRound] = field(default_factory=list)
     erased: int = 0
 
     def summary(self) -> dict:
@@ -37,6 +40,8 @@ class TickReport:
             "missed": len(self.missed),
             "released": len(self.released),
             "silent": len(self.silent),
+            "escalated": len(self.escalated),
+            "paired": len(self.paired),
             "erased": self.erased,
         }
 
@@ -46,6 +51,8 @@ def run(session: Session, now: datetime, settings: Settings) -> TickReport:
     report.missed = close_missed(session, now)
     report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes), report.missed)
     report.silent = sweep_silence(session, report.missed, now, settings.public_url)
+    report.escalated = escalation.sweep(session, now, settings.public_url)
+    report.paired = buddies.rotate_due(session, now)
     report.erased = erase_old_bodies(session, now)
     report.released = release_due(session, now)
     return report

@@ -238,3 +238,106 @@ def kinship(settings, redis):
 
 def at(text_: str) -> datetime:
     return clock.parse_instant(text_)
+
+
+# --- the coordinators' dashboard ----------------------------------------------------------
+
+COORDINATOR_EMAIL = "dana@example.org"
+COORDINATOR_PASSWORD = "correct horse battery"
+
+
+@dataclass
+class CoordinatorAccount:
+    id: int
+    email: str
+    password: str
+    community_id: int
+    community_name: str
+
+
+def make_coordinator(db, community_name: str, email: str, password: str = COORDINATOR_PASSWORD, *,
+                     timezone: str = "America/Chicago", phone: str | None = None) -> CoordinatorAccount:
+    """A community (made if missing) and a coordinator of it, as ``kinship coordinator add`` would."""
+    from sqlalchemy import select
+
+    from service.communities import add_community, add_coordinator
+    from service.models import Community
+
+    with db.session() as s:
+        community = s.scalar(select(Community).where(Community.name == community_name))
+        if community is None:
+            community = add_community(s, community_name, timezone=timezone, now=clock.utcnow())
+            s.flush()
+        coordinator = add_coordinator(s, email, community_name, password, phone=phone, now=clock.utcnow())
+        s.flush()
+        return CoordinatorAccount(coordinator.id, coordinator.email, password, community.id, community.name)
+
+
+@pytest.fixture
+def coordinator(db) -> CoordinatorAccount:
+    """Dana, the coordinator of Harbour Lights (America/Chicago), with a phone for urgent texts."""
+    return make_coordinator(db, "Harbour Lights", COORDINATOR_EMAIL, phone="+14155550199")
+
+
+class DashboardClient:
+    """A test client signed in to the dashboard; ``post`` adds the page's CSRF token to a form."""
+
+    def __init__(self, client, account: CoordinatorAccount):
+        self.client = client
+        self.account = account
+
+    def sign_in(self, password: str | None = None):
+        self.client.get("/login")
+        return self.client.post("/login", data={"email": self.account.email, "password": password or self.account.password,
+                                                "csrf_token": self.csrf_token("/login")})
+
+    def csrf_token(self, page: str = "/account/password") -> str:
+        import re
+
+        found = re.search(r'name="csrf_token" value="([^"]+)"', self.client.get(page).get_data(as_text=True))
+        assert found, f"no CSRF token on {page}"
+        return found.group(1)
+
+    def get(self, *args, **kwargs):
+        return self.client.get(*args, **kwargs)
+
+    def post(self, url: str, data: dict | None = None, **kwargs):
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.csrf_token())
+        return self.client.post(url, data=data, **kwargs)
+
+
+@pytest.fixture
+def signed_in(client, coordinator) -> DashboardClient:
+    dashboard = DashboardClient(client, coordinator)
+    answer = dashboard.sign_in()
+    assert answer.status_code == 303, answer.get_data(as_text=True)
+    return dashboard
+
+
+@pytest.fixture
+def live_server(settings):
+    """The app served over real HTTP on a free local port, for a browser; yields its base URL.
+
+    Its own app (built with PUBLIC_URL = its address) shares the test's database and Redis,
+    so a webhook sent through ``twilio`` shows up in the browser.
+    """
+    import threading
+
+    from werkzeug.serving import make_server
+
+    holder: dict = {}
+
+    def dispatch(environ, start_response):
+        return holder["app"](environ, start_response)
+
+    server = make_server("127.0.0.1", 0, dispatch, threaded=True)
+    url = f"http://127.0.0.1:{server.server_port}"
+    application = create_app(settings.with_(public_url=url))
+    holder["app"] = application
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    thread.join(timeout=10)
+    application.extensions["kinship"].close()

@@ -766,7 +766,9 @@ def test_slots_increase_and_never_fall_in_quiet_hours(rule_parts, where, quiet):
     assert slots[0].scheduled_for > after
     for earlier, later in zip(slots, slots[1:]):
         assert later.scheduled_for > earlier.scheduled_for
-        assert later.send_at > earlier.send_at
+        # Never backwards; equal only if a clock change pushes one check-in into the
+        # next one's quiet night (e.g. Havana skips 00:00-01:00, quiet 01:00-00:15).
+        assert later.send_at >= earlier.send_at
         assert later.scheduled_for - earlier.scheduled_for >= timedelta(hours=23)  # at most one a day
     for slot in slots:
         assert slot.send_at >= slot.scheduled_for
@@ -818,7 +820,7 @@ def test_quiet_hours_end_is_the_first_moment_outside(where, quiet):
     end = quiet_hours_end(moment, tz_name, quiet)
     assert end >= moment
     assert not in_quiet_hours(end, tz_name, quiet)
-    assert end - moment < timedelta(hours=25)
+    assert end - moment < timedelta(hours=49)  # a day whose open stretch the clocks skip opens the next
     if end > moment:
         assert in_quiet_hours(moment, tz_name, quiet)
         assert in_quiet_hours(end - timedelta(minutes=1), tz_name, quiet)
