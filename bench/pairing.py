@@ -85,7 +85,8 @@ def timed(runs: int, make) -> tuple[float, float, Pairing]:
 
 def main() -> int:
     print(f"sparse graph: {pairing.NEIGHBOURS} neighbours, blocks of {pairing.BLOCK_SIZE}, "
-          f"mending with {pairing.MEND_NEIGHBOURS} nearest per language")
+          f"seams of {pairing.SEAM} either side of a cut, "
+          f"mending with the {pairing.MEND_NEIGHBOURS} nearest either side in each language")
     print(f"{'members':>8} {'runs':>4} {'median s':>9} {'cpu s':>6} {'score':>6} {'repeats':>7} "
           f"{'same lang':>9} {'within 3 h':>10} {'unpaired':>8}  summary")
     for size, runs in SIZES.items():

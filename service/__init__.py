@@ -33,4 +33,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     webhooks.init_app(app)
     health.init_app(app)
     dashboard.init_app(app)
+    if settings.demo:  # the phone simulator exists only in `kinship demo`; production has no /simulator
+        from service import simulator
+
+        simulator.init_app(app)
     return app

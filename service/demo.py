@@ -3,6 +3,10 @@
 SQLite under ``instance/``, an embedded Redis, the local Twilio API (delivering status
 callbacks as Twilio would), and the three production processes — web (gunicorn), worker
 and clock — started as children with the same settings production reads. Ctrl-C stops all.
+
+The demo has one clock for all its processes, which the phone simulator (``/simulator``) moves
+forward: its offset lives in Redis (``service.clock.SharedOffset``), and is kept in a file
+beside the database between runs, so the stored times never lie in the clock's future.
 """
 
 from __future__ import annotations
@@ -14,7 +18,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import timedelta
+from functools import partial
 from pathlib import Path
+
+from redis import Redis
 
 from service import clock
 from service.db import Database
@@ -23,6 +31,7 @@ from service.embedded_redis import EmbeddedRedis
 from service.migrate import upgrade
 from service.settings import DEFAULT_DATABASE_URL, INSTANCE_DIR
 from service.twilio_simulator import TwilioSimulator
+from workers.context import wake_workers
 
 DEMO_ACCOUNT_SID = "AC" + "d" * 32
 DEMO_FROM_NUMBER = "+15005550006"
@@ -51,23 +60,46 @@ def _wait_for(url: str, processes: list[subprocess.Popen], timeout: float = 30) 
     raise SystemExit(f"kinship demo: {url} did not answer within {timeout:.0f} s")
 
 
+def _offset_file(database_url: str) -> Path:
+    """Where the clock's offset waits between runs: beside the demo's SQLite file."""
+    if database_url.startswith("sqlite:///"):
+        return Path(database_url.removeprefix("sqlite:///") + ".clock-offset")
+    return INSTANCE_DIR / "demo.clock-offset"
+
+
+def _restore_offset(path: Path) -> None:
+    try:
+        clock.set_offset(timedelta(seconds=int(path.read_text().strip() or 0)))
+    except (OSError, ValueError):
+        clock.set_offset(timedelta(0))
+
+
 def run(port: int = 5000, fresh: bool = False) -> None:
     database_url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL.replace("kinship.sqlite3", "demo.sqlite3")
+    offset_file = _offset_file(database_url)
     if fresh and database_url.startswith("sqlite:///"):
         for suffix in ("", "-wal", "-shm"):
             Path(database_url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+    if fresh:
+        offset_file.unlink(missing_ok=True)
     Path(INSTANCE_DIR).mkdir(parents=True, exist_ok=True)
     public_url = f"http://127.0.0.1:{port}"
     auth_token = _kept_secret("demo_twilio_token")
 
     redis = EmbeddedRedis() if not os.environ.get("REDIS_URL") else None
     redis_url = redis.start() if redis else os.environ["REDIS_URL"]
-    simulator = TwilioSimulator(DEMO_ACCOUNT_SID, auth_token, status_callbacks=True, callback_delay=0.5)
+    # This process reads the shared clock too: the simulated Twilio stamps its texts with it.
+    redis_client = Redis.from_url(redis_url, socket_timeout=10, socket_connect_timeout=5)
+    clock.share(clock.SharedOffset(redis_client))
+    simulator = TwilioSimulator(DEMO_ACCOUNT_SID, auth_token, status_callbacks=True, callback_delay=0.5,
+                                clock=clock.utcnow)
     processes: list[subprocess.Popen] = []
     try:
+        _restore_offset(offset_file)
         api_url = simulator.start()
         upgrade(database_url)
-        store = Database(database_url)
+        # Seeded with the workers' wake-up hook, so the introductions go as soon as a worker runs.
+        store = Database(database_url, on_commit=partial(wake_workers, redis_client))
         with store.session() as session:
             seeded = seed(session, clock.utcnow())
         store.dispose()
@@ -97,11 +129,12 @@ def run(port: int = 5000, fresh: bool = False) -> None:
             processes.append(subprocess.Popen(command, env=env, start_new_session=True))
         _wait_for(f"{public_url}/healthz", processes)
         print(
-            f"\nKinship is running at {public_url}\n"
+            f"\nKinship is running.\n"
+            f"  phones:    {public_url}/simulator   (start here: the guide shows Sam's hard day in two minutes)\n"
+            f"  dashboard: {public_url}/   sign in as {COORDINATOR_EMAIL} / {COORDINATOR_PASSWORD}\n"
             f"  community: {COMMUNITY}{' (seeded just now)' if seeded else ''}\n"
-            f"  coordinator sign-in: {COORDINATOR_EMAIL} / {COORDINATOR_PASSWORD}\n"
             f"  Twilio is simulated at {api_url}; Redis at {redis_url}\n"
-            "Press Ctrl-C to stop.\n",
+            "Open the two side by side. Press Ctrl-C to stop.\n",
             flush=True,
         )
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -120,5 +153,11 @@ def run(port: int = 5000, fresh: bool = False) -> None:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         simulator.stop()
+        try:
+            offset_file.write_text(str(round(clock.offset().total_seconds())))
+        except OSError as error:
+            print(f"kinship demo: could not keep the clock's offset in {offset_file}: {error}", file=sys.stderr)
+        clock.share(None)
+        redis_client.connection_pool.disconnect()
         if redis:
             redis.stop()

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service import buddies
 from service.communities import add_community, add_coordinator
 from service.members import check_member, enrol_joined, invite
 from service.models import Community
@@ -39,4 +40,6 @@ def seed(session: Session, now: datetime) -> bool:
     for name, phone, zone, language, joined in MEMBERS:
         draft = check_member(community, name=name, phone=phone, timezone=zone, language=language, now=now)
         (enrol_joined if joined else invite)(session, community, draft, now)
+    session.flush()
+    buddies.apply(session, community, now, seed=1)
     return True

@@ -37,13 +37,17 @@ into blocks:
   joined to the next ``NEIGHBOURS`` members in offset order whom they have
   not met recently (so about twice that many in all); the blocks are the
   graph's components and are matched one at a time.
+* Where two blocks meet, the ``SEAM`` members either side of the cut and
+  their buddies are matched again together, so a cut costs (almost) nothing.
 * Whoever a block leaves over (odd blocks, never-pair rules) is mended in a
   second, complete matching together with the members nearest them in offset
   from every language bucket (``MEND_NEIGHBOURS`` either side) and those
   members' current buddies: these are the cross-language edges that keep
   everyone matchable, and they exist only where they are needed.
 * Anyone still left is fitted in by swapping through an existing pair, and
-  the last one joins the pair where they fit best as the round's trio.
+  the last one joins the pair where they fit best as the round's trio.  A
+  community of a dozen or fewer that still leaves someone out (never-pair
+  rules) tries every possible trio instead.
 
 The tiers are exact on the complete graph; the sparse one can miss a better
 arrangement that spans blocks, which ``bench/pairing.py`` measures against the
@@ -75,9 +79,14 @@ _FAR_ZONE_FADE_MINUTES = 12 * 60
 NEIGHBOURS = 10
 BLOCK_SIZE = 60
 MEND_NEIGHBOURS = 6
+SEAM = 6
 # The mending graph is complete up to this many members; it is normally a few
 # dozen, and only many never-pair rules can make it bigger.
 _MEND_DENSE_LIMIT = 200
+
+# A small community that still leaves someone out is checked against every
+# possible trio: with many never-pair rules, which trio is what decides.
+_EXHAUSTIVE_LIMIT = 12
 
 # Jitter is below one hundredth of a score point summed over a whole round, so
 # the seed only ever decides between equally good rounds.
@@ -198,12 +207,17 @@ def _pair(
         mates = _match(_complete_graph(community, community.ids))
     else:
         mates = {}
-        for block in community.blocks(block_size):
-            mates.update(_match(community.block_graph(block, neighbours)))
+        for blocks in community.blocks(block_size):
+            for block in blocks:
+                mates.update(_match(community.block_graph(block, neighbours)))
+            for before, after in itertools.pairwise(blocks):
+                _rematch(community, mates, before[-SEAM:] + after[:SEAM])
         left = [m for m in community.ids if m not in mates]
         if left:
             _mend(community, mates, left, neighbours)
     groups, unpaired = _fit_in_the_rest(community, mates)
+    if unpaired and len(community.ids) <= _EXHAUSTIVE_LIMIT:
+        groups, unpaired = _try_every_trio(community, groups, unpaired)
     return _result(community, groups, unpaired, history)
 
 
@@ -276,11 +290,12 @@ class _Community:
             + _mix(self.seed, a, b) % _JITTER
         )
 
-    def blocks(self, size: int) -> list[list[int]]:
-        blocks = []
-        for language in sorted(self.buckets):
-            blocks.extend(_cut(self.buckets[language], self.bucket_offsets[language], size))
-        return blocks
+    def blocks(self, size: int) -> list[list[list[int]]]:
+        """Each language's blocks, in offset order."""
+        return [
+            _cut(self.buckets[language], self.bucket_offsets[language], size)
+            for language in sorted(self.buckets)
+        ]
 
     def block_graph(self, block: list[int], neighbours: int) -> nx.Graph:
         graph = nx.Graph()
@@ -347,6 +362,14 @@ def _match(graph: nx.Graph) -> dict[int, int]:
         mates[a] = b
         mates[b] = a
     return mates
+
+
+def _rematch(community: _Community, mates: dict[int, int], members: list[int]) -> None:
+    """Match ``members`` and their buddies again, on the complete graph among them."""
+    nodes = set(members) | {mates[m] for m in members if m in mates}
+    for m in nodes:
+        mates.pop(m, None)
+    mates.update(_match(_complete_graph(community, nodes)))
 
 
 def _mend(community: _Community, mates: dict[int, int], left: list[int], neighbours: int) -> None:
@@ -438,6 +461,27 @@ def _fit_in_the_rest(community: _Community, mates: dict[int, int]) -> tuple[list
 
     groups = list(pairs) + ([trio] if trio else [])
     return sorted(groups), sorted(left)
+
+
+def _try_every_trio(community: _Community, groups, unpaired) -> tuple[list[tuple[int, ...]], list[int]]:
+    def rank(groups):
+        placed = sum(len(g) for g in groups)
+        return placed, sum(community.weight(a, b) for g in groups for a, b in itertools.combinations(g, 2))
+
+    def round_of(trio: tuple[int, ...]):
+        rest = [m for m in community.ids if m not in trio]
+        pairs = sorted((min(a, b), max(a, b)) for a, b in _match(_complete_graph(community, rest)).items() if a < b)
+        return sorted(pairs + ([trio] if trio else []))
+
+    best_rank, best = rank(groups), groups
+    for trio in itertools.chain([()], itertools.combinations(community.ids, 3)):
+        if not all(community.allowed(a, b) for a, b in itertools.combinations(trio, 2)):
+            continue
+        candidate = round_of(trio)
+        if rank(candidate) > best_rank:
+            best_rank, best = rank(candidate), candidate
+    placed = {m for g in best for m in g}
+    return best, [m for m in community.ids if m not in placed]
 
 
 def _result(community: _Community, groups, unpaired, history) -> Pairing:

@@ -28,16 +28,16 @@ How a rule is read (callers rely on this):
   local time, and a bare date (UNTIL=20261231) means through that local day.
 * Refused (ScheduleError): anything but one RRULE and an optional DTSTART,
   unknown or repeated parts, FREQ more often than DAILY, several BYHOUR/
-  BYMINUTE/BYSECOND values (several texts a day), COUNT (a schedule runs
-  until stopped), unknown zones, rules with no check-in ahead.  A rule whose
-  next check-in is over ~8 years away counts as never firing.
+  BYMINUTE/BYSECOND values (several texts a day), INTERVALs rarer than once
+  a year, COUNT (a schedule runs until stopped), unknown zones, rules with no
+  check-in ahead.  A check-in more than ~10 years away counts as never.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -120,8 +120,10 @@ def in_quiet_hours(moment: datetime, tz_name: str, quiet: QuietHours) -> bool:
 def quiet_hours_end(moment: datetime, tz_name: str, quiet: QuietHours) -> datetime:
     """``moment`` (as UTC) if outside quiet hours, else the UTC instant they end.
 
-    The end is found on the wall clock (local ``quiet.end`` on the right
-    day), so a DST change during the night doesn't move it by an hour.
+    The end is found on the wall clock -- the first instant the member's
+    clock reads ``quiet.end`` -- so a DST change during the night doesn't
+    move it by an hour.  An end the clocks skip opens when they jump; an end
+    that happens twice opens at the reading still ahead of ``moment``.
     """
     moment_utc = require_aware(moment, "moment")
     member_zone = zone(tz_name)
@@ -322,7 +324,7 @@ def _anchor(line: str | None, member_zone: ZoneInfo) -> datetime:
     head, sep, value = line.partition(":")
     if not sep:
         raise _bad(f"can't read {line!r}; e.g. DTSTART;TZID=America/Chicago:20240101T100000")
-    written_zone = member_zone
+    written_zone = None
     for param in head.split(";")[1:]:
         key, _, param_value = param.partition("=")
         if key.upper() == "TZID":
@@ -330,8 +332,9 @@ def _anchor(line: str | None, member_zone: ZoneInfo) -> datetime:
         elif param.upper() not in ("VALUE=DATE", "VALUE=DATE-TIME"):
             raise _bad(f"DTSTART parameter {param!r} is not supported")
     wall, is_utc, _ = _stamp(value, "DTSTART")
-    if is_utc and written_zone is not member_zone:
+    if is_utc and written_zone is not None:
         raise _bad("DTSTART has both a TZID and a Z (UTC) time")
+    written_zone = written_zone or member_zone  # floating: the member's own clock
     start = wall.replace(tzinfo=UTC if is_utc else written_zone)
     # Seconds dropped: check-ins are minute-precise and BYSECOND defaults to them.
     return start.astimezone(member_zone).replace(second=0, microsecond=0)

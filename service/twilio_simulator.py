@@ -29,6 +29,14 @@ account SID and auth token):
   ``DateSent<``, ``DateSent>``, paging ``PageSize``/``Page``/``PageToken``;
 * anything else: Twilio-style 404 (or 405 for a wrong method on a known path).
 
+Outside the Twilio API, for the demo's phone simulator (same Basic auth, JSON both ways):
+
+* ``GET /_sim/messages``: every text the handsets saw, in order -- sent through the API,
+  answered in TwiML, and typed on a handset -- plus the numbers that are unreachable;
+* ``POST /_sim/inbound`` ``{"webhook_url", "from", "to", "body"}``: ``post_inbound``;
+* ``POST /_sim/unreachable`` ``{"phone", "unreachable": bool, "error_code"?}``;
+* ``POST /_sim/clear``: ``clear()``.
+
 Nothing happens at import time; the server exists only between ``start()`` and ``stop()``.
 """
 
@@ -50,6 +58,7 @@ import urllib.parse
 import urllib.request
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from email.utils import format_datetime
@@ -145,7 +154,7 @@ class SimulatedMessage:
     error_code: int | None
     status_callback: str | None
     date_created: datetime  # aware UTC
-    direction: str  # "outbound-api" via the API; "outbound-reply" for TwiML answers
+    direction: str  # "outbound-api" via the API; "outbound-reply" for TwiML answers; "inbound" from a handset
     date_sent: datetime | None = None
     date_updated: datetime | None = None
     num_segments: int = 1
@@ -293,9 +302,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self):
         body = self._read_body()
         try:
-            status, payload, headers = self.server.sim._handle_api(
-                self.command, self.path, body, self.headers.get("Authorization")
-            )
+            handle = self.server.sim._handle_sim if self.path.startswith("/_sim/") else self.server.sim._handle_api
+            status, payload, headers = handle(self.command, self.path, body, self.headers.get("Authorization"))
         except Exception:  # a bug here must look like a Twilio 500, not a dropped socket
             logger.exception("twilio simulator failed on %s %s", self.command, self.path)
             status, payload, headers = _error(500, 20500)
@@ -343,6 +351,9 @@ class TwilioSimulator:
     ``callback_delay`` apart, and when it was created with a ``StatusCallback`` URL each
     step is POSTed there, signed. With it off, messages stay as created (``queued``),
     which keeps tests that don't care deterministic.
+
+    ``clock`` gives the time stamped on messages (aware UTC; the real time by default): the
+    demo passes its shared clock, so the simulated Twilio travels in time with the service.
     """
 
     def __init__(
@@ -354,6 +365,7 @@ class TwilioSimulator:
         port: int = 0,
         status_callbacks: bool = False,
         callback_delay: float = 0.2,
+        clock: Callable[[], datetime] | None = None,
     ):
         self.account_sid = account_sid
         self.auth_token = auth_token
@@ -361,11 +373,14 @@ class TwilioSimulator:
         self.port = port
         self.status_callbacks = status_callbacks
         self.callback_delay = callback_delay
+        self._now = clock or (lambda: datetime.now(timezone.utc))
         self.base_url = ""
         self._validator = RequestValidator(auth_token)
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)  # notified on every store change
         self._messages: list[SimulatedMessage] = []
+        # What the handsets saw, in order: the messages above and the texts typed on a handset.
+        self._timeline: list[SimulatedMessage] = []
         self._by_sid: dict[str, SimulatedMessage] = {}
         self._fail_queue: collections.deque[tuple[int, int | None]] = collections.deque()
         self._rejected: dict[str, tuple[int, int]] = {}  # phone -> (code, status)
@@ -454,10 +469,18 @@ class TwilioSimulator:
                 raise TimeoutError(f"expected {count} messages within {timeout}s, have {len(seen)}: {seen}")
             return [replace(m) for m in self._messages]
 
+    @property
+    def timeline(self) -> list[SimulatedMessage]:
+        """What the handsets saw, oldest first: every message, and each text typed on a handset
+        (direction "inbound") just before the replies it drew."""
+        with self._lock:
+            return [replace(m) for m in self._timeline]
+
     def clear(self) -> None:
         """Forget all messages and all injected failures (fail_next, reject, unreachable)."""
         with self._lock:
             self._messages.clear()
+            self._timeline.clear()
             self._by_sid.clear()
             self._fail_queue.clear()
             self._rejected.clear()
@@ -513,8 +536,18 @@ class TwilioSimulator:
         The POST is signed over exactly ``webhook_url`` and the form fields. Each
         ``<Message>`` in the answer becomes a delivered "outbound-reply" message to
         ``from_`` (or its ``to`` attribute). Raises ConnectionError if nothing listens there.
+        The text itself goes on the ``timeline`` (not in ``messages``: Twilio did not send it).
         """
         sid = message_sid or _new_sid("SM")
+        received = self._now()
+        typed = SimulatedMessage(
+            sid=sid, to=to, from_=from_, messaging_service_sid=messaging_service_sid, body=body,
+            status="received", error_code=None, status_callback=None, date_created=received,
+            direction="inbound", date_sent=received, date_updated=received, num_segments=count_segments(body),
+        )
+        with self._lock:
+            self._timeline.append(typed)
+            self._changed.notify_all()
         params = {
             "ToCountry": _country(to),
             "ToState": "",
@@ -542,17 +575,21 @@ class TwilioSimulator:
         try:
             status, raw, _ = _post_form(webhook_url, params, signature, timeout)
         except (urllib.error.URLError, OSError) as error:
+            self._note_webhook_error(typed, 11200)
             raise ConnectionError(f"could not deliver inbound SMS to {webhook_url}: {error}") from error
         twiml = raw.decode("utf-8", errors="replace")
         if not 200 <= status < 300:
+            self._note_webhook_error(typed, 11200)
             return InboundResult(status, [], sid, twiml, error_code=11200)  # HTTP retrieval failure
         if not raw.strip():
             return InboundResult(status, [], sid, twiml)  # an empty answer sends nothing
         try:
             root = ET.fromstring(raw)  # bytes, so the XML declaration's encoding is honoured
         except ET.ParseError:
+            self._note_webhook_error(typed, 12100)
             return InboundResult(status, [], sid, twiml, error_code=12100)  # document parse failure
         if root.tag != "Response":
+            self._note_webhook_error(typed, 12100)
             return InboundResult(status, [], sid, twiml, error_code=12100)
         replies: list[SimulatedMessage] = []
         error_code = None
@@ -565,7 +602,7 @@ class TwilioSimulator:
             if not text:
                 error_code = 14103  # Twilio refuses an empty <Message>
                 continue
-            now = datetime.now(timezone.utc)
+            now = self._now()
             replies.append(
                 SimulatedMessage(
                     sid=_new_sid("SM"),
@@ -588,11 +625,77 @@ class TwilioSimulator:
                 self._store(reply)
         return InboundResult(status, [r.body for r in replies], sid, twiml, error_code)
 
+    def _note_webhook_error(self, typed: SimulatedMessage, code: int) -> None:
+        # The debugger code Twilio would log against the incoming message.
+        with self._lock:
+            typed.error_code = code
+            self._changed.notify_all()
+
+    # -- the phone simulator's endpoints (outside the Twilio API) -------------------
+
+    def _handle_sim(self, method: str, target: str, body: bytes, authorization: str | None):
+        """``/_sim/*``: what the demo's phone simulator reads and does, as JSON."""
+        path = urllib.parse.urlsplit(target).path
+        if not self._authorized(authorization):
+            return _error(401, 20003)
+        routes = {"/_sim/messages": "GET", "/_sim/inbound": "POST", "/_sim/unreachable": "POST", "/_sim/clear": "POST"}
+        if path not in routes:
+            return _error(404, 20404, path=path)
+        if method != routes[path]:
+            return _error(405, 20004)
+        if path == "/_sim/messages":
+            return 200, self._handset_view(), {}
+        if path == "/_sim/clear":
+            self.clear()
+            return 200, {"cleared": True}, {}
+        try:
+            form = json.loads(body.decode("utf-8") or "{}")
+        except (UnicodeDecodeError, ValueError):
+            form = None
+        if not isinstance(form, dict):
+            return 400, {"message": "send a JSON object"}, {}
+        if path == "/_sim/unreachable":
+            return self._sim_unreachable(form)
+        return self._sim_inbound(form)
+
+    def _handset_view(self) -> dict[str, Any]:
+        with self._lock:
+            timeline = [_handset_json(m) for m in self._timeline]
+            unreachable = {phone: {"error_code": code, "status": status}
+                           for phone, (code, status) in self._unreachable.items()}
+        return {"now": self._now().isoformat(), "messages": timeline, "unreachable": unreachable}
+
+    def _sim_unreachable(self, form: dict):
+        phone = str(form.get("phone") or "")
+        if not E164.match(phone):
+            return 400, {"message": f"not an E.164 phone number: {phone!r}"}, {}
+        if form.get("unreachable", True):
+            try:
+                self.unreachable(phone, int(form.get("error_code") or 30006), str(form.get("status") or "undelivered"))
+            except ValueError as error:
+                return 400, {"message": str(error)}, {}
+        else:
+            self.reachable(phone)
+        return 200, self._handset_view()["unreachable"], {}
+
+    def _sim_inbound(self, form: dict):
+        fields = {name: str(form.get(name) or "") for name in ("webhook_url", "from", "to", "body")}
+        missing = [name for name, value in fields.items() if not value and name != "body"]
+        if missing:
+            return 400, {"message": f"missing {', '.join(missing)}"}, {}
+        try:
+            result = self.post_inbound(fields["webhook_url"], from_=fields["from"], to=fields["to"], body=fields["body"])
+        except ConnectionError as error:
+            return 502, {"message": str(error)}, {}
+        return 200, {"status_code": result.status_code, "replies": result.replies, "message_sid": result.message_sid,
+                     "error_code": result.error_code}, {}
+
     # -- the API -------------------------------------------------------------------
 
     def _store(self, message: SimulatedMessage) -> None:
         # Caller holds self._lock.
         self._messages.append(message)
+        self._timeline.append(message)
         self._by_sid[message.sid] = message
         self._changed.notify_all()
 
@@ -659,7 +762,7 @@ class TwilioSimulator:
             return _error(400, 21617)
         if callback and urllib.parse.urlsplit(callback).scheme not in ("http", "https"):
             return _error(400, 21609)
-        now = datetime.now(timezone.utc)
+        now = self._now()
         with self._lock:
             rejected = self._rejected.get(to)
             if rejected is not None:
@@ -784,7 +887,7 @@ class TwilioSimulator:
                     message = self._by_sid.get(sid)
                     if message is None:
                         return  # cleared meanwhile
-                    now = datetime.now(timezone.utc)
+                    now = self._now()
                     message.status = status
                     message.error_code = error_code
                     message.date_updated = now
@@ -825,6 +928,21 @@ class TwilioSimulator:
             return
         if not 200 <= status < 300:
             logger.warning("status callback %s to %s answered HTTP %s", params["MessageStatus"], url, status)
+
+
+def _handset_json(m: SimulatedMessage) -> dict[str, Any]:
+    return {
+        "sid": m.sid,
+        "direction": m.direction,
+        "from": m.from_,
+        "to": m.to,
+        "body": m.body,
+        "status": m.status,
+        "error_code": m.error_code,
+        "error_message": m.error_message,
+        "date_created": m.date_created.isoformat(),
+        "date_updated": (m.date_updated or m.date_created).isoformat(),
+    }
 
 
 def _parse_date_filter(value: str) -> datetime | date | None:

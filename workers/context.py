@@ -13,6 +13,7 @@ from functools import partial
 from redis import Redis
 from redis.exceptions import RedisError
 
+from service import clock
 from service.db import Database, Wakeup
 from service.settings import Settings
 from service.twilio_gateway import TwilioGateway
@@ -29,8 +30,11 @@ class Context:
     db: Database
     gateway: TwilioGateway
     pacer: Pacer
+    shared_clock: clock.SharedOffset | None = None  # the demo's one clock, read from Redis
 
     def close(self) -> None:
+        if self.shared_clock is not None and clock.shared() is self.shared_clock:
+            clock.share(None)
         self.db.dispose()
         self.redis.connection_pool.disconnect()
 
@@ -45,12 +49,18 @@ def wake_workers(redis: Redis, wakeups: list[Wakeup]) -> None:
 
 def build(settings: Settings) -> Context:
     redis = connect(settings.require_redis())
+    shared_clock = None
+    if settings.demo:
+        # Time travel in the demo moves one clock for web, worker and CLI alike.
+        shared_clock = clock.SharedOffset(redis)
+        clock.share(shared_clock)
     return Context(
         settings=settings,
         redis=redis,
         db=Database(settings.database_url, on_commit=partial(wake_workers, redis)),
         gateway=TwilioGateway(settings),
         pacer=Pacer(redis, settings.send_rate_per_second),
+        shared_clock=shared_clock,
     )
 
 

@@ -32,6 +32,7 @@ def page():
         select(Coordinator).where(Coordinator.id.in_({e.coordinator_id for e in events if e.coordinator_id})))}
     member_ids = {int(e.target.split(":", 1)[1]) for e in events
                   if e.target and e.target.startswith("member:") and e.target.split(":", 1)[1].isdigit()}
+    member_ids |= {e.detail["member_id"] for e in events if isinstance(e.detail.get("member_id"), int)}
     members = {m.id: m for m in session.scalars(
         select(Member).where(Member.id.in_(member_ids), Member.community_id == community.id))}
     return render_template("audit.html", events=events[:PAGE], more=len(events) > PAGE, who=who, members=members,

@@ -117,6 +117,8 @@ def password():
     if redirect_to is not None:
         return redirect_to
     coordinator = scoping.coordinator()
+    if coordinator.communities:
+        scoping.current_community()  # for the menu
     if request.method == "GET":
         return render_template("password.html", min_length=MIN_LENGTH)
     old = request.form.get("old_password") or ""

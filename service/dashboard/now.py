@@ -97,7 +97,8 @@ def page():
 @bp.get("/_now")
 def partial():
     community = scoping.current_community()
-    return render_template("_now.html", **_context(community))
+    # The menu's count of open alerts is updated along with the board (an out-of-band swap).
+    return render_template("_now.html", oob_count=True, **_context(community))
 
 
 @bp.post("/alerts/<int:alert_id>/acknowledge")

@@ -77,9 +77,15 @@ def test_a_coordinator_handles_an_alert_and_imports_members(browser, live_server
     expect(sam).to_contain_text(f"On it: {coordinator.email}")
     expect(sam.get_by_role("button", name="I'm on it")).to_have_count(0)
 
-    # Resolve, with a note.
+    # Resolve, with a note. The page polls while the note is typed: the note survives it.
     sam.get_by_text("Resolve…").click()
-    sam.get_by_label("What was done?").fill("Called Sam. Talked for half an hour; safe, seeing their doctor tomorrow.")
+    note = "Called Sam. Talked for half an hour; safe, seeing their doctor tomorrow."
+    with page.expect_response(lambda response: "/_now" in response.url, timeout=25_000):
+        sam.get_by_label("What was done?").fill(note)
+    page.wait_for_timeout(300)  # let htmx swap it in
+    sam = page.locator("ol.alerts > li").nth(0)
+    expect(sam.get_by_label("What was done?")).to_have_value(note)
+    expect(sam.get_by_label("What was done?")).to_be_visible()
     page.screenshot(path=artifacts / "now-resolving.png", full_page=True)
     sam.get_by_role("button", name="Resolve alert").click()
     expect(page.get_by_text("Resolved the alert for Sam Rivera")).to_be_visible()
@@ -89,6 +95,7 @@ def test_a_coordinator_handles_an_alert_and_imports_members(browser, live_server
     twilio.sms(JORDAN, "1. can't get out of bed")
     expect(page.locator("ol.alerts > li")).to_have_count(2, timeout=25_000)
     expect(page.locator("ol.alerts")).to_contain_text("Jordan Blake")
+    expect(page.locator("#nav-alert-count")).to_have_text("2")  # the menu's count follows
     expect(page.get_by_text("Resolved the alert for Sam Rivera")).to_be_visible()  # the page itself was not reloaded
 
     # Members, and an import with a bad row: previewed, reported, nothing written.

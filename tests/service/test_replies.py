@@ -226,6 +226,14 @@ class TestWantsSupport:
         assert reading.wants_support and not reading.crisis
         assert any(r.startswith("wants support:") for r in reading.reasons)
 
+    def test_reasons_tell_a_request_from_a_low_score(self):
+        # service.safety relies on these prefixes to choose the alert reason
+        asked = read_reply("2, can someone call me?").reasons
+        assert "wants support: 'can someone call me'" in asked and "wants support: score 2" in asked
+        low = read_reply("2").reasons
+        assert "wants support: score 2" in low and not any(r.startswith("wants support: '") for r in low)
+        assert "wants support: 'SUPPORT'" in read_reply("SUPPORT").reasons
+
     @pytest.mark.parametrize("text", [
         "no need to call me, all good", "call me crazy but I enjoyed the rain",
         "thanks for the support last week", "bored to death, send help lol",

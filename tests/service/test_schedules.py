@@ -147,6 +147,8 @@ class TestValidateSchedule:
         ("RRULE:FREQ=DAILY\nEXDATE:20260101T100000Z", "only an RRULE and a DTSTART", "bad_rule"),
         ("RRULE:FREQ=DAILY\nRRULE:FREQ=WEEKLY", "one RRULE line", "bad_rule"),
         ("DTSTART;TZID=Mars/Base:20260101T100000\nFREQ=DAILY", "unknown time zone 'Mars/Base'", "unknown_zone"),
+        ("DTSTART;TZID=America/Chicago:20260101T100000Z\nFREQ=DAILY", "both a TZID and a Z", "bad_rule"),
+        ("DTSTART:2026-01-01\nFREQ=DAILY", "DTSTART=2026-01-01 is not a date like 20261231", "bad_rule"),
     ])
     def test_refuses_with_a_reason_people_can_read(self, rule, message, code):
         error = refusal(validate_schedule, rule, CHICAGO, NOW)
@@ -226,9 +228,12 @@ class TestNextOccurrence:
         assert wall(next_occurrence(rule, tz_name, moment), tz_name).time() == at  # next day as usual
 
     @pytest.mark.parametrize("tz_name, rule, day_before, first, next_day", [
-        (CHICAGO, "FREQ=DAILY;BYHOUR=1;BYMINUTE=30", utc(2026, 10, 31, 12), utc(2026, 11, 1, 6, 30), utc(2026, 11, 2, 7, 30)),
-        (LONDON, "FREQ=DAILY;BYHOUR=1;BYMINUTE=30", utc(2026, 10, 24, 12), utc(2026, 10, 25, 0, 30), utc(2026, 10, 26, 1, 30)),
-        (SYDNEY, "FREQ=DAILY;BYHOUR=2;BYMINUTE=30", utc(2026, 4, 4, 1), utc(2026, 4, 4, 15, 30), utc(2026, 4, 5, 16, 30)),
+        (CHICAGO, "FREQ=DAILY;BYHOUR=1;BYMINUTE=30",
+         utc(2026, 10, 31, 12), utc(2026, 11, 1, 6, 30), utc(2026, 11, 2, 7, 30)),  # 01:30 CDT, then CST
+        (LONDON, "FREQ=DAILY;BYHOUR=1;BYMINUTE=30",
+         utc(2026, 10, 24, 12), utc(2026, 10, 25, 0, 30), utc(2026, 10, 26, 1, 30)),  # 01:30 BST, then GMT
+        (SYDNEY, "FREQ=DAILY;BYHOUR=2;BYMINUTE=30",
+         utc(2026, 4, 4, 1), utc(2026, 4, 4, 15, 30), utc(2026, 4, 5, 16, 30)),  # 02:30 AEDT, then AEST
     ])
     def test_a_time_that_happens_twice_fires_once_at_the_first(self, tz_name, rule, day_before, first, next_day):
         assert next_occurrence(rule, tz_name, day_before) == first
@@ -442,7 +447,10 @@ class TestWithTimeOfDay:
     def test_keeps_a_dtstart_line(self):
         rule = "DTSTART;TZID=Europe/London:20240101T090000\nRRULE:FREQ=WEEKLY;INTERVAL=2"
         moved = with_time_of_day(rule, time(18))
-        assert moved == "DTSTART;TZID=Europe/London:20240101T090000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYHOUR=18;BYMINUTE=0;BYSECOND=0"
+        assert moved == (
+            "DTSTART;TZID=Europe/London:20240101T090000\n"
+            "RRULE:FREQ=WEEKLY;INTERVAL=2;BYHOUR=18;BYMINUTE=0;BYSECOND=0"
+        )
         assert wall(next_occurrence(moved, LONDON, NOW), LONDON).time() == time(18)
 
     def test_the_new_time_is_when_check_ins_happen(self):
@@ -603,7 +611,8 @@ class TestParsePause:
 
 class TestDescribeSchedule:
     @pytest.mark.parametrize("rule, english, spanish", [
-        ("FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=10;BYMINUTE=0", "Mondays and Thursdays at 10:00", "lunes y jueves a las 10:00"),
+        ("FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=10;BYMINUTE=0", "Mondays and Thursdays at 10:00",
+         "lunes y jueves a las 10:00"),
         ("FREQ=DAILY;BYHOUR=9;BYMINUTE=30", "every day at 09:30", "todos los días a las 09:30"),
         ("FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=10", "Mondays, Wednesdays and Fridays at 10:00",
          "lunes, miércoles y viernes a las 10:00"),
@@ -709,7 +718,10 @@ zones = st.sampled_from(ZONES)
 small_hours = st.builds(time, st.integers(0, 3), st.sampled_from([0, 15, 30, 45]))
 times_of_day = st.one_of(st.builds(time, st.integers(0, 23), st.integers(0, 59)), small_hours)
 instants = st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC))
-quiet_hours = st.one_of(st.builds(QuietHours, times_of_day, times_of_day), st.builds(QuietHours, times_of_day, small_hours))
+quiet_hours = st.one_of(
+    st.builds(QuietHours, times_of_day, times_of_day),
+    st.builds(QuietHours, times_of_day, small_hours),  # ends where clocks change
+)
 dst_nights = st.builds(
     lambda index, minutes: (transitions()[index % len(transitions())][0],
                             transitions()[index % len(transitions())][1] + timedelta(minutes=minutes)),
@@ -821,9 +833,10 @@ def test_quiet_hours_end_is_the_first_moment_outside(where, quiet):
     assert end >= moment
     assert not in_quiet_hours(end, tz_name, quiet)
     assert end - moment < timedelta(hours=49)  # a day whose open stretch the clocks skip opens the next
-    if end > moment:
-        assert in_quiet_hours(moment, tz_name, quiet)
-        assert in_quiet_hours(end - timedelta(minutes=1), tz_name, quiet)
+    if end > moment:  # the first instant outside: everything before it is quiet
+        for tenth in range(10):
+            assert in_quiet_hours(moment + (end - moment) * tenth / 10, tz_name, quiet)
+        assert in_quiet_hours(end - timedelta(seconds=1), tz_name, quiet)
 
 
 @PROPERTY
