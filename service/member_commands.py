@@ -15,7 +15,17 @@ from service.commands import Command
 from service.members import schedule_next
 from service.models import InboundMessage, Member, MemberStatus
 from service.outbox import quiet_hours_for
-from service.schedules import ScheduleError, format_local, in_quiet_hours, next_occurrence, parse_pause, parse_time_of_day, validate_schedule, with_time_of_day
+from service.schedules import (
+    ScheduleError,
+    format_local,
+    format_local_day,
+    in_quiet_hours,
+    next_occurrence,
+    parse_pause,
+    parse_time_of_day,
+    validate_schedule,
+    with_time_of_day,
+)
 
 Answer = tuple[str | None, dict]
 
@@ -61,7 +71,7 @@ def pause(member: Member, argument: str, now: datetime) -> Answer:
     member.status = MemberStatus.PAUSED
     member.paused_until = resume
     schedule_next(member, resume)
-    return "pause_confirm", {"resume_date": format_local(resume, member.zone, member.language)}
+    return "pause_confirm", {"resume_date": format_local_day(resume, member.zone, member.language)}
 
 
 def back(member: Member, now: datetime) -> Answer:
