@@ -341,3 +341,80 @@ def live_server(settings):
     server.shutdown()
     thread.join(timeout=10)
     application.extensions["kinship"].close()
+
+
+# --- the demo's phone simulator -----------------------------------------------------------
+
+DEMO_START = "2026-11-30T15:00:00Z"  # a Monday, 09:00 in Chicago: an hour before the seeded check-ins
+
+
+@dataclass
+class DemoRig:
+    """``kinship demo`` wired in this process: what the simulator page tests drive and look at."""
+
+    url: str  # the app over real HTTP (PUBLIC_URL): the simulated Twilio posts webhooks here
+    settings: Settings
+    app: object
+    twilio: TwilioSimulator  # status callbacks on, stamping texts with the shared clock
+    db: Database
+
+    def client(self):
+        return self.app.test_client()
+
+
+@pytest.fixture
+def demo(settings, redis, now) -> Iterator[DemoRig]:
+    """The demo's pieces, the real path between them: the seeded community, a simulated Twilio that
+    delivers status callbacks, the app (``demo=True``) served over HTTP, and a worker thread sending
+    through the real twilio client. The shared clock runs, starting from Monday 09:00 in Chicago."""
+    import threading
+    from datetime import UTC, timedelta
+
+    from rq import SimpleWorker as RQSimpleWorker
+    from werkzeug.serving import make_server
+
+    from service.demo_seed import seed
+
+    class ThreadWorker(RQSimpleWorker):
+        def _install_signal_handlers(self):  # signals belong to the main thread
+            pass
+
+    clock.freeze(None)
+    twilio = TwilioSimulator(ACCOUNT_SID, AUTH_TOKEN, status_callbacks=True, callback_delay=0.05, clock=clock.utcnow)
+    twilio.start()
+    holder: dict = {}
+    server = make_server("127.0.0.1", 0, lambda environ, start: holder["app"](environ, start), threaded=True)
+    url = f"http://127.0.0.1:{server.server_port}"
+    demo_settings = settings.with_(demo=True, public_url=url, twilio_api_base_url=twilio.base_url)
+    application = create_app(demo_settings)  # installs the shared clock, as the web process does
+    application.config["TESTING"] = True
+    holder["app"] = application
+    clock.set_offset(timedelta(seconds=round((clock.parse_instant(DEMO_START) - datetime.now(UTC)).total_seconds())))
+    with application.extensions["kinship"].db.session() as session:
+        seed(session, clock.utcnow())
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+
+    worker_context.configure(demo_settings)
+    stop = threading.Event()
+
+    def work() -> None:
+        worker = ThreadWorker(list(QUEUE_NAMES), connection=redis)
+        while not stop.is_set():
+            worker.work(burst=True, with_scheduler=False)
+            stop.wait(0.05)
+
+    working = threading.Thread(target=work, daemon=True)
+    working.start()
+    database = Database(demo_settings.database_url)
+    yield DemoRig(url, demo_settings, application, twilio, database)
+    stop.set()
+    working.join(timeout=10)
+    server.shutdown()
+    serving.join(timeout=10)
+    twilio.stop()
+    database.dispose()
+    worker_context.reset()
+    application.extensions["kinship"].close()
+    clock.share(None)
+    clock.set_offset(timedelta(0))

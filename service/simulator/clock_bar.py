@@ -74,6 +74,6 @@ def clock_bar(session: Session, community: Community | None, now: datetime) -> C
             first = due[0].next_checkin_at
             names = [m.first_name for m in due if m.next_checkin_at == first]
             when = "due now" if first <= now else f"{local_day(first, zone)} {local_time(first, zone)}"
-            label = f"Next check-in: {when} ({', '.join(names)})"
+            label = f"Next check-in · {when} ({', '.join(names)})"
     return ClockBar(day=now.astimezone(ZoneInfo(zone)).strftime("%a %-d %b %Y"), time=local_time(now, zone),
                     place=place(zone), ahead=ahead_words(clock.offset()), quiet=quiet, next_checkin=label)

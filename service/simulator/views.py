@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict
 from datetime import datetime
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
+from markupsafe import Markup, escape
 
 from service import clock, web
 from service.demo_seed import COORDINATOR_EMAIL, COORDINATOR_PASSWORD
@@ -26,6 +28,14 @@ from service.simulator.time_travel import jump_to
 bp = Blueprint("simulator", __name__)
 NOTICE = "simulator_notice"
 MAX_REPLY = 1600
+_LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+
+
+@bp.app_template_filter("sim_linked")
+def linked(text: str) -> Markup:
+    """A text's body with its links clickable, as a phone shows them (the dashboard opens beside)."""
+    return Markup(_LINK.sub(lambda m: f'<a href="{m.group(0)}" target="kinship-dashboard">{m.group(0)}</a>',
+                            str(escape(text))))
 
 
 def _client() -> SimulatorClient:

@@ -163,3 +163,13 @@ def test_relay_is_off_by_default_and_respects_the_setting(paired, twilio, worker
     worker()
     assert "fancy a walk" in last(twilio_api, ALEX) and "Sam" in last(twilio_api, ALEX)
     assert SAM not in last(twilio_api, ALEX)
+
+
+def test_pairs_rotate_through_tick_after_the_communitys_period(paired, kinship, twilio, worker, twilio_api, db):
+    kinship("member", "add", "--community", "Harbour Lights", "--name", "Priya Nair", "--phone", PRIYA)
+    twilio.sms(PRIYA, "YES")
+    assert "paired=0" in kinship("tick", "--at", "2026-12-27T15:00:00Z").stdout
+    assert "paired=1" in kinship("tick", "--at", "2026-12-28T15:00:00Z").stdout
+    assert "paired=0" in kinship("tick", "--at", "2026-12-28T15:01:00Z").stdout
+    worker()
+    assert "Priya" in last(twilio_api, SAM) or "Priya" in last(twilio_api, ALEX)
