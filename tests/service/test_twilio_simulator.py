@@ -346,6 +346,8 @@ def test_unknown_routes_answer_twilio_style_404(sim):
 
 
 def test_stop_frees_the_port_and_joins_threads():
+    # Other simulators (the suite's shared one) may be running: only this one's threads count.
+    before = set(threading.enumerate())
     simulator = TwilioSimulator(ACCOUNT, TOKEN, status_callbacks=True, callback_delay=0.05)
     simulator.start()
     port = int(simulator.base_url.rsplit(":", 1)[1])
@@ -353,7 +355,7 @@ def test_stop_frees_the_port_and_joins_threads():
     client.messages.create(to=ALICE, from_=FROM, body="x")  # leaves a keep-alive connection open
     simulator.stop()
 
-    assert not [t for t in threading.enumerate() if t.name.startswith("twilio-sim")]
+    assert not [t for t in set(threading.enumerate()) - before if t.name.startswith("twilio-sim")]
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
     with TwilioSimulator(ACCOUNT, TOKEN, port=port) as again:
