@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench clean chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,16 @@ demo: $(STAMP)
 	$(VENV)/bin/kinship demo
 
 ## Run the test suite (real Redis; SQLite, and PostgreSQL too when TEST_DATABASE_URL is set).
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "no /usr/bin/chromium and no way to install it: the browser tests will be skipped"; fi; }
 
 ## Print the benchmark figures.
 bench: $(STAMP)
