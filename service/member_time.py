@@ -12,7 +12,7 @@ This module holds the member-facing half of scheduling:
 * ``format_local`` / ``format_local_day`` -- "Thu 27 Nov, 10:00" /
   "jue 27 nov, 10:00", and the date alone.
 
-Rules, quiet hours and slots live in ``service.schedules``, which re-exports
+Rules, quiet hours and slots are imported from ``service.schedules``, which re-exports
 everything public here; callers should import from there.
 
 Pure functions only: no I/O, no clock reads (callers pass ``now``), nothing

@@ -192,17 +192,16 @@ def score_groups(
 def _pair(
     candidates: Sequence[Candidate],
     *,
-    history: Sequence[Iterable[frozenset[int]]] = (),
-    never: Iterable[frozenset[int]] = (),
-    avoid_rounds: int = 3,
-    max_offset_hours: float = 3.0,
-    seed: int = 0,
     neighbours: int | None = NEIGHBOURS,
     block_size: int = BLOCK_SIZE,
+    **options,
 ) -> Pairing:
-    """``pair`` with the graph's shape exposed; ``neighbours=None`` uses the complete graph."""
-    history = [list(past) for past in history]
-    community = _Community(candidates, history, never, avoid_rounds, max_offset_hours, seed)
+    """``pair(candidates, **options)`` with the graph's shape exposed; ``neighbours=None``
+    uses the complete graph."""
+    # pair's own defaults, so they are written once, in its signature.
+    options = {**pair.__kwdefaults__, **options}
+    history = [list(past) for past in options.pop("history")]
+    community = _Community(candidates, history, **options)
     if neighbours is None:
         mates = _match(_complete_graph(community, community.ids))
     else:

@@ -2,7 +2,7 @@
 
 Everything here is data: English and Spanish mood words, emoji, the phrases that
 raise a crisis or wants-support alert, and the idioms that must not. Patterns are
-matched against the *normalised* reply built by `service.replies`:
+matched against the *normalised* reply built by `service.reply_text`:
 
 * lower case, accents removed ("más" == "mas", "daño" == "dano"), because members
   type without them as often as with them;
