@@ -25,6 +25,7 @@ class Step:
     text: str
     done: bool
     jump_to_star: str | None = None  # label of a button that jumps to Sam's next check-in
+    look_at: tuple[str, ...] = ()  # the phones (numbers) this step happens on
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class Guide:
     def current(self) -> int | None:
         """The index of the first step not done yet (None when the story is over)."""
         return next((i for i, step in enumerate(self.steps) if not step.done), None)
+
+    @property
+    def look_at(self) -> tuple[str, ...]:
+        return () if self.current is None else self.steps[self.current].look_at
 
     @property
     def complete(self) -> bool:
@@ -62,20 +67,22 @@ def guide(session: Session) -> Guide | None:
     escalated = alert is not None and (alert.escalation_step == HANDED_OFF or alert.state != AlertState.OPEN)
     resolved = alert is not None and alert.state == AlertState.RESOLVED
     when = star.next_checkin_at
+    coordinators = tuple(c.phone for c in star.community.coordinators if c.phone)
+    buddy_phones = tuple(b.phone for b in buddies)
     jump_label = f"Go to {name}'s next check-in ({local_day(when, star.zone)}, {local_time(when, star.zone)})" if when else None
     return Guide(star=name, steps=[
         Step("The check-in",
              f"Move the clock to {name}'s next check-in. Everyone due then gets “How are you really doing?”.",
-             asked, jump_label),
-        Step("A hard day", f"On {name}'s phone, reply 2.", alert is not None),
+             asked, jump_label, (star.phone,)),
+        Step("A hard day", f"On {name}'s phone, reply 2.", alert is not None, look_at=(star.phone,)),
         Step("The buddy alert",
              f"{buddy_names} get a text asking them to reach out"
              + (f" ({' & '.join(spanish)} in Spanish)" if spanish else "")
-             + ". They could answer ON IT or PASS; this time, say nothing.", buddy_texted),
+             + ". They could answer ON IT or PASS; this time, say nothing.", buddy_texted, look_at=buddy_phones),
         Step("Nobody answers",
              "Press +1 hour. After 15 minutes the buddies get a reminder; after 30 the coordinator's phone "
-             "gets the alert, and it shows on the dashboard.", escalated),
+             "gets the alert, and it shows on the dashboard.", escalated, look_at=buddy_phones + coordinators),
         Step("The all clear",
              f"Go to {name}'s next check-in again and reply 4 on {name}'s phone: everyone who was alerted hears "
-             f"that {name} is doing better.", resolved, jump_label),
+             f"that {name} is doing better.", resolved, jump_label, (star.phone,)),
     ])

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from service.buddies import buddies_of
 from service.demo_seed import MEMBERS
 from service.models import Community, Coordinator, Member, MemberStatus
+from service.schedules import QuietHours, in_quiet_hours
 from service.simulator.client import Handsets, HandsetMessage
 
 STAR_PHONE = MEMBERS[0][1]  # Sam, whom the guided scenario follows
@@ -27,6 +28,15 @@ STATUS_NOTES = {
     MemberStatus.PAUSED: "Paused: check-ins are on hold.",
     MemberStatus.OPTED_OUT: "Opted out (STOP): Kinship sends nothing. Reply START to come back.",
     MemberStatus.UNREACHABLE: "Kinship marked this number unreachable. Any text from it brings it back.",
+}
+FAILURES = {
+    30003: "the phone is off or out of signal",
+    30005: "the number does not exist",
+    30006: "a landline or an unreachable carrier",
+    30007: "filtered by the carrier",
+    30008: "an unknown error",
+    11200: "Kinship's webhook did not answer",
+    12100: "Kinship's answer was not valid TwiML",
 }
 TICKS = {
     "accepted": ("…", "waiting to send"),
@@ -67,6 +77,7 @@ class Phone:
     zone: str
     clock: str  # the time on the phone's status bar
     has_signal: bool
+    quiet: bool = False  # quiet hours where this person lives: texts that can wait, wait
     days: list[Day] = field(default_factory=list)
     typed_count: int = 0  # names the reply box, so a sent reply gives a fresh, empty one
 
@@ -118,8 +129,10 @@ def screens(handsets: Handsets, number: str, zone: str) -> tuple[list[Day], int]
 def _bubble(message: HandsetMessage, zone: str) -> Bubble:
     failed = message.status in ("undelivered", "failed") or (message.typed and message.error_code is not None)
     if failed:
-        ticks, state = "!", (f"Kinship did not get this (error {message.error_code})" if message.typed
-                             else f"not delivered (error {message.error_code})")
+        why = FAILURES.get(message.error_code, "an error")
+        ticks = "!"
+        state = (f"Kinship did not get this: {why} (Twilio error {message.error_code})" if message.typed
+                 else f"not delivered: {why} (Twilio error {message.error_code})")
     else:
         ticks, state = TICKS.get(message.status, ("", message.status))
     return Bubble(message.body, message.typed, local_time(message.created_at, zone), ticks, state, failed)
@@ -159,6 +172,7 @@ def _member_phone(session: Session, member: Member, handsets: Handsets, now: dat
     return Phone(key=slug(member.name), name=member.name, first_name=member.first_name, number=member.phone,
                  shown_number=shown(member.phone), role="Member", facts=facts, note=STATUS_NOTES.get(member.status),
                  zone=zone, clock=local_time(now, zone), has_signal=member.phone not in handsets.unreachable,
+                 quiet=in_quiet_hours(now, zone, QuietHours.parse(member.effective_quiet_hours)),
                  days=days, typed_count=typed)
 
 

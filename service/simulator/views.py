@@ -15,9 +15,11 @@ from datetime import datetime
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
 from markupsafe import Markup, escape
+from sqlalchemy import select
 
 from service import clock, web
 from service.demo_seed import COORDINATOR_EMAIL, COORDINATOR_PASSWORD
+from service.models import OutboundMessage
 from service.simulator.client import Handsets, SimulatorClient, SimulatorUnavailable
 from service.simulator.clock_bar import JUMPS, clock_bar, next_checkin_at, place, star_checkin_at
 from service.simulator.guide import guide
@@ -27,6 +29,7 @@ from service.simulator.time_travel import jump_to
 
 bp = Blueprint("simulator", __name__)
 NOTICE = "simulator_notice"
+GUIDE_HIDDEN = "simulator_guide_hidden"
 MAX_REPLY = 1600
 _LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 
@@ -56,11 +59,18 @@ def _live_context(focus: str | None = None) -> dict:
         "guide": guide(db_session),
         "clock": clock_bar(db_session, community, now),
         "notice": session.get(NOTICE),
+        "guide_hidden": bool(session.get(GUIDE_HIDDEN)),
         "problem": problem,
+        "forgotten": problem is None and not handsets.messages and _texts_were_sent(db_session),
     }
     # What the visitor sees, as data: the poll answers 204 while it stays the same.
     version = hashlib.sha1(json.dumps(_plain(state), sort_keys=True, default=str).encode()).hexdigest()[:16]
     return {**state, "version": version, "focus": focus, "community": community}
+
+
+def _texts_were_sent(db_session) -> bool:
+    """Texts went out before the simulated Twilio (in memory) was restarted with the demo."""
+    return db_session.scalar(select(OutboundMessage.id).where(OutboundMessage.twilio_sid.is_not(None)).limit(1)) is not None
 
 
 def _plain(value):
@@ -169,6 +179,12 @@ def _jump_words(end: datetime, totals: dict) -> str:
                 if totals.get(key)]
     summary = ", ".join(happened) if happened else "nothing was due"
     return f"The clock is now {local_day(end, zone)}, {local_time(end, zone)} in {place(zone)}: {summary}."
+
+
+@bp.post("/guide")
+def show_guide():
+    session[GUIDE_HIDDEN] = request.form.get("show") != "1"
+    return _answer(session.get(NOTICE))
 
 
 @bp.post("/reset")
