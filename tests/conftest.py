@@ -367,16 +367,20 @@ def demo(settings, redis, now) -> Iterator[DemoRig]:
     """The demo's pieces, the real path between them: the seeded community, a simulated Twilio that
     delivers status callbacks, the app (``demo=True``) served over HTTP, and a worker thread sending
     through the real twilio client. The shared clock runs, starting from Monday 09:00 in Chicago."""
+    import math
     import threading
     from datetime import UTC, timedelta
 
     from rq import SimpleWorker as RQSimpleWorker
+    from rq.timeouts import TimerDeathPenalty
     from werkzeug.serving import make_server
 
     from service.demo_seed import seed
 
     class ThreadWorker(RQSimpleWorker):
-        def _install_signal_handlers(self):  # signals belong to the main thread
+        death_penalty_class = TimerDeathPenalty  # signals belong to the main thread
+
+        def _install_signal_handlers(self):
             pass
 
     clock.freeze(None)
@@ -389,7 +393,7 @@ def demo(settings, redis, now) -> Iterator[DemoRig]:
     application = create_app(demo_settings)  # installs the shared clock, as the web process does
     application.config["TESTING"] = True
     holder["app"] = application
-    clock.set_offset(timedelta(seconds=round((clock.parse_instant(DEMO_START) - datetime.now(UTC)).total_seconds())))
+    clock.set_offset(timedelta(seconds=math.ceil((clock.parse_instant(DEMO_START) - datetime.now(UTC)).total_seconds())))
     with application.extensions["kinship"].db.session() as session:
         seed(session, clock.utcnow())
     serving = threading.Thread(target=server.serve_forever, daemon=True)
@@ -401,7 +405,7 @@ def demo(settings, redis, now) -> Iterator[DemoRig]:
     def work() -> None:
         worker = ThreadWorker(list(QUEUE_NAMES), connection=redis)
         while not stop.is_set():
-            worker.work(burst=True, with_scheduler=False)
+            worker.work(burst=True, with_scheduler=False, logging_level="WARNING")
             stop.wait(0.05)
 
     working = threading.Thread(target=work, daemon=True)

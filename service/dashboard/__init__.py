@@ -35,6 +35,12 @@ def init_app(app: Flask) -> None:
         return render_template("error.html", title="Not found",
                                message="There is nothing here, or it is not in your communities."), 404
 
+    @app.errorhandler(413)
+    def _too_large(error):
+        return render_template("error.html", title="Too large",
+                               message="That was too much to send at once. A CSV of members should be under 512 KB: "
+                                       "split a larger one into several files."), 413
+
     @app.errorhandler(405)
     def _not_allowed(error):
         return render_template("error.html", title="Not found",

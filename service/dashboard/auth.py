@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from flask import Blueprint, Response, flash, g, redirect, render_template, request, session as cookie, url_for
+from sqlalchemy import select
 
 from service import audit, web
 from service.dashboard import scoping
@@ -18,7 +19,6 @@ from service.dashboard.common import is_htmx, now
 from service.dashboard.security import SignInLimiter, wait_words
 from service.models import Coordinator
 from service.passwords import MIN_LENGTH, PasswordError, hash_password, needs_rehash, verify_password
-from sqlalchemy import select
 
 bp = Blueprint("auth", __name__)
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import available_timezones
 
 from flask import Blueprint, flash, redirect, render_template, request
+from jinja2 import UndefinedError
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -24,12 +25,12 @@ from service.dashboard.charts import score_chart
 from service.dashboard.common import link, now, record
 from service.members import MemberError, check_member, schedule_next
 from service.models import (
-    Alert, AlertNotice, BuddyGroup, CheckIn, CheckInStatus, InboundMessage, Member, MemberStatus, OutboundMessage,
+    Alert, BuddyGroup, CheckIn, CheckInStatus, InboundMessage, Member, MemberStatus, OutboundMessage,
     buddy_group_members,
 )
 from service.outbox import queue_for_member, quiet_hours_for
 from service.schedules import QuietHours, ScheduleError, describe_schedule, format_local_day, parse_pause, upcoming_slots
-from service.sms_text import LANGUAGES, render, sms_info
+from service.sms_text import LANGUAGES, UnknownTemplate, render, sms_info
 
 bp = Blueprint("member", __name__)
 bp.before_request(require_sign_in)
@@ -69,7 +70,7 @@ def conversation(member: Member, limit: int = CONVERSATION_LIMIT) -> list[Line]:
         if text is None and message.context:
             try:
                 text, pending = render(message.template, message.language, variant=message.id, **message.context), True
-            except Exception:  # a template that cannot render yet is shown by its kind alone
+            except (UnknownTemplate, UndefinedError):  # shown by its kind alone
                 text = None
         lines.append(Line(message.sent_at or message.created_at, False, text, message.kind, message.state.value,
                           message.error_code, pending=pending))

@@ -116,6 +116,23 @@ def _render(community: Community, values: dict, problems: dict | None = None, st
                            numbers=NUMBERS, schedule_words=schedule_words), status
 
 
+@bp.post("/settings/_schedule")
+def describe():
+    """A schedule rule in words as it is typed, or why it can't be used (an htmx partial)."""
+    community = scoping.current_community()
+    rule = (request.form.get("schedule") if "schedule" in request.form else request.form.get("default_schedule")) or ""
+    zone_name = (request.form.get("timezone") or "").strip() or community.timezone
+    follows_default = not rule.strip() and "schedule" in request.form
+    try:
+        validate_schedule(rule.strip() or community.default_schedule if follows_default else rule, zone_name, now())
+        words = describe_schedule(rule.strip() or community.default_schedule, "en")
+        problem = None
+    except ScheduleError as error:
+        words, problem = None, _sentence(error)
+    return render_template("_schedule_words.html", words=words, problem=problem, follows_default=follows_default,
+                           zone=zone_name)
+
+
 @bp.get("/settings")
 def page():
     community = scoping.current_community()

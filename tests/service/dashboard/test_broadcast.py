@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 
 from service import clock
-from service.models import AuditEvent, Member, MemberStatus, MessageState, OutboundMessage
+from service.models import AuditEvent, Member, MemberStatus, OutboundMessage
 from tests.service.dashboard.conftest import count, text_of
 
 

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from service import clock
 from service.models import AuditEvent, CheckIn, CheckInStatus, Member, MemberStatus, OutboundMessage
 from tests.service.dashboard.conftest import count, text_of
 
@@ -142,3 +141,11 @@ def test_export_is_the_cli_csv_and_is_audited(signed_in, members, db):
     assert lines[0].startswith("name,phone,status,timezone,language,schedule,last_checkin_at,last_score")
     assert len(lines) == 6
     assert count(db, AuditEvent, AuditEvent.action == "member.export") == 1
+
+
+def test_a_huge_upload_is_refused_plainly(signed_in, db):
+    big = "name,phone\n" + "Someone,+14155550142\n" * 60_000
+    answer = upload(signed_in, big)
+    assert answer.status_code in (413, 422)
+    assert "too large" in text_of(answer).lower()
+    assert count(db, Member) == 0

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from service import broadcasts
 from service.buddies import add_never_rule
 from service.models import Alert, AuditEvent, Community, Coordinator, Member, NeverPair
-from tests.service.dashboard.conftest import ALEX, SAM, count, text_of
+from tests.service.dashboard.conftest import SAM, count, text_of
 
 PUBLIC = {"static", "auth.login_form", "auth.login", "auth.logout", "auth.password", "healthz", "twilio.sms", "twilio.status"}
 

@@ -63,3 +63,18 @@ def test_bad_settings_are_refused_with_the_reason_and_nothing_changes(signed_in,
 def test_every_problem_is_shown_at_once(signed_in, db):
     answer = signed_in.post("/settings", {**GOOD, "quiet_hours": "x", "retention_days": "x", "rotation_weeks": "99"})
     assert "3 things to fix below" in text_of(answer)
+
+
+def test_a_schedule_is_read_back_in_words_as_it_is_typed(signed_in):
+    answer = signed_in.post("/settings/_schedule", {"default_schedule": "FREQ=DAILY;BYHOUR=9;BYMINUTE=30"},
+                            headers={"HX-Request": "true"})
+    assert "Reads as: every day at 09:30" in text_of(answer) and "America/Chicago time" in text_of(answer)
+    answer = signed_in.post("/settings/_schedule", {"schedule": "FREQ=WEEKLY;BYDAY=FR;BYHOUR=18;BYMINUTE=0",
+                                                     "timezone": "Europe/Madrid"})
+    assert "Fridays at 18:00" in text_of(answer) and "Europe/Madrid time" in text_of(answer)
+    answer = signed_in.post("/settings/_schedule", {"schedule": "", "timezone": ""})
+    assert "Mondays and Thursdays at 10:00 (the community's schedule)" in text_of(answer)
+    answer = signed_in.post("/settings/_schedule", {"schedule": "FREQ=HOURLY", "timezone": ""})
+    assert "Can't use this:" in text_of(answer)
+    answer = signed_in.post("/settings/_schedule", {"schedule": "FREQ=DAILY", "timezone": "Mars/Base"})
+    assert "Unknown time zone 'Mars/Base'" in text_of(answer)
