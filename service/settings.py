@@ -52,6 +52,8 @@ class Settings:
     checkin_grace_minutes: int = 120
     send_rate_per_second: float = 1.0
     send_retry_limit: int = 3
+    # How many reverse proxies stand in front of the web process (their X-Forwarded-* are trusted).
+    proxy_hops: int = 0
     demo: bool = False
 
     @classmethod
@@ -70,6 +72,7 @@ class Settings:
             checkin_grace_minutes=_number(env, "KINSHIP_CHECKIN_GRACE_MINUTES", 120, int),
             send_rate_per_second=_number(env, "KINSHIP_SEND_RATE_PER_SECOND", 1.0),
             send_retry_limit=_number(env, "KINSHIP_SEND_RETRY_LIMIT", 3, int),
+            proxy_hops=_number(env, "KINSHIP_PROXY_HOPS", 0, int),
             demo=demo or _flag(env.get("KINSHIP_DEMO")),
         )
 

@@ -54,3 +54,17 @@ def test_the_app_is_built_by_its_factory_with_the_settings_it_is_given(settings)
     assert first.extensions["kinship"].settings.public_url != second.extensions["kinship"].settings.public_url
     first.extensions["kinship"].close()
     second.extensions["kinship"].close()
+
+
+def test_behind_a_proxy_the_clients_address_is_used(settings):
+    app = create_app(settings.with_(proxy_hops=1))
+
+    @app.get("/_address")
+    def address():
+        from flask import request
+
+        return request.remote_addr
+
+    response = app.test_client().get("/_address", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.get_data(as_text=True) == "203.0.113.7"
+    app.extensions["kinship"].close()
