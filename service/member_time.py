@@ -373,7 +373,9 @@ def _next_day_of_month(day: int, text: str, today: date) -> date:
 
 _DAY_ABBR = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "es": ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+    # "sab", not "sáb": á is not in GSM-7, and one accent would turn a Saturday's Spanish
+    # text into UCS-2 and double its segments (é, in "mié", is in GSM-7).
+    "es": ("lun", "mar", "mié", "jue", "vie", "sab", "dom"),
 }
 _MONTH_ABBR = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
