@@ -673,7 +673,7 @@ class TestFormatLocal:
     def test_spanish_names(self):
         saturday_in_september = utc(2026, 9, 19, 15)
         assert format_local(saturday_in_september, PHOENIX, "es") == "sab 19 sept, 08:00"
-        assert format_local(saturday_in_september, PHOENIX, "es_US") == "sáb 19 sept, 08:00"
+        assert format_local(saturday_in_september, PHOENIX, "es_US") == "sab 19 sept, 08:00"
 
     def test_refuses_naive_instants_and_unknown_zones(self):
         with pytest.raises(ValueError, match="timezone-aware"):
