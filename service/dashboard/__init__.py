@@ -13,6 +13,23 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 
 
+# (what is handled, status, title, message): each renders error.html.
+ERROR_PAGES = (
+    (CSRFError, 400, "This form has expired",
+     "The page was open too long or you were signed out. Go back, reload the page, and try again."),
+    (404, 404, "Not found", "There is nothing here, or it is not in your communities."),
+    (413, 413, "Too large",
+     "That was too much to send at once. A CSV of members should be under 512 KB: split a larger one into several files."),
+    (405, 405, "Not found", "There is nothing here."),
+)
+
+
+def _error_page(status: int, title: str, message: str):
+    def handler(error):
+        return render_template("error.html", title=title, message=message), status
+    return handler
+
+
 def init_app(app: Flask) -> None:
     from service import webhooks
     from service.dashboard import audit, auth, broadcast, buddies, common, member, members, now, security, settings
@@ -24,24 +41,5 @@ def init_app(app: Flask) -> None:
     for blueprint in (auth.bp, now.bp, members.bp, member.bp, buddies.bp, broadcast.bp, settings.bp, audit.bp):
         app.register_blueprint(blueprint)
 
-    @app.errorhandler(CSRFError)
-    def _csrf_failed(error):
-        return render_template("error.html", title="This form has expired",
-                               message="The page was open too long or you were signed out. "
-                                       "Go back, reload the page, and try again."), 400
-
-    @app.errorhandler(404)
-    def _not_found(error):
-        return render_template("error.html", title="Not found",
-                               message="There is nothing here, or it is not in your communities."), 404
-
-    @app.errorhandler(413)
-    def _too_large(error):
-        return render_template("error.html", title="Too large",
-                               message="That was too much to send at once. A CSV of members should be under 512 KB: "
-                                       "split a larger one into several files."), 413
-
-    @app.errorhandler(405)
-    def _not_allowed(error):
-        return render_template("error.html", title="Not found",
-                               message="There is nothing here."), 405
+    for handled, status, title, message in ERROR_PAGES:
+        app.register_error_handler(handled, _error_page(status, title, message))

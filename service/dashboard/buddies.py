@@ -3,10 +3,10 @@ the coordinators' "never pair" rules. The pairing itself is ``service.buddies``.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask import Blueprint, flash, redirect, render_template, request
 from sqlalchemy import select
 
-from service import web
+from service import buddies, web
 from service.dashboard import scoping
 from service.dashboard.auth import require_sign_in
 from service.dashboard.common import link, now, record
@@ -17,14 +17,6 @@ bp = Blueprint("buddies", __name__)
 bp.before_request(require_sign_in)
 
 MAX_SEED = 10_000
-
-
-def _buddies():
-    try:
-        from service import buddies
-    except ImportError:
-        return None
-    return buddies
 
 
 def _rules(community: Community) -> list[tuple[NeverPair, Member, Member]]:
@@ -45,16 +37,13 @@ def _seed() -> int:
 
 def _render(community: Community, *, proposal=None, seed: int = 0, error: str | None = None, status: int = 200,
             values: dict | None = None):
-    module = _buddies()
     session = web.session()
     members = list(session.scalars(select(Member).where(Member.community_id == community.id).order_by(Member.name)))
-    context = {"available": module is not None, "proposal": proposal, "seed": seed, "error": error,
-               "members": members, "by_id": {m.id: m for m in members}, "rules": _rules(community), "values": values or {}}
-    if module is not None:
-        context["groups"] = module.current_groups(session, community)
-        context["orphans"] = module.orphans(session, community)
-        context["candidates"] = module.candidates(session, community)
-    return render_template("buddies.html", **context), status
+    return render_template(
+        "buddies.html", proposal=proposal, seed=seed, error=error, members=members, by_id={m.id: m for m in members},
+        rules=_rules(community), values=values or {}, groups=buddies.current_groups(session, community),
+        orphans=buddies.orphans(session, community), candidates=buddies.candidates(session, community),
+    ), status
 
 
 @bp.get("/buddies")
@@ -65,25 +54,19 @@ def page():
 @bp.get("/buddies/preview")
 def preview():
     community = scoping.current_community()
-    module = _buddies()
-    if module is None:
-        abort(404)
     seed = _seed()
-    proposal = module.preview(web.session(), community, now(), seed)
+    proposal = buddies.preview(web.session(), community, now(), seed)
     return _render(community, proposal=proposal, seed=seed)
 
 
 @bp.post("/buddies/apply")
 def apply():
     community = scoping.current_community()
-    module = _buddies()
-    if module is None:
-        abort(404)
     seed = _seed()
-    if not module.candidates(web.session(), community):
+    if not buddies.candidates(web.session(), community):
         return _render(community, error="Nobody can be paired yet: buddies are active members who have not said BUDDY OFF.",
                        status=422)
-    new_round = module.apply(web.session(), community, now(), seed)
+    new_round = buddies.apply(web.session(), community, now(), seed)
     record("buddies.apply", f"round:{new_round.id}", {"seed": seed, "score": new_round.score, "summary": new_round.summary})
     web.session().commit()
     flash(f"New buddies are made: {new_round.summary}. Everyone got a text introducing their buddy.", "done")
@@ -93,9 +76,6 @@ def apply():
 @bp.post("/buddies/never")
 def add_rule():
     community = scoping.current_community()
-    module = _buddies()
-    if module is None:
-        abort(404)
     values = {"a": request.form.get("a") or "", "b": request.form.get("b") or ""}
     try:
         ids = [int(values["a"]), int(values["b"])]
@@ -105,7 +85,7 @@ def add_rule():
         return _render(community, error="Choose two different members.", status=422, values=values)
     a, b = scoping.members_of(community, ids)
     try:
-        rule = module.add_never_rule(web.session(), community, a, b, scoping.coordinator(), now())
+        rule = buddies.add_never_rule(web.session(), community, a, b, scoping.coordinator(), now())
     except MemberError as error:
         web.session().rollback()
         return _render(community, error=f"{str(error)[0].upper()}{str(error)[1:]}.", status=422, values=values)
@@ -120,11 +100,8 @@ def add_rule():
 def remove_rule(rule_id: int):
     rule = scoping.rule_or_404(rule_id)
     community = scoping.current_community()
-    module = _buddies()
-    if module is None:
-        abort(404)
     names = {m.id: m.name for m in web.session().scalars(select(Member).where(Member.id.in_([rule.member_a_id, rule.member_b_id])))}
-    module.remove_never_rule(web.session(), rule.id, community)
+    buddies.remove_never_rule(web.session(), rule.id, community)
     record("buddies.never_remove", f"never_pair:{rule_id}", {"a": names.get(rule.member_a_id), "b": names.get(rule.member_b_id)})
     web.session().commit()
     flash("The rule is removed: they may be paired in a future round.", "done")

@@ -19,6 +19,8 @@ from sqlalchemy.orm import selectinload
 
 from service import member_commands, web
 from service.alerts import REASON_WORDS
+from service.buddies import buddies_of, candidates
+from service.buddies import change_buddy as pair_by_hand
 from service.dashboard import scoping
 from service.dashboard.auth import require_sign_in
 from service.dashboard.charts import score_chart
@@ -106,12 +108,8 @@ def pairing_history(member: Member) -> list[BuddyGroup]:
     ))
 
 
-def buddy_choices(member: Member) -> tuple[list[Member] | None, list[Member]]:
-    """(possible new buddies, current buddies); (None, []) while buddies are not installed."""
-    try:
-        from service.buddies import buddies_of, candidates
-    except ImportError:
-        return None, []
+def buddy_choices(member: Member) -> tuple[list[Member], list[Member]]:
+    """(possible new buddies, current buddies)."""
     session = web.session()
     return [m for m in candidates(session, member.community) if m.id != member.id], buddies_of(session, member)
 
@@ -231,8 +229,6 @@ def resume(member_id: int):
 def change_buddy(member_id: int):
     member = scoping.member_or_404(member_id)
     choices, _ = buddy_choices(member)
-    if choices is None:
-        return _failed(member, "buddy", "Buddies are not set up on this server yet.")
     try:
         buddy_id = int(request.form.get("buddy_id") or "")
     except ValueError:
@@ -244,8 +240,6 @@ def change_buddy(member_id: int):
         if other is not None and other.community_id not in scoping.community_ids():
             scoping.deny(f"member:{buddy_id}", community_id=other.community_id)
         return _failed(member, "buddy", "That member can't be a buddy now: only active members in the buddy system can.")
-    from service.buddies import change_buddy as pair_by_hand
-
     try:
         pair_by_hand(web.session(), member, buddy, now())
     except MemberError as error:

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from sqlalchemy import func, or_, select
 
 from service import web
+from service.buddies import current_groups
 from service.dashboard import scoping
 from service.dashboard.auth import require_sign_in
 from service.dashboard.charts import sparkline
@@ -53,12 +54,8 @@ def recent_scores(member_ids: list[int], limit: int = TREND_LENGTH) -> dict[int,
     return scores
 
 
-def buddy_map(community: Community) -> dict[int, list[Member]] | None:
-    """Each member's current buddies (None: the buddy module is not installed yet)."""
-    try:
-        from service.buddies import current_groups
-    except ImportError:
-        return None
+def buddy_map(community: Community) -> dict[int, list[Member]]:
+    """Each member's current buddies."""
     buddies: dict[int, list[Member]] = {}
     for group in current_groups(web.session(), community):
         for member in group.members:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from service import web
 from service.alerts import REASON_WORDS, AlertError, acknowledge, resolve
+from service.buddies import orphans
 from service.dashboard import scoping
 from service.dashboard.auth import require_sign_in
 from service.dashboard.common import link, now, record
@@ -31,7 +32,7 @@ SILENT_AFTER = 2  # missed check-ins in a row
 class Board:
     alerts: list[Alert]
     notices: dict[int, list[AlertNotice]]
-    orphans: list[Member] | None  # None: buddies are not available
+    orphans: list[Member]
     unreachable: list[Member]
     silent: list[Member]
 
@@ -70,12 +71,7 @@ def notices_for(alerts: list[Alert]) -> dict[int, list[AlertNotice]]:
 def board(community: Community) -> Board:
     session = web.session()
     alerts = open_alerts(community)
-    try:
-        from service.buddies import orphans
-    except ImportError:  # the buddy module is not installed yet
-        lonely = None
-    else:
-        lonely = orphans(session, community)
+    lonely = orphans(session, community)
     members = select(Member).where(Member.community_id == community.id).order_by(Member.name, Member.id)
     unreachable = list(session.scalars(members.where(Member.status == MemberStatus.UNREACHABLE)))
     silent = list(session.scalars(
