@@ -95,13 +95,17 @@ def _ask_one(session: Session, member: Member, now: datetime, grace: timedelta, 
     if member.status != MemberStatus.ACTIVE:
         session.execute(update(Member).where(Member.id == member.id).values(next_checkin_at=None, next_slot_at=None))
         return None
+    if now - seen_at > grace:
+        # After downtime nobody gets a burst of stale check-ins: the slot is recorded, not
+        # sent, and the member moves on to their first slot inside the grace period.
+        if not _claim(session, member, seen_at, now - grace):
+            return None
+        session.add(CheckIn(member=member, scheduled_for=slot, status=CheckInStatus.SKIPPED, created_at=now))
+        if member.next_checkin_at is not None and member.next_checkin_at <= now:
+            return _ask_one(session, member, now, grace, missed)
+        return Asked(member, None, slot)
     if not _claim(session, member, seen_at, max(now, seen_at)):
         return None
-    if now - seen_at > grace:
-        # After downtime nobody gets a burst of stale check-ins: the slot is recorded, not sent.
-        checkin = CheckIn(member=member, scheduled_for=slot, status=CheckInStatus.SKIPPED, created_at=now)
-        session.add(checkin)
-        return Asked(member, None, slot)
     _close_open(session, member, now, missed)
     checkin = CheckIn(member=member, scheduled_for=slot, status=CheckInStatus.OPEN, created_at=now,
                       closes_at=_closes_at(member, now))

@@ -172,7 +172,10 @@ def members() -> None:
 @click.option("--community", "community_name", required=True)
 def members_import(csv_file, community_name) -> None:
     """Invite everyone in a CSV (name,phone,timezone,language,schedule). All or nothing."""
-    text = csv_file.read()
+    try:
+        text = csv_file.read()
+    except UnicodeDecodeError:
+        raise Failed(f"{csv_file.name} is not UTF-8 text: save it as 'CSV UTF-8' and try again") from None
     with unit_of_work(with_redis=True) as session:
         target = find_community(session, community_name)
         try:

@@ -74,6 +74,9 @@ class Database:
         self.engine.dispose()
 
     def _after_commit(self, session: Session) -> None:
+        # Also fired when a savepoint is released: only the outermost commit makes rows real.
+        if session.in_nested_transaction():
+            return
         wakeups = list(session.info.pop(_OUTBOX, {}).values())
         if wakeups and self.on_commit is not None:
             self.on_commit(wakeups)
@@ -91,5 +94,9 @@ def _collect_outbox(session: Session, _flush_context) -> None:
             register_wakeup(session, obj)
 
 
-def _forget_outbox(session: Session, _previous_transaction) -> None:
+def _forget_outbox(session: Session, previous_transaction) -> None:
+    # A savepoint rolled back inside a transaction that goes on: what it flushed is not
+    # known here, and waking a worker for a missing row costs only a no-op, so keep the rest.
+    if previous_transaction.nested:
+        return
     session.info.pop(_OUTBOX, None)

@@ -13,13 +13,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service import member_commands, replying
+from service import member_commands, replying, safety
 from service.commands import Command, parse
 from service.members import opt_in, opt_out
 from service.models import InboundMessage, Member, MemberStatus
 from service.outbox import record_answer
 from service.phones import PhoneError, parse_phone
 from service.relay import relay
+from service.replies import read_reply
 from service.sms_text import render
 
 MAX_BODY = 1600  # Twilio's own limit for one concatenated message
@@ -81,6 +82,14 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
         if was_invited:
             return "welcome", {**community, "next_checkin": member_commands.next_checkin_text(member)}
         return "start_confirm", community
+    # A crisis wins over everything but the carrier keywords, whatever the text starts with
+    # ("time to end it all" is not a TIME command) and whoever sends it.
+    reading = read_reply(inbound.body or "", member.language)
+    if reading.crisis and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
+        inbound.reading = reading.to_dict()
+        answer = safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+        # Someone who said STOP is not texted again; the coordinators can still call them.
+        return answer if member.status == MemberStatus.INVITED else (None, {})
     if member.status == MemberStatus.INVITED:
         return "invited_reminder", community
     if member.status == MemberStatus.OPTED_OUT:
@@ -88,6 +97,8 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if member.status == MemberStatus.UNREACHABLE:
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
+    if reading.crisis:
+        return replying.reply(session, member, inbound, now, dashboard_url, reading)
     if command is None and relay(session, member, inbound.body, now):
         inbound.kind = "relay"
         return None, {}

@@ -133,28 +133,38 @@ def add_member(session: Session, community: Community, now: datetime, **details)
 def read_import(community: Community, text: str, now: datetime) -> tuple[list[tuple[int, MemberDraft]], list[RowProblem]]:
     """Check every row of a CSV; return the drafts by line number, and every problem."""
     reader = csv.DictReader(io.StringIO(text))
-    missing = [column for column in ("name", "phone") if column not in (reader.fieldnames or [])]
-    if missing:
-        return [], [RowProblem(1, f"missing column(s): {', '.join(missing)} (expected {','.join(IMPORT_COLUMNS)})")]
     drafts: list[tuple[int, MemberDraft]] = []
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        if None in row:
-            problems.append(RowProblem(line, "more fields than columns"))
-            continue
-        try:
-            draft = check_member(community, now=now, **{key: row.get(key) for key in IMPORT_COLUMNS})
-        except MemberError as error:
-            problems.append(RowProblem(line, str(error)))
-            continue
-        if draft.phone in seen:
-            problems.append(RowProblem(line, f"{draft.phone} is also on line {seen[draft.phone]}"))
-            continue
-        seen[draft.phone] = line
-        drafts.append((line, draft))
+    try:
+        missing = [column for column in ("name", "phone") if column not in (reader.fieldnames or [])]
+        if missing:
+            return [], [RowProblem(1, f"missing column(s): {', '.join(missing)} (expected {','.join(IMPORT_COLUMNS)})")]
+        for row in reader:
+            problem = _check_row(community, row, reader.line_num, now, seen)
+            if isinstance(problem, RowProblem):
+                problems.append(problem)
+            else:
+                drafts.append((reader.line_num, problem))
+    except csv.Error as error:
+        # A stray quote can swallow the rest of the file: say where, and import nothing.
+        problems.append(RowProblem(reader.line_num, f"the CSV cannot be read from here on ({error}); check for an unclosed quote"))
     return drafts, problems
+
+
+def _check_row(community: Community, row: dict, line: int, now: datetime, seen: dict[str, int]) -> MemberDraft | RowProblem:
+    if None in row:
+        return RowProblem(line, "more fields than columns")
+    if any("\n" in (value or "") for value in row.values()):
+        return RowProblem(line, "a field runs over several lines: check for an unclosed quote")
+    try:
+        draft = check_member(community, now=now, **{key: row.get(key) for key in IMPORT_COLUMNS})
+    except MemberError as error:
+        return RowProblem(line, str(error))
+    if draft.phone in seen:
+        return RowProblem(line, f"{draft.phone} is also on line {seen[draft.phone]}")
+    seen[draft.phone] = line
+    return draft
 
 
 def import_members(session: Session, community: Community, text: str, now: datetime) -> list[Member]:

@@ -21,6 +21,8 @@ from service.schedules import QuietHours, quiet_hours_end
 HELD_IN_QUIET_HOURS = frozenset({
     "invite", "checkin", "broadcast", "intro", "nudge", "relay",
     "buddy_alert", "buddy_alert_shared", "buddy_reminder", "buddy_crisis_notice", "all_clear", "member_buddy_on_it",
+    # A coordinator's texts from the dashboard wait too (the webhook's own answers do not).
+    "coordinator_message", "pause_confirm", "back_confirm",
 })
 # A wake-up older than this with the row still queued means the job was lost.
 LOST_JOB_AFTER = timedelta(minutes=5)

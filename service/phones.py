@@ -14,6 +14,8 @@ def parse_phone(text: str, region: str = "US") -> str:
     raw = (text or "").strip()
     if not raw:
         raise PhoneError("no phone number given")
+    if len(raw) > 40:
+        raise PhoneError(f"{raw[:20]!r}… is too long to be a phone number")
     try:
         number = phonenumbers.parse(raw, region.upper())
     except phonenumbers.NumberParseException:

@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 
 from service import checkins, escalation, safety
 from service.models import AlertReason, InboundMessage, Member
-from service.replies import read_reply
+from service.replies import Reading, read_reply
 
 Answer = tuple[str | None, dict]
 
 
-def reply(session: Session, member: Member, inbound: InboundMessage, now: datetime, dashboard_url: str) -> Answer:
-    reading = read_reply(inbound.body or "", member.language)
+def reply(session: Session, member: Member, inbound: InboundMessage, now: datetime, dashboard_url: str,
+          reading: Reading | None = None) -> Answer:
+    reading = reading or read_reply(inbound.body or "", member.language)
     inbound.reading = reading.to_dict()
     inbound.score = reading.score
     checkin = checkins.open_checkin(session, member)

@@ -13,21 +13,34 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service import escalation
 from service.alerts import notify_coordinators, open_alert
 from service.buddies import reachable_buddies
-from service.models import AlertKind, AlertReason, CheckIn, CheckInStatus, InboundMessage, Member, MemberStatus
+from service.clock import as_utc
+from service.models import (
+    Alert,
+    AlertKind,
+    AlertNotice,
+    AlertReason,
+    AlertState,
+    CheckIn,
+    CheckInStatus,
+    InboundMessage,
+    Member,
+    MemberStatus,
+)
 from service.outbox import queue_for_member
 from service.replies import Reading
 from service.sms_text import render
 
 Answer = tuple[str | None, dict]
 TREND_WINDOW = 5
+CRISIS_RENOTIFY_AFTER = timedelta(hours=1)
 
 
 def crisis_resources(member: Member) -> str:
@@ -40,8 +53,21 @@ def on_crisis(session: Session, member: Member, inbound: InboundMessage, reading
     if opened.created:
         notify_coordinators(session, opened.alert, now, dashboard_url)
         escalation.inform_buddies_of_crisis(session, opened.alert, now)
+    elif needs_new_notice(session, opened.alert, now):
+        # A new crisis text on an alert someone already took, or told of a while ago: tell them again.
+        opened.alert.state = AlertState.OPEN
+        notify_coordinators(session, opened.alert, now, dashboard_url)
     # The resources go back every time: someone in crisis is never met with silence.
     return "crisis", {"resources": crisis_resources(member)}
+
+
+def needs_new_notice(session: Session, alert: Alert, now: datetime) -> bool:
+    if alert.state == AlertState.ACKNOWLEDGED:
+        return True
+    last = session.scalar(
+        select(func.max(AlertNotice.sent_at)).where(AlertNotice.alert_id == alert.id, AlertNotice.role == "coordinator")
+    )
+    return last is None or as_utc(last) <= now - CRISIS_RENOTIFY_AFTER
 
 
 def on_support(session: Session, member: Member, inbound: InboundMessage | None, reading: dict | None,

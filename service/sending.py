@@ -46,6 +46,9 @@ def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callab
             message.enqueued_at = None
             return "held"
         body = message.body or render(message.template, message.language, variant=message.id, **message.context)
+        # Wait for this sender's slot before claiming: if Redis fails here the row is still
+        # queued for the next tick, rather than stuck in ``sending``.
+        pace(message.from_number or "default")
         claimed = session.execute(
             update(OutboundMessage)
             .where(OutboundMessage.id == message_id, OutboundMessage.state == MessageState.QUEUED)
@@ -54,7 +57,6 @@ def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callab
         if not claimed:
             return "not-queued"
         to, from_number = message.to_phone, message.from_number
-    pace(from_number or "default")
     result = gateway.send(to=to, body=body, from_number=from_number)
     with db.session() as session:
         message = session.get(OutboundMessage, message_id)

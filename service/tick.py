@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from service import buddies, escalation
@@ -46,7 +47,26 @@ class TickReport:
         }
 
 
+# Any fixed number: the key of PostgreSQL's advisory lock that lets one pass run at a time.
+TICK_LOCK = 5_464_768
+
+
+def one_pass_at_a_time(session: Session) -> None:
+    """Wait for any other pass to finish, so this one reads everything the last one wrote.
+
+    Check-ins are claimed row by row anyway; this covers the sweeps (missed check-ins,
+    escalation steps, rotations) that two overlapping clocks would otherwise both act on.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": TICK_LOCK})
+    elif dialect == "sqlite":
+        # A write statement takes SQLite's write lock for the rest of the transaction.
+        session.execute(text("UPDATE communities SET id = id WHERE 0 = 1"))
+
+
 def run(session: Session, now: datetime, settings: Settings) -> TickReport:
+    one_pass_at_a_time(session)
     report = TickReport(now=now)
     report.missed = close_missed(session, now)
     report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes), report.missed)

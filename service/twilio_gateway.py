@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from requests.exceptions import ReadTimeout
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
@@ -56,7 +57,11 @@ class TwilioGateway:
         except TwilioRestException as error:
             return SendResult(error_code=error.code, error=f"HTTP {error.status}: {error.msg}",
                               retryable=error.status >= 500 or error.status == 429)
+        except ReadTimeout as error:
+            # The request reached Twilio and no answer came back: it may have been sent, and
+            # sending it again could text the member twice. It is marked failed, visibly.
+            return SendResult(error=f"no answer from Twilio, may have been sent: {error}", retryable=False)
         except (TwilioException, OSError) as error:
-            # Connection refused, reset or timed out: Twilio may be briefly out of reach.
+            # Connection refused or reset before Twilio had the request: safe to try again.
             return SendResult(error=f"{type(error).__name__}: {error}", retryable=True)
         return SendResult(sid=message.sid)

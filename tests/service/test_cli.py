@@ -163,3 +163,18 @@ def test_nothing_is_queued_by_a_refused_command(kinship, community, db):
     kinship("member", "add", "--community", community, "--name", "Sam", "--phone", "nope")
     with db.session() as s:
         assert s.scalar(select(func.count(OutboundMessage.id))) == 0
+
+
+def test_members_import_reports_an_unclosed_quote_instead_of_crashing(kinship, community, db, tmp_path):
+    path = tmp_path / "members.csv"
+    path.write_text('name,phone\nSam,"+14155550101\n' + "".join(f"P{i},+1415555{i:04d}\n" for i in range(200)))
+    result = kinship("members", "import", str(path), "--community", community)
+    assert result.exit_code != 0 and "unclosed quote" in result.stderr
+    assert members(db) == []
+
+
+def test_members_import_refuses_a_file_that_is_not_utf8(kinship, community, db, tmp_path):
+    path = tmp_path / "members.csv"
+    path.write_bytes("name,phone\nJosé Núñez,+14155550101\n".encode("cp1252"))
+    assert "not UTF-8 text" in refused(kinship("members", "import", str(path), "--community", community))
+    assert members(db) == []

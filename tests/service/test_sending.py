@@ -108,3 +108,18 @@ def test_the_pacer_spaces_sends_per_sender(redis):
 
 def test_workers_drain_the_urgent_queue_first():
     assert QUEUE_NAMES[0] == "urgent"
+
+
+def test_if_pacing_fails_the_message_stays_queued_for_the_next_tick(invited, settings, db):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from service import sending
+    from service.clock import utcnow
+
+    def broken_pace(_sender):
+        raise RedisConnectionError("Redis went away")
+
+    with pytest.raises(RedisConnectionError):
+        sending.send_message(db, None, invite_row(db).id, now=utcnow, pace=broken_pace, retry_limit=3)
+    row = invite_row(db)
+    assert row.state == MessageState.QUEUED and row.attempts == 0

@@ -113,3 +113,36 @@ def test_an_unanswered_checkin_is_missed_when_the_next_is_asked(kinship, joined,
         assert (sam.consecutive_missed, alex.consecutive_missed) == (1, 0)
         statuses = [c.status for c in s.scalars(select(CheckIn).where(CheckIn.member_id == sam.id).order_by(CheckIn.id))]
         assert statuses == [CheckInStatus.MISSED, CheckInStatus.OPEN]
+
+
+def test_after_downtime_a_slot_still_inside_the_grace_is_sent(kinship, joined, db):
+    # Down from before Monday 10:00 until Thursday 10:30 in Chicago: Monday is skipped, Thursday is sent.
+    result = kinship("tick", "--at", "2026-12-03T16:30:00Z")
+    assert "checkins=2" in result.stdout and "skipped=0" in result.stdout
+    with db.session() as s:
+        statuses = sorted(c.status.value for c in s.scalars(select(CheckIn)))
+        assert statuses == ["open", "open", "skipped", "skipped"]
+
+
+def test_two_passes_at_once_count_a_missed_checkin_once(settings, kinship, joined, db):
+    kinship("tick", "--at", "2026-11-30T16:00:00Z")
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def one_pass():
+        try:
+            barrier.wait()
+            with db.session() as session:
+                scheduler.run(session, at("2026-12-03T16:00:00Z"), settings)
+        except BaseException as error:  # the assertion below reports it
+            errors.append(error)
+
+    threads = [threading.Thread(target=one_pass) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with db.session() as s:
+        assert {m.consecutive_missed for m in s.scalars(select(Member))} == {1}
+        assert s.scalar(select(func.count(CheckIn.id))) == 4
