@@ -139,6 +139,22 @@ def coordinator_add(email, community_name, phone, password_stdin) -> None:
         click.echo(f"coordinator {made.email} of {', '.join(c.name for c in made.communities)}")
 
 
+@coordinator.command("password")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="read the new password from standard input")
+def coordinator_password(email, password_stdin) -> None:
+    """Set a new password for a coordinator who forgot theirs; their sessions are signed out."""
+    from service.communities import reset_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    with unit_of_work() as session:
+        reset_password(session, email, password)
+        click.echo(f"new password set for {email.strip().lower()}; their sessions are signed out")
+
+
 # --- members ----------------------------------------------------------------------------
 
 @main.group()

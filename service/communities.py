@@ -71,3 +71,13 @@ def add_coordinator(session: Session, email: str, community_name: str, password:
     coordinator.communities.append(community)
     session.add(coordinator)
     return coordinator
+
+
+def reset_password(session: Session, email: str, password: str) -> Coordinator:
+    coordinator = session.scalar(select(Coordinator).where(Coordinator.email == (email or "").strip().lower()))
+    if coordinator is None:
+        raise CommunityError(f"no coordinator {email}")
+    coordinator.password_hash = hash_password(password)
+    # Every session that carried the old version is signed out.
+    coordinator.session_version += 1
+    return coordinator

@@ -178,3 +178,16 @@ def test_members_import_refuses_a_file_that_is_not_utf8(kinship, community, db, 
     path.write_bytes("name,phone\nJosé Núñez,+14155550101\n".encode("cp1252"))
     assert "not UTF-8 text" in refused(kinship("members", "import", str(path), "--community", community))
     assert members(db) == []
+
+
+def test_an_operator_can_reset_a_coordinators_password(kinship, community, db):
+    kinship("coordinator", "add", "ana@example.org", "--community", community, "--password-stdin", input="a long enough secret\n")
+    with db.session() as s:
+        before = s.scalar(select(Coordinator))
+        old_hash, old_version = before.password_hash, before.session_version
+    assert "at least 10 characters" in refused(kinship("coordinator", "password", "ana@example.org", "--password-stdin", input="short\n"))
+    assert "no coordinator" in refused(kinship("coordinator", "password", "bob@example.org", "--password-stdin", input="another long secret\n"))
+    assert kinship("coordinator", "password", "Ana@Example.org", "--password-stdin", input="another long secret\n").exit_code == 0
+    with db.session() as s:
+        after = s.scalar(select(Coordinator))
+        assert after.password_hash != old_hash and after.session_version == old_version + 1
