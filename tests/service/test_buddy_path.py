@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from service import clock
 from service.models import Alert, AlertState, Community, Member, OutboundMessage
 from tests.conftest import at
 
-SAM, ALEX, PRIYA, ANA = "+14155550101", "+14155550102", "+14155550103", "+14155550999"
+from tests.service.conftest import ALEX, ANA, SAM
 
-
-@pytest.fixture
-def paired(kinship, twilio, worker, twilio_api):
-    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
-    kinship("coordinator", "add", "ana@example.org", "--community", "Harbour Lights", "--phone", ANA,
-            "--password-stdin", input="a long enough secret\n")
-    for name, phone in (("Sam Rivera", SAM), ("Alex Chen", ALEX)):
-        kinship("member", "add", "--community", "Harbour Lights", "--name", name, "--phone", phone)
-        twilio.sms(phone, "YES")
-    result = kinship("pair", "--community", "Harbour Lights")
-    assert result.exit_code == 0, result.output
-    worker()
-    twilio_api.clear()
-    return "Harbour Lights"
+PRIYA = "+14155550103"
 
 
 def last(twilio_api, phone) -> str:

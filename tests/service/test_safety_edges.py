@@ -9,20 +9,9 @@ from sqlalchemy import select
 from service.models import Alert, AlertKind, AlertState, Community, Member, MemberStatus
 from tests.conftest import at
 
-SAM, ALEX, KIM, ANA = "+14155550101", "+14155550102", "+14155550106", "+14155550999"
+from tests.service.conftest import ALEX, ANA, SAM
 
-
-@pytest.fixture
-def community(kinship, twilio, worker, twilio_api):
-    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
-    kinship("coordinator", "add", "ana@example.org", "--community", "Harbour Lights", "--phone", ANA,
-            "--password-stdin", input="a long enough secret\n")
-    for name, phone in (("Sam Rivera", SAM), ("Alex Chen", ALEX)):
-        kinship("member", "add", "--community", "Harbour Lights", "--name", name, "--phone", phone)
-        twilio.sms(phone, "YES")
-    kinship("pair", "--community", "Harbour Lights")
-    worker()
-    twilio_api.clear()
+KIM = "+14155550106"
 
 
 def crisis_alerts(db) -> list[Alert]:
@@ -31,7 +20,7 @@ def crisis_alerts(db) -> list[Alert]:
 
 
 @pytest.mark.parametrize("text", ["time to end it all", "Away. Going to take all my pills tonight", "pause. i want to die"])
-def test_crisis_words_win_over_a_command_they_start_like(community, twilio, worker, twilio_api, db, text):
+def test_crisis_words_win_over_a_command_they_start_like(paired, twilio, worker, twilio_api, db, text):
     answer = twilio.sms(SAM, text).get_data(as_text=True)
     assert "988" in answer
     assert len(crisis_alerts(db)) == 1
@@ -41,7 +30,7 @@ def test_crisis_words_win_over_a_command_they_start_like(community, twilio, work
     assert "Sam Rivera" in twilio_api.sent_to(ANA)[-1]
 
 
-def test_a_crisis_is_not_relayed_but_answered(community, twilio, worker, twilio_api, db):
+def test_a_crisis_is_not_relayed_but_answered(paired, twilio, worker, twilio_api, db):
     with db.session() as s:
         s.scalar(select(Community)).relay_enabled = True
     answer = twilio.sms(SAM, "@buddy I want to kill myself tonight, goodbye").get_data(as_text=True)
@@ -51,7 +40,7 @@ def test_a_crisis_is_not_relayed_but_answered(community, twilio, worker, twilio_
     assert len(crisis_alerts(db)) == 1
 
 
-def test_an_invited_member_in_crisis_gets_resources_and_a_coordinator(community, kinship, twilio, worker, twilio_api, db):
+def test_an_invited_member_in_crisis_gets_resources_and_a_coordinator(paired, kinship, twilio, worker, twilio_api, db):
     kinship("member", "add", "--community", "Harbour Lights", "--name", "Kim Walker", "--phone", KIM)
     answer = twilio.sms(KIM, "i dont want to be alive anymore").get_data(as_text=True)
     assert "988" in answer
@@ -61,7 +50,7 @@ def test_an_invited_member_in_crisis_gets_resources_and_a_coordinator(community,
         assert s.scalar(select(Member.status).where(Member.phone == KIM)) == MemberStatus.INVITED
 
 
-def test_a_member_who_stopped_is_not_texted_but_the_coordinators_hear(community, twilio, worker, twilio_api, db):
+def test_a_member_who_stopped_is_not_texted_but_the_coordinators_hear(paired, twilio, worker, twilio_api, db):
     twilio.sms(SAM, "STOP")
     answer = twilio.sms(SAM, "i am going to kill myself").get_data(as_text=True)
     assert "<Message>" not in answer
@@ -70,7 +59,7 @@ def test_a_member_who_stopped_is_not_texted_but_the_coordinators_hear(community,
     assert len(twilio_api.sent_to(SAM)) == 0
 
 
-def test_a_new_crisis_text_on_a_taken_alert_tells_the_coordinators_again(community, twilio, worker, twilio_api, db):
+def test_a_new_crisis_text_on_a_taken_alert_tells_the_coordinators_again(paired, twilio, worker, twilio_api, db):
     twilio.sms(SAM, "I want to kill myself")
     worker()
     with db.session() as s:
@@ -83,7 +72,7 @@ def test_a_new_crisis_text_on_a_taken_alert_tells_the_coordinators_again(communi
     assert alert.state == AlertState.OPEN and len(alert.signals) == 2
 
 
-def test_coordinator_texts_from_the_dashboard_wait_for_the_members_morning(community, db):
+def test_coordinator_texts_from_the_dashboard_wait_for_the_members_morning(paired, db):
     from service.outbox import queue_for_member
 
     with db.session() as s:
