@@ -26,6 +26,11 @@ def _active_groups(session: Session, member: Member) -> list[BuddyGroup]:
     ))
 
 
+def first_names(members: list[Member]) -> str:
+    """How a group of buddies is named in a text: "Maria & Priya"."""
+    return " & ".join(m.first_name for m in members)
+
+
 def buddies_of(session: Session, member: Member) -> list[Member]:
     return [m for group in _active_groups(session, member) for m in group.members if m.id != member.id]
 
@@ -89,9 +94,9 @@ def apply(session: Session, community: Community, now: datetime, seed: int = 0) 
     session.flush()
     for group in new_round.groups:
         for member in group.members:
-            others = [m.first_name for m in group.members if m.id != member.id]
+            others = [m for m in group.members if m.id != member.id]
             queue_for_member(session, member, "intro", "intro",
-                             {"buddy": " & ".join(others), "community": community.name}, now)
+                             {"buddy": first_names(others), "community": community.name}, now)
     return new_round
 
 

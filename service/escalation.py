@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.alerts import acknowledge, notify_coordinators
-from service.buddies import reachable_buddies
+from service.buddies import first_names, reachable_buddies
 from service.models import Alert, AlertKind, AlertNotice, AlertState, Lane, Member
 from service.outbox import queue_for_member, queue_message, quiet_hours_for
 from service.schedules import quiet_hours_end
@@ -30,10 +30,6 @@ Answer = tuple[str | None, dict]
 
 def _queue_urgent(session: Session, member: Member, template: str, context: dict, now: datetime) -> None:
     queue_for_member(session, member, template, template, context, now, lane=Lane.URGENT)
-
-
-def _names(members: list[Member]) -> str:
-    return " & ".join(m.first_name for m in members)
 
 
 def start(session: Session, alert: Alert, reply_text: str | None, now: datetime, dashboard_url: str) -> Answer:
@@ -56,7 +52,7 @@ def start(session: Session, alert: Alert, reply_text: str | None, now: datetime,
     delay = timedelta(minutes=member.community.escalation_minutes)
     alert.escalation_step = ALERTED
     alert.next_step_at = first_send + delay / 2
-    return "support_buddy", {"buddy": _names(buddies)}
+    return "support_buddy", {"buddy": first_names(buddies)}
 
 
 def inform_buddies_of_crisis(session: Session, alert: Alert, now: datetime) -> None:

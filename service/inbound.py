@@ -103,5 +103,5 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
         inbound.kind = "relay"
         return None, {}
     if command is not None and command != Command.START:
-        return member_commands.run(session, member, inbound, command, argument, now, dashboard_url)
-    return replying.reply(session, member, inbound, now, dashboard_url)
+        return member_commands.run(session, member, inbound, command, argument, now, dashboard_url, reading)
+    return replying.reply(session, member, inbound, now, dashboard_url, reading)

@@ -14,6 +14,7 @@ from service import escalation, replying
 from service.commands import Command
 from service.members import schedule_next
 from service.models import InboundMessage, Member, MemberStatus
+from service.replies import Reading
 from service.outbox import quiet_hours_for
 from service.schedules import (
     ScheduleError,
@@ -31,7 +32,7 @@ Answer = tuple[str | None, dict]
 
 
 def run(session: Session, member: Member, inbound: InboundMessage, command: Command, argument: str, now: datetime,
-        dashboard_url: str) -> Answer:
+        dashboard_url: str, reading: Reading | None = None) -> Answer:
     if command == Command.PAUSE:
         return pause(member, argument, now)
     if command == Command.BACK:
@@ -46,7 +47,7 @@ def run(session: Session, member: Member, inbound: InboundMessage, command: Comm
     if answered is not None:
         return answered
     # ON IT / PASS from someone with no buddy alert to answer: read it as what they said.
-    return replying.reply(session, member, inbound, now, dashboard_url)
+    return replying.reply(session, member, inbound, now, dashboard_url, reading)
 
 
 _FLAGS = {

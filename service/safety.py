@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from service import escalation
 from service.alerts import notify_coordinators, open_alert
-from service.buddies import reachable_buddies
+from service.buddies import first_names, reachable_buddies
 from service.clock import as_utc
 from service.models import (
     Alert,
@@ -78,7 +78,7 @@ def on_support(session: Session, member: Member, inbound: InboundMessage | None,
     # The same episode: the alert is already on its way; say again who will be in touch.
     buddies = reachable_buddies(session, member)
     if buddies and opened.alert.escalation_step != escalation.HANDED_OFF:
-        return "support_buddy", {"buddy": " & ".join(b.first_name for b in buddies)}
+        return "support_buddy", {"buddy": first_names(buddies)}
     return "support_coordinator", {"community": member.community.name}
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.buddies import buddies_of
+from service.buddies import buddies_of, first_names
 from service.escalation import HANDED_OFF
 from service.models import Alert, AlertKind, AlertState, CheckIn, CheckInStatus, Member, MessageState, OutboundMessage
 from service.simulator.phones import STAR_PHONE, local_day, local_time
@@ -53,7 +53,7 @@ def guide(session: Session) -> Guide | None:
         return None
     name = star.first_name
     buddies = buddies_of(session, star)
-    buddy_names = " & ".join(b.first_name for b in buddies) or "their buddy"
+    buddy_names = first_names(buddies) or "their buddy"
     spanish = [b.first_name for b in buddies if b.language == "es"]
     asked = session.scalar(select(CheckIn.id).where(CheckIn.member_id == star.id,
                                                     CheckIn.status != CheckInStatus.SKIPPED).limit(1)) is not None

@@ -16,7 +16,7 @@ import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.buddies import buddies_of
+from service.buddies import buddies_of, first_names
 from service.demo_seed import MEMBERS
 from service.models import Community, Coordinator, Member, MemberStatus
 from service.schedules import QuietHours, in_quiet_hours
@@ -163,7 +163,7 @@ def _member_phone(session: Session, member: Member, handsets: Handsets, now: dat
     facts = []
     buddies = buddies_of(session, member)
     if buddies:
-        facts.append(("Buddies: " if len(buddies) > 1 else "Buddy: ") + " & ".join(b.first_name for b in buddies))
+        facts.append(("Buddies: " if len(buddies) > 1 else "Buddy: ") + first_names(buddies))
     if member.next_checkin_at and member.status in (MemberStatus.ACTIVE, MemberStatus.PAUSED):
         when = member.next_checkin_at
         facts.append(f"Next check-in {local_day(when, zone)}, {local_time(when, zone)}")
