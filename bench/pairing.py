@@ -19,8 +19,8 @@ import statistics
 import sys
 import time
 
-from service import pairing
-from service.pairing import Candidate, Pairing, pair
+from service.care import pairing
+from service.care.pairing import Candidate, Pairing, pair
 
 # (UTC offset in minutes, weight): standard-time offsets of the zones members live in.
 ENGLISH_ZONES = [

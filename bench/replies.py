@@ -1,4 +1,4 @@
-"""How well, and how fast, `service.replies.read_reply` reads the labelled replies.
+"""How well, and how fast, `service.reading.read_reply` reads the labelled replies.
 
 Run from the repository root:  python bench/replies.py [path/to/replies.csv]
 
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.replies import read_reply  # noqa: E402
+from service.reading import read_reply  # noqa: E402
 
 DEFAULT_CSV = ROOT / "tests" / "data" / "replies.csv"
 REPEATS = 5

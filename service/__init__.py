@@ -14,33 +14,8 @@ if TYPE_CHECKING:
 
 
 def create_app(settings: Settings | None = None) -> Flask:
-    from flask import Flask
-
-    from service import dashboard, health, web, webhooks
+    """The web app for these settings (from the environment when none are given)."""
     from service.settings import Settings
+    from service.web.app import build_app
 
-    settings = settings or Settings.from_env()
-    settings.require_twilio()
-    app = Flask(__name__)
-    app.config.update(
-        SECRET_KEY=settings.require_secret_key(),
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
-        MAX_CONTENT_LENGTH=1024 * 1024,
-    )
-    if settings.proxy_hops:
-        # Behind a proxy the client's address (sign-in limits, the audit log) is in X-Forwarded-For.
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
-        hops = settings.proxy_hops
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
-    web.init_app(app, settings)
-    webhooks.init_app(app)
-    health.init_app(app)
-    dashboard.init_app(app)
-    if settings.demo:  # the phone simulator exists only in `kinship demo`; production has no /simulator
-        from service import simulator
-
-        simulator.init_app(app)
-    return app
+    return build_app(settings or Settings.from_env())

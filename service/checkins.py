@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from service.members import next_key
+from service.messaging.outbox import queue_for_member
 from service.models import CheckIn, CheckInStatus, Member, MemberStatus
-from service.outbox import queue_for_member
 
 BATCH = 500
 

@@ -14,8 +14,8 @@ import click
 from sqlalchemy.orm import Session
 
 from service import clock
-from service.db import Database
 from service.communities import CommunityError, add_community, add_coordinator
+from service.db import Database
 from service.members import ImportRefused, MemberError, add_member, export_members, find_community, import_members
 from service.passwords import PasswordError
 from service.settings import Settings, SettingsError
@@ -288,7 +288,7 @@ def alerts(ctx, community_name, only_open) -> None:
     """List alerts: member, reason, state, when opened, and the reading behind it."""
     if ctx.invoked_subcommand is not None:
         return
-    from service.alerts import list_alerts
+    from service.care.alerts import list_alerts
 
     with unit_of_work() as session:
         community_id = find_community(session, community_name).id if community_name else None
@@ -309,7 +309,7 @@ def alerts_resolve(alert_id, email, note) -> None:
     """Resolve an alert, with a note of what was done."""
     from sqlalchemy import select
 
-    from service.alerts import AlertError, resolve
+    from service.care.alerts import AlertError, resolve
     from service.models import Coordinator
 
     with unit_of_work() as session:
@@ -329,7 +329,7 @@ def alerts_resolve(alert_id, email, note) -> None:
 @click.option("--seed", default=0, show_default=True, help="tie-breaking seed (same seed, same pairs)")
 def pair(community_name, dry_run, seed) -> None:
     """(Re)pair the community's buddies and send the introductions."""
-    from service import buddies
+    from service.care import buddies
 
     with unit_of_work(with_redis=not dry_run) as session:
         target = find_community(session, community_name)
@@ -351,7 +351,7 @@ def pair(community_name, dry_run, seed) -> None:
 @click.option("--fresh", is_flag=True, help="start from an empty demo database")
 def demo(port, fresh) -> None:
     """Everything on this machine: SQLite, embedded Redis, web + worker + clock, Twilio simulated."""
-    from service.demo import run
+    from service.demo.runner import run
 
     run(port=port, fresh=fresh)
 

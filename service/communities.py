@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.members import MemberError, find_community
+from service.messaging.phones import PhoneError, parse_phone
+from service.messaging.sms_text import LANGUAGES
 from service.models import DEFAULT_QUIET_HOURS, DEFAULT_SCHEDULE, Community, Coordinator
 from service.passwords import hash_password
-from service.phones import PhoneError, parse_phone
 from service.schedules import QuietHours, ScheduleError, validate_schedule, zone
-from service.sms_text import LANGUAGES
 
 
 class CommunityError(ValueError):

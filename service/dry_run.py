@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from service.messaging.sms_text import render
 from service.schedules import format_local
-from service.sms_text import render
 from service.tick import TickReport
 
 

@@ -14,11 +14,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.messaging.delivery import Undelivered
+from service.messaging.outbox import cancel_pending, queue_for_member, quiet_hours_for
+from service.messaging.phones import PhoneError, parse_phone
+from service.messaging.sms_text import LANGUAGES
 from service.models import Community, Member, MemberStatus
-from service.outbox import cancel_pending, queue_for_member, quiet_hours_for
-from service.phones import PhoneError, parse_phone
 from service.schedules import ScheduleError, next_slot, validate_schedule, zone
-from service.sms_text import LANGUAGES
 
 IMPORT_COLUMNS = ("name", "phone", "timezone", "language", "schedule")
 EXPORT_COLUMNS = ("name", "phone", "status", "timezone", "language", "schedule", "last_checkin_at", "last_score")
@@ -241,6 +242,21 @@ def mark_unreachable(session: Session, member: Member, code: int, now: datetime)
     member.unreachable_code = code
     member.next_checkin_at = member.next_slot_at = None
     cancel_pending(session, member, now)
+
+
+def heed_carrier(session: Session, undelivered: Undelivered, now: datetime) -> None:
+    """What a text that will not arrive says about the member's number.
+
+    21610 means they stopped at the carrier; a number that cannot take texts, or one we
+    gave up retrying, makes them *unreachable* (visible, never silently forgotten).
+    """
+    member = undelivered.message.member
+    if member is None or undelivered.code is None:
+        return
+    if undelivered.stopped_at_carrier:
+        opt_out(session, member, now, carrier_code=undelivered.code)
+    elif undelivered.number_cannot_take_texts or undelivered.exhausted:
+        mark_unreachable(session, member, undelivered.code, now)
 
 
 def members_by_phone(session: Session, phones: Iterable[str]) -> dict[str, Member]:

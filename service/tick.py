@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from service import buddies, escalation
+from service.care import buddies, escalation
+from service.care.safety import sweep_silence
 from service.checkins import Asked, ask_due, close_missed
+from service.messaging.outbox import release_due
 from service.models import Alert, CheckIn, Member, OutboundMessage, PairingRound
-from service.outbox import release_due
 from service.retention import erase_old_bodies
-from service.safety import sweep_silence
 from service.settings import Settings
 
 

@@ -24,11 +24,11 @@ from twilio.request_validator import RequestValidator
 
 from service import clock, create_app
 from service.db import Database
-from service.embedded_redis import EmbeddedRedis, reachable
+from service.demo.embedded_redis import EmbeddedRedis, reachable
+from service.demo.twilio_simulator import TwilioSimulator
 from service.migrate import upgrade
 from service.models import Base
 from service.settings import Settings
-from service.twilio_simulator import TwilioSimulator
 from workers import context as worker_context
 from workers.queues import QUEUE_NAMES
 
@@ -375,7 +375,7 @@ def demo(settings, redis, now) -> Iterator[DemoRig]:
     from rq.timeouts import TimerDeathPenalty
     from werkzeug.serving import make_server
 
-    from service.demo_seed import seed
+    from service.demo.seed import seed
 
     class ThreadWorker(RQSimpleWorker):
         death_penalty_class = TimerDeathPenalty  # signals belong to the main thread

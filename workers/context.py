@@ -15,8 +15,8 @@ from redis.exceptions import RedisError
 
 from service import clock
 from service.db import Database, Wakeup
+from service.messaging.twilio_gateway import TwilioGateway
 from service.settings import Settings
-from service.twilio_gateway import TwilioGateway
 from workers.pacing import Pacer
 from workers.queues import connect, enqueue_sends
 

@@ -6,14 +6,18 @@ about is still in the database for the next tick to pick up.
 
 from __future__ import annotations
 
-from service import clock, sending, tick as scheduler
+from service import clock
+from service import tick as scheduler
+from service.members import heed_carrier
+from service.messaging import sending
 from workers import context
 
 
 def send_message(message_id: int) -> str:
     ctx = context.current()
     return sending.send_message(
-        ctx.db, ctx.gateway, message_id, now=clock.utcnow, pace=ctx.pacer, retry_limit=ctx.settings.send_retry_limit
+        ctx.db, ctx.gateway, message_id, now=clock.utcnow, pace=ctx.pacer, retry_limit=ctx.settings.send_retry_limit,
+        heed=heed_carrier,
     )
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 from typing import Annotated
-
-import enum
 
 from sqlalchemy import DateTime, Enum, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, mapped_column

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.service.dashboard.conftest import ALEX, JORDAN, SAM, add_members
+from tests.service.web.dashboard.conftest import ALEX, JORDAN, SAM, add_members
 
 pytestmark = pytest.mark.browser
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from service.embedded_redis import free_port
+from service.demo.embedded_redis import free_port
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,134 @@
+"""Alerts: opening one per episode, telling the coordinators, and closing it by a person's hand.
+
+An alert is never opened twice for the same episode: while a member has an unresolved alert
+of a kind, later signals are attached to it (and a unique index guards the race of two
+webhooks at once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from service.messaging.outbox import queue_message
+from service.models import (
+    Alert,
+    AlertKind,
+    AlertNotice,
+    AlertReason,
+    AlertState,
+    Coordinator,
+    InboundMessage,
+    Lane,
+    Member,
+)
+
+REASON_WORDS = {
+    AlertReason.LOW_SCORE: "low score",
+    AlertReason.WANTS_SUPPORT: "asked for support",
+    AlertReason.CRISIS: "crisis",
+    AlertReason.SILENCE: "silence",
+    AlertReason.TREND: "downward trend",
+}
+
+
+class AlertError(ValueError):
+    """An alert cannot be changed as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    alert: Alert
+    created: bool  # False: the signal joined an alert already open for this episode
+
+
+def unresolved(session: Session, member: Member, kind: AlertKind) -> Alert | None:
+    return session.scalar(
+        select(Alert).where(Alert.member_id == member.id, Alert.kind == kind, Alert.state != AlertState.RESOLVED)
+    )
+
+
+def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertReason, now: datetime, *,
+               reading: dict | None = None, inbound: InboundMessage | None = None) -> Opened:
+    signal = {"at": now.isoformat(), "reason": reason.value, "reading": reading}
+    existing = unresolved(session, member, kind)
+    if existing is None:
+        alert = Alert(community_id=member.community_id, member_id=member.id, kind=kind, reason=reason,
+                      state=AlertState.OPEN, reading=reading, signals=[signal], opened_at=now,
+                      inbound_message_id=inbound.id if inbound else None)
+        try:
+            with session.begin_nested():
+                session.add(alert)
+            return Opened(alert, True)
+        except IntegrityError:
+            # Another request opened it a moment ago: join that one.
+            existing = unresolved(session, member, kind)
+    existing.signals = [*existing.signals, signal]
+    return Opened(existing, False)
+
+
+def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard_url: str) -> int:
+    """Text every coordinator of the community who has a phone, on the urgent lane, at once.
+
+    Coordinators without a phone still see the alert on the dashboard's Now page.
+    """
+    member = alert.member
+    template = "coordinator_crisis" if alert.kind == AlertKind.CRISIS else "coordinator_support"
+    sent = 0
+    for coordinator in member.community.coordinators:
+        if not coordinator.phone:
+            continue
+        session.add(AlertNotice(alert_id=alert.id, coordinator_id=coordinator.id, role="coordinator", sent_at=now))
+        queue_message(
+            session,
+            community=member.community,
+            to_phone=coordinator.phone,
+            kind=template,
+            template=template,
+            context={"name": coordinator.first_name, "member": member.name, "phone": member.phone,
+                     "community": member.community.name, "reason": REASON_WORDS[alert.reason],
+                     "url": dashboard_url},
+            now=now,
+            lane=Lane.URGENT,
+            coordinator=coordinator,
+        )
+        sent += 1
+    return sent
+
+
+def acknowledge(session: Session, alert: Alert, by: str, now: datetime) -> Alert:
+    """Someone (a buddy's name, or a coordinator's email) said they are on it."""
+    if alert.state == AlertState.OPEN:
+        alert.state = AlertState.ACKNOWLEDGED
+        alert.acknowledged_at = now
+        alert.acknowledged_by = by
+        alert.next_step_at = None
+    return alert
+
+
+def resolve(session: Session, alert_id: int, coordinator: Coordinator, note: str, now: datetime) -> Alert:
+    alert = session.get(Alert, alert_id)
+    if alert is None or alert.community_id not in {c.id for c in coordinator.communities}:
+        raise AlertError(f"no alert {alert_id} in your communities")
+    if alert.state == AlertState.RESOLVED:
+        raise AlertError(f"alert {alert_id} is already resolved")
+    if not note.strip():
+        raise AlertError("say in a note what was done")
+    alert.state = AlertState.RESOLVED
+    alert.resolved_at = now
+    alert.resolved_by_id = coordinator.id
+    alert.resolution_note = note.strip()
+    return alert
+
+
+def list_alerts(session: Session, *, community_id: int | None = None, only_open: bool = False) -> list[Alert]:
+    query = select(Alert).order_by(Alert.opened_at.desc(), Alert.id.desc())
+    if community_id is not None:
+        query = query.where(Alert.community_id == community_id)
+    if only_open:
+        query = query.where(Alert.state != AlertState.RESOLVED)
+    return list(session.scalars(query))

@@ -1,0 +1,157 @@
+"""Buddies: who is paired with whom, pairing rounds, introductions and "never pair" rules.
+
+The matching itself is ``service.care.pairing.pair`` (a plain function); here it meets the
+database: candidates, the history of past rounds, the coordinators' rules, and the texts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.care.pairing import Candidate, Pairing, pair
+from service.members import MemberError
+from service.messaging.outbox import queue_for_member
+from service.models import BuddyGroup, Community, Coordinator, Member, MemberStatus, NeverPair, PairingRound
+from service.schedules import zone
+
+HISTORY_ROUNDS = 3
+
+
+def _active_groups(session: Session, member: Member) -> list[BuddyGroup]:
+    return list(session.scalars(
+        select(BuddyGroup).where(BuddyGroup.active.is_(True), BuddyGroup.members.any(Member.id == member.id))
+    ))
+
+
+def first_names(members: list[Member]) -> str:
+    """How a group of buddies is named in a text: "Maria & Priya"."""
+    return " & ".join(m.first_name for m in members)
+
+
+def buddies_of(session: Session, member: Member) -> list[Member]:
+    return [m for group in _active_groups(session, member) for m in group.members if m.id != member.id]
+
+
+def reachable_buddies(session: Session, member: Member) -> list[Member]:
+    """Buddies who can be asked now: active, still in the buddy system, and reachable."""
+    return [b for b in buddies_of(session, member) if b.status == MemberStatus.ACTIVE and b.buddy_opt_in]
+
+
+def current_groups(session: Session, community: Community) -> list[BuddyGroup]:
+    return list(session.scalars(
+        select(BuddyGroup).where(BuddyGroup.community_id == community.id, BuddyGroup.active.is_(True)).order_by(BuddyGroup.id)
+    ))
+
+
+def candidates(session: Session, community: Community) -> list[Member]:
+    """Members who can be paired: active and in the buddy system (BUDDY ON)."""
+    return list(session.scalars(
+        select(Member).where(Member.community_id == community.id, Member.status == MemberStatus.ACTIVE,
+                             Member.buddy_opt_in.is_(True)).order_by(Member.id)
+    ))
+
+
+def orphans(session: Session, community: Community) -> list[Member]:
+    """Members in the buddy system with nobody reachable to turn to."""
+    return [m for m in candidates(session, community) if not reachable_buddies(session, m)]
+
+
+def _history(session: Session, community: Community) -> list[list[frozenset[int]]]:
+    rounds = list(session.scalars(
+        select(PairingRound).where(PairingRound.community_id == community.id)
+        .order_by(PairingRound.created_at.desc(), PairingRound.id.desc()).limit(HISTORY_ROUNDS)
+    ))
+    return [[frozenset(m.id for m in g.members) for g in r.groups] for r in reversed(rounds)]
+
+
+def _rules(session: Session, community: Community) -> list[frozenset[int]]:
+    return [frozenset((r.member_a_id, r.member_b_id))
+            for r in session.scalars(select(NeverPair).where(NeverPair.community_id == community.id))]
+
+
+def preview(session: Session, community: Community, now: datetime, seed: int = 0) -> Pairing:
+    members = candidates(session, community)
+    pool = [Candidate(m.id, m.language, int(now.astimezone(zone(m.zone)).utcoffset() / timedelta(minutes=1))) for m in members]
+    return pair(pool, history=_history(session, community), never=_rules(session, community), seed=seed)
+
+
+def apply(session: Session, community: Community, now: datetime, seed: int = 0) -> PairingRound:
+    """Store a new round in place of the current one, and introduce everyone to their buddy."""
+    proposal = preview(session, community, now, seed)
+    for group in current_groups(session, community):
+        group.active = False
+    for previous in session.scalars(select(PairingRound).where(PairingRound.community_id == community.id,
+                                                                PairingRound.ended_at.is_(None))):
+        previous.ended_at = now
+    members = {m.id: m for m in candidates(session, community)}
+    new_round = PairingRound(community_id=community.id, score=proposal.score, summary=proposal.summary, created_at=now)
+    for ids in proposal.groups:
+        new_round.groups.append(BuddyGroup(community_id=community.id, members=[members[i] for i in ids]))
+    session.add(new_round)
+    session.flush()
+    for group in new_round.groups:
+        for member in group.members:
+            others = [m for m in group.members if m.id != member.id]
+            queue_for_member(session, member, "intro", "intro",
+                             {"buddy": first_names(others), "community": community.name}, now)
+    return new_round
+
+
+def rotate_due(session: Session, now: datetime) -> list[PairingRound]:
+    """Communities whose pairs are older than their rotation period get a new round (tick)."""
+    rounds = []
+    for community in session.scalars(select(Community)):
+        latest = session.scalar(
+            select(PairingRound).where(PairingRound.community_id == community.id, PairingRound.ended_at.is_(None))
+            .order_by(PairingRound.created_at.desc()).limit(1)
+        )
+        if latest is not None and latest.created_at + timedelta(weeks=community.rotation_weeks) <= now:
+            rounds.append(apply(session, community, now))
+    return rounds
+
+
+def add_never_rule(session: Session, community: Community, a: Member, b: Member, coordinator: Coordinator | None,
+                   now: datetime) -> NeverPair:
+    if a.id == b.id or a.community_id != community.id or b.community_id != community.id:
+        raise MemberError("a rule needs two different members of this community")
+    low, high = sorted((a.id, b.id))
+    existing = session.scalar(select(NeverPair).where(NeverPair.member_a_id == low, NeverPair.member_b_id == high))
+    if existing is not None:
+        return existing
+    rule = NeverPair(community_id=community.id, member_a_id=low, member_b_id=high,
+                     created_by_id=coordinator.id if coordinator else None, created_at=now)
+    session.add(rule)
+    return rule
+
+
+def remove_never_rule(session: Session, rule_id: int, community: Community) -> None:
+    rule = session.get(NeverPair, rule_id)
+    if rule is None or rule.community_id != community.id:
+        raise MemberError(f"no rule {rule_id} in this community")
+    session.delete(rule)
+
+
+def change_buddy(session: Session, member: Member, buddy: Member, now: datetime) -> BuddyGroup:
+    """A coordinator pairs ``member`` with ``buddy`` by hand; both leave their old groups."""
+    if member.id == buddy.id or member.community_id != buddy.community_id:
+        raise MemberError("a buddy must be another member of the same community")
+    round_ = session.scalar(
+        select(PairingRound).where(PairingRound.community_id == member.community_id, PairingRound.ended_at.is_(None))
+        .order_by(PairingRound.created_at.desc()).limit(1)
+    )
+    if round_ is None:
+        round_ = PairingRound(community_id=member.community_id, score=0.0, summary="paired by hand", created_at=now)
+        session.add(round_)
+    for person in (member, buddy):
+        for group in _active_groups(session, person):
+            group.active = False
+    group = BuddyGroup(community_id=member.community_id, members=[member, buddy])
+    round_.groups.append(group)
+    session.flush()
+    for person, other in ((member, buddy), (buddy, member)):
+        queue_for_member(session, person, "intro", "intro",
+                         {"buddy": other.first_name, "community": member.community.name}, now)
+    return group

@@ -1,0 +1,108 @@
+"""An incoming text, decided: stored once per MessageSid, then keyword, command or reply.
+
+``receive_sms`` returns the answer to give in the webhook's own TwiML (or None for silence).
+Carrier keywords win over everything else; a member who is only invited, or who has
+stopped, gets nothing beyond what the carrier rules require.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.care import safety
+from service.conversation import member_commands, replying
+from service.conversation.commands import Command, parse
+from service.conversation.relay import relay
+from service.members import opt_in, opt_out
+from service.messaging.outbox import record_answer
+from service.messaging.phones import PhoneError, parse_phone
+from service.messaging.sms_text import render
+from service.models import InboundMessage, Member, MemberStatus
+from service.reading import read_reply
+
+MAX_BODY = 1600  # Twilio's own limit for one concatenated message
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str | None
+    duplicate: bool = False
+
+
+def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone: str, body: str, now: datetime,
+                dashboard_url: str) -> Answer:
+    if session.scalar(select(InboundMessage.id).where(InboundMessage.message_sid == message_sid)) is not None:
+        return Answer(None, duplicate=True)
+    member = _member_for(session, from_phone)
+    if member is None:
+        # A stranger gets a polite answer and leaves no trace.
+        return Answer(render("unknown_number", "en"))
+    body = (body or "")[:MAX_BODY]
+    parsed = parse(body)
+    inbound = InboundMessage(
+        message_sid=message_sid,
+        member=member,
+        from_phone=member.phone,
+        to_phone=to_phone or "",
+        body=body,
+        kind=parsed.command.value if parsed.command else "reply",
+        received_at=now,
+    )
+    session.add(inbound)
+    session.flush()
+    template, context = _decide(session, member, inbound, parsed.command, parsed.argument, now, dashboard_url)
+    if template is None:
+        return Answer(None)
+    text = render(template, member.language, name=member.first_name, **context)
+    record_answer(session, member, template, text, now)
+    return Answer(text)
+
+
+def _member_for(session: Session, from_phone: str) -> Member | None:
+    try:
+        phone = parse_phone(from_phone, "US")
+    except PhoneError:
+        return None
+    return session.scalar(select(Member).where(Member.phone == phone))
+
+
+def _decide(session: Session, member: Member, inbound: InboundMessage, command: Command | None,
+            argument: str, now: datetime, dashboard_url: str) -> tuple[str | None, dict]:
+    community = {"community": member.community.name}
+    if command == Command.STOP:
+        return ("stop_confirm", community) if opt_out(session, member, now) else (None, {})
+    if command == Command.HELP:
+        return "help", community
+    if command == Command.START and member.status != MemberStatus.ACTIVE:
+        was_invited = member.status == MemberStatus.INVITED
+        opt_in(session, member, now)
+        if was_invited:
+            return "welcome", {**community, "next_checkin": member_commands.next_checkin_text(member)}
+        return "start_confirm", community
+    # A crisis wins over everything but the carrier keywords, whatever the text starts with
+    # ("time to end it all" is not a TIME command) and whoever sends it.
+    reading = read_reply(inbound.body or "", member.language)
+    if reading.crisis and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
+        inbound.reading = reading.to_dict()
+        answer = safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+        # Someone who said STOP is not texted again; the coordinators can still call them.
+        return answer if member.status == MemberStatus.INVITED else (None, {})
+    if member.status == MemberStatus.INVITED:
+        return "invited_reminder", community
+    if member.status == MemberStatus.OPTED_OUT:
+        return None, {}
+    if member.status == MemberStatus.UNREACHABLE:
+        # They just texted us, so the number works after all.
+        opt_in(session, member, now)
+    if reading.crisis:
+        return replying.reply(session, member, inbound, now, dashboard_url, reading)
+    if command is None and relay(session, member, inbound.body, now):
+        inbound.kind = "relay"
+        return None, {}
+    if command is not None and command != Command.START:
+        return member_commands.run(session, member, inbound, command, argument, now, dashboard_url, reading)
+    return replying.reply(session, member, inbound, now, dashboard_url, reading)

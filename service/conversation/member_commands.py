@@ -1,0 +1,100 @@
+"""Member commands by text: PAUSE/AWAY, BACK, TIME, BUDDY ON/OFF, SHARE ON/OFF.
+
+Each returns the template (and its context) to answer with; the answer always states the
+result in the member's own local time, so they can see the command did what they meant.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from service.care import escalation
+from service.conversation import replying
+from service.conversation.commands import Command
+from service.members import schedule_next
+from service.messaging.outbox import quiet_hours_for
+from service.models import InboundMessage, Member, MemberStatus
+from service.reading import Reading
+from service.schedules import (
+    ScheduleError,
+    format_local,
+    format_local_day,
+    in_quiet_hours,
+    next_occurrence,
+    parse_pause,
+    parse_time_of_day,
+    validate_schedule,
+    with_time_of_day,
+)
+
+Answer = tuple[str | None, dict]
+
+
+def run(session: Session, member: Member, inbound: InboundMessage, command: Command, argument: str, now: datetime,
+        dashboard_url: str, reading: Reading | None = None) -> Answer:
+    if command == Command.PAUSE:
+        return pause(member, argument, now)
+    if command == Command.BACK:
+        return back(member, now)
+    if command == Command.TIME:
+        return move_time(member, argument, now)
+    if command in _FLAGS:
+        attribute, value, template = _FLAGS[command]
+        setattr(member, attribute, value)
+        return template, {}
+    answered = escalation.buddy_answers(session, member, command == Command.ON_IT, now, dashboard_url)
+    if answered is not None:
+        return answered
+    # ON IT / PASS from someone with no buddy alert to answer: read it as what they said.
+    return replying.reply(session, member, inbound, now, dashboard_url, reading)
+
+
+_FLAGS = {
+    Command.BUDDY_ON: ("buddy_opt_in", True, "buddy_on"),
+    Command.BUDDY_OFF: ("buddy_opt_in", False, "buddy_off"),
+    Command.SHARE_ON: ("share_with_buddy", True, "share_on"),
+    Command.SHARE_OFF: ("share_with_buddy", False, "share_off"),
+}
+
+
+def next_checkin_text(member: Member) -> str:
+    if member.next_checkin_at is None:
+        return "-"
+    return format_local(member.next_checkin_at, member.zone, member.language)
+
+
+def pause(member: Member, argument: str, now: datetime) -> Answer:
+    try:
+        resume = parse_pause(argument, now, member.zone)
+    except ScheduleError:
+        return "pause_help", {}
+    member.status = MemberStatus.PAUSED
+    member.paused_until = resume
+    schedule_next(member, resume)
+    return "pause_confirm", {"resume_date": format_local_day(resume, member.zone, member.language)}
+
+
+def back(member: Member, now: datetime) -> Answer:
+    if member.status == MemberStatus.PAUSED:
+        member.status = MemberStatus.ACTIVE
+        member.paused_until = None
+        schedule_next(member, now)
+    return "back_confirm", {"next_checkin": next_checkin_text(member)}
+
+
+def move_time(member: Member, argument: str, now: datetime) -> Answer:
+    try:
+        at = parse_time_of_day(argument)
+        rule = with_time_of_day(member.effective_schedule, at)
+        validate_schedule(rule, member.zone, now)
+    except ScheduleError:
+        return "time_help", {}
+    quiet = quiet_hours_for(member)
+    first = next_occurrence(rule, member.zone, now)
+    if first is not None and in_quiet_hours(first, member.zone, quiet):
+        return "quiet_time_refused", {"quiet_hours": str(quiet)}
+    member.schedule = rule
+    schedule_next(member, max(now, member.paused_until or now))
+    return "time_confirm", {"next_checkin": next_checkin_text(member)}

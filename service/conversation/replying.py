@@ -1,0 +1,48 @@
+"""A member's reply, read and answered: the score recorded, the right words sent back.
+
+The reading itself (``service.reading``) is a plain function; here it meets the database:
+the open check-in is answered (or the text is kept as unprompted), and the safety path
+decides what happens next.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from service import checkins
+from service.care import escalation, safety
+from service.models import AlertReason, InboundMessage, Member
+from service.reading import Reading, read_reply
+
+Answer = tuple[str | None, dict]
+
+
+def reply(session: Session, member: Member, inbound: InboundMessage, now: datetime, dashboard_url: str,
+          reading: Reading | None = None) -> Answer:
+    reading = reading or read_reply(inbound.body or "", member.language)
+    inbound.reading = reading.to_dict()
+    inbound.score = reading.score
+    checkin = checkins.open_checkin(session, member)
+    if checkin is not None:
+        inbound.checkin_id = checkin.id
+        checkins.answer(checkin, reading.score, inbound.reading, now)
+    else:
+        # A text the member started, or a reply after the check-in closed: read the same way.
+        inbound.kind = "unprompted"
+        if reading.score is not None:
+            member.last_score = reading.score
+    if reading.crisis:
+        return safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+    reason = safety.support_reason(reading)
+    if reason is not None:
+        return safety.on_support(session, member, inbound, inbound.reading, reason, now, dashboard_url)
+    if checkin is not None and reading.score is not None:
+        session.flush()
+        if safety.trending_down(session, member):
+            safety.on_support(session, member, inbound, inbound.reading, AlertReason.TREND, now, dashboard_url)
+        elif safety.is_good(reading):
+            escalation.all_clear(session, member, now)
+    template = "thanks" if checkin is not None else "thanks_unprompted"
+    return template, {"variant": inbound.id or 0}

@@ -1,0 +1,125 @@
+"""Reading a member's reply to a check-in: a score, the alerts it raises, and why.
+
+`read_reply(text, language=None) -> Reading` is a pure function (no database, no
+network, no clock). This module holds `Reading` and `read_reply`, which puts the
+reading together; callers import both from here. The parts it uses:
+  * `service.reading.lexicon`  -- the word lists;
+  * `service.reading.patterns` -- those lists compiled into patterns;
+  * `service.reading.text`     -- folding, tokens, language, quoting the member;
+  * `service.reading.signals`  -- crisis language, support, worries, questions;
+  * `service.reading.score`    -- the score and the words it came from.
+
+Reading knows no database, no Flask, no Redis and no clock: it imports nothing from
+the rest of ``service``, so `kinship read`, the benchmarks and the tests run it alone.
+
+How a reply is read
+  1. The text is folded (lower case, accents dropped, typos and elongations
+     repaired) and split into tokens; spans always map back to the member's own
+     words, which are what `reasons` quote to the coordinator.
+  2. Crisis language, requests for support and worries are matched as phrases,
+     after setting aside idioms ("this movie killed me", "me muero de risa").
+  3. The score comes from the first of: a number the member gave ("2/5", "a 3",
+     "cuatro"); crisis language (1); mood words and emoji; VADER sentiment.
+
+What a caller must know
+  * `score` is the member's own number when they gave one, even beside crisis
+    language ("5 lol i want to die" -> score 5, crisis). With several numbers the
+    lower is kept ("2 or 3" -> 2), so a doubtful reply reaches a buddy. Crisis
+    language without a number scores 1, so trends show it. Free text with only a
+    faint feeling, a bare question or a request for a call has no score (None).
+  * `wants_support` = asked for contact or help, described not coping, any score
+    1-2, or crisis. A worry about someone else ("5! but my mum is in hospital")
+    is *not* wants_support on its own: the score stands, `positive` is False and
+    a "worry: ..." reason lets the coordinator view show it.
+  * `crisis` errs towards alerting: negated crisis talk still alerts ("I'm not
+    going to hurt myself"), so does talk about suicide in general ("the film was
+    about suicide"), and named painkillers alert unless a symptom explains them.
+  * `language` is the detected language when the words make it clear, otherwise
+    the hint, otherwise "en". Spanish-only words ("fatal", "regular") count only
+    when the reply is read as Spanish; VADER is only used on English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.reading import signals
+from service.reading import text as reply_text
+from service.reading.patterns import GRATITUDE
+from service.reading.score import find_score
+from service.reading.text import ReplyText
+
+LANGUAGES = ("en", "es")
+
+
+@dataclass(frozen=True)
+class Reading:
+    score: int | None
+    wants_support: bool
+    crisis: bool
+    positive: bool
+    question: bool
+    reasons: tuple[str, ...]
+    language: str
+
+    def __post_init__(self) -> None:
+        if self.score is not None and (type(self.score) is not int or not 1 <= self.score <= 5):
+            raise ValueError(f"score must be 1..5 or None, not {self.score!r}")
+        if self.language not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}, not {self.language!r}")
+        object.__setattr__(self, "reasons", tuple(self.reasons))
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "wants_support": self.wants_support, "crisis": self.crisis,
+                "positive": self.positive, "question": self.question,
+                "reasons": list(self.reasons), "language": self.language}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Reading":
+        return cls(score=d.get("score"), wants_support=bool(d.get("wants_support")),
+                   crisis=bool(d.get("crisis")), positive=bool(d.get("positive")),
+                   question=bool(d.get("question")), reasons=tuple(d.get("reasons") or ()),
+                   language=d.get("language") or "en")
+
+
+def read_reply(text: str, language: str | None = None) -> Reading:
+    """Read one SMS reply. `language` is the member's language, used when the words
+    themselves do not settle it."""
+    text = text or ""
+    hint = (language or "").strip().lower()[:2]
+    hint = hint if hint in LANGUAGES else None
+    tokens = reply_text.tokenise(text, reply_text.fold(text))
+    if not tokens:
+        return Reading(None, False, False, False, False, (), hint or "en")
+    t = ReplyText(text, tokens)
+    lang = reply_text.language(text, tokens, hint)
+    laughing = reply_text.laughing(tokens)
+    figurative = signals.idioms(t, laughing)
+
+    crisis, crisis_spans = signals.crisis(t, figurative)
+    support = signals.support(t, laughing)
+    worries = signals.worries(t, figurative + crisis_spans)
+    asked = signals.question(tokens)
+
+    reasons: list[str] = []
+    score = find_score(t, lang, crisis, bool(support), figurative, reasons)
+    reasons += [f"crisis: {label} {quotes}" for label, quotes in crisis]
+    wants = bool(support or crisis or (score is not None and score <= 2))
+    reasons += [f"wants support: '{q}'" for q in support]
+    if crisis:
+        reasons.append("wants support: crisis")
+    elif score is not None and score <= 2:
+        reasons.append(f"wants support: score {score}")
+    if worries:
+        reasons.append(f"worry: {reply_text.quotes(worries)} (not an alert on its own)")
+    if asked:
+        reasons.append(f"question: '{asked}'")
+    positive = False
+    if not (wants or worries):
+        if score is not None and score >= 4:
+            positive, why = True, f"score {score}"
+        elif score is None and (m := GRATITUDE.search(t.norm)):
+            positive, why = True, f"'{t.quote_span(*m.span())}'"  # "thanks!" carries no mood but is good news
+        if positive:
+            reasons.append(f"positive: {why}")
+    return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang)

@@ -1,0 +1,731 @@
+"""Word lists and patterns that `service.reading` uses to read a member's check-in reply.
+
+Everything here is data: English and Spanish mood words, emoji, the phrases that
+raise a crisis or wants-support alert, and the idioms that must not. Patterns are
+matched against the *normalised* reply built by `service.reading.text`:
+
+* lower case, accents removed ("más" == "mas", "daño" == "dano"), because members
+  type without them as often as with them;
+* common typos and apostrophe-less contractions repaired ("dont" -> "don't");
+* exactly one space between tokens, punctuation included: "not great , tbh".
+
+So a pattern is written in that form, without accents, and `<NAME>` pulls in one of
+the MACROS below. Keep entries general (a kind of phrase, not one member's line):
+the labelled set in tests/data/replies.csv measures them, it does not define them.
+"""
+
+# --- Shared pattern pieces -------------------------------------------------------
+
+MACROS = {
+    "MYSELF": r"(?:myself|my self|meself)",
+    "DONT": r"(?:don't|do not)",
+    "CANT": r"(?:can't|cannot|can not|couldn't|could not)",
+    "IM": r"(?:i'm|i am)",
+    "ANYMORE": r"(?:any ?more|any longer)",
+    # up to n words that stay inside one sentence
+    "W2": r"(?:[^\s.!?]+ ){0,2}", "W4": r"(?:[^\s.!?]+ ){0,4}?",
+    # wanting, intending or planning ...
+    "DESIRE": r"(?:want|wants|wanted|wanna|want 2|wish|wishing|hope|hoping|ready|plan|planning|planned|feel like"
+    r"|going|gonna|(?:thinking|think|thought) (?:about|of)|should|rather|tempted|urge|urges|decided|deserve|need|i'll"
+    r"|quiero|quisiera|queria|ojala|ganas|pienso|pensando|voy|deberia|prefiero|preferiria|necesito)",
+    # places and means people name when they think of ending their life
+    "METHOD": r"(?:pills|tablets|overdos\w*|(?:the |a )?bridge|(?:the )?trains?|train line|railway|tracks|(?:the )?rope"
+    r"|noose|cliffs?|(?:the )?roof|ledge|(?:a |the |my )?gun|knife|blades?|razors?|jumping|hanging|cutting|drowning"
+    r"|el puente|las vias|el tren|la cuerda|las pastillas|la azotea|tirarme|colgarme|cortarme)",
+    # ... followed by dying, ending it or vanishing
+    "DEATH": r"(?:die|dying|kill <MYSELF>|kill me|suicide|end it(?: all)?|end things|end my life|end everything"
+    r"|not wake up|never wake up|disappear|stop existing|not exist|not be here|not be alive|be dead"
+    r"|overdose|death|muerte|morir\w*|matarme|suicidarme|desaparecer|no despertar(?:me)?|no existir|estar muert[oa]"
+    r"|irme de este mundo|dejar este mundo|leave this world|stop living|dejar de existir|dejar de vivir"
+    r"|terminar con todo|acabar con todo|acabar con mi vida|quitarme la vida)",
+    "PILLS": r"(?:pills?|tablets?|meds|medication|medicine|capsules?|pastillas?|pildoras?"
+    r"|comprimidos?|medicamentos?|medicinas?)",
+    # Crisis Text Line found named painkillers and sedatives predict risk better than
+    # the word "suicide"; these alert on their own unless a symptom explains them.
+    "DRUGS": r"(?:tylenol|paracetamol(?:es)?|acetaminophen|panadol|ibuprofen(?:o|os)?|advil"
+    r"|nurofen|aspirin(?:a|as)?|co-codamol|codeine|codeina|tramadol|oxy|oxys|oxycodone"
+    r"|oxycontin|tabs|morphine|morfina|fentanyl|fentanilo|xanax|valium|diazepam|alprazolam"
+    r"|lorazepam|clonazepam|rivotril|tafil|zopiclone|zolpidem|ambien|sleeping (?:pills|tablets)"
+    r"|pastillas para dormir|somniferos?|antidepressants|antidepresivos|insulina?|lithium|litio"
+    r"|amitriptyline|sertraline|sertralina|quetiapine|quetiapina)",
+    # An amount that turns ordinary talk of medication into method talk.
+    "QTY": r"(?:[5-9]|[1-9]\d+|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred"
+    r"|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|cuarenta|cincuenta|cien|all|whole"
+    r"|every|handfuls?|bunch|lots|lot|loads?|box|boxes|bottles?|packets?|packs?|strips?"
+    r"|too many|enough|extra|stash|entire|full|heaps|monton|un monton de|punado|todas|todos|muchas|muchos|caja|cajas|frasco|bote|blister"
+    r"|suficientes)",
+}
+
+# --- Crisis ------------------------------------------------------------------------
+# (reason label shown to the coordinator, CONTEXT_VETO list that can cancel it or None, patterns)
+# Recall comes first: a false alert costs a coordinator a minute, a missed one can
+# cost a life. Crisis language is flagged even when negated ("I'm not going to kill
+# myself") -- whether that is reassurance is the coordinator's call, not ours.
+
+CRISIS = [
+    ("talk of ending their life", None, [
+        r"kill(?:ing)? <MYSELF>", r"kms", r"suicid\w*",
+        r"end(?:ing)? (?:it all|my life|my own life|it|things|everything)"
+        r"(?! (?:with|for (?:the|a|now|today)|here|there|at|early|off|on))",
+        r"tak(?:e|ing) my (?:own )?life", r"commit suicide", r"unaliv\w*", r"off(?:ing)? <MYSELF>",
+        r"self[- ]?delete", r"sewerslide",
+        r"<DESIRE> <W4><DEATH>\b(?! (?:than|of|from|laughing|for|if i (?:have|had) to))",
+        r"(?:ways?|how|methods?|best way|easiest way|painless way|quickest way|formas?|maneras?|como) (?:to |de )?"
+        r"(?:die|kill <MYSELF>|end it|end my life|commit suicide|overdose|morir|matarme|suicidarme|quitarme la vida)",
+        r"(?:hope|hoping|pray|praying) (?:that )?(?:i|to) (?:don't |do not |never )?(?:die|wake up)",
+        r"life (?:isn't|is not|ain't|not) worth (?:it|living)", r"(?:la vida|vivir) no (?:vale|merece) la pena",
+        r"no (?:vale|merece) la pena (?:vivir|seguir)",
+        r"(?:no way|only way|no escape|the only way) out", r"no (?:hay|le veo|veo|tengo) (?:ninguna )?salida",
+        r"la unica salida", r"(?:can't|cannot|don't) see (?:a|any) future", r"no future for me",
+        r"(?:can't|cannot|don't) see (?:a|any) way out", r"(?:don't|can't|cannot) see myself (?:being )?(?:here|alive|around)",
+        r"(?:won't|will not|not going to|don't think i'll|don't think i will|<CANT>) make it (?:through )?(?:the night"
+        r"|tonight|till morning|until morning|to tomorrow|through the week|to the weekend)",
+        r"no quiero estar (?:aqui|en este mundo|viv[oa])", r"(?:irme|marcharme|salir) de este mundo",
+        r"(?:no hope left|lost all hope|there's no hope|no hope for me)", r"(?:sin|no tengo|perdi la) esperanza",
+        r"give up on (?:life|living|everything|myself)", r"rendirme (?:con|de) (?:la vida|todo)",
+        r"(?:tired|sick) of (?:fighting|trying|struggling|the pain|being in pain|it all)(?! (?:with|about|over))",
+        r"<IM> (?:\S+ )?ready to go\b(?! (?:to|out|home|back|for|on|shopping|and|now|again|!))",
+        r"(?:going to|gonna|i'll|i will) do it (?:tonight|today|now|soon|this time)", r"doing it tonight",
+        r"tonight'?s the night", r"(?:decided|made up my mind) to (?:die|end|go through with|do it)",
+        r"go through with it", r"(?:i have|i've got|i got|made|making) a plan\b(?! (?:for|to (?:go|see|visit|meet|get)))",
+        r"not (?:be )?(?:alive|here|around) (?:by|for much longer|much longer|tomorrow|next week)",
+        r"(?:won't|will not|not going to|wont) be (?:a |an )?(?:problem|burden|bother|trouble|issue) (?:\S+ ){0,3}"
+        r"(?:longer|anymore|any more|soon)",
+        r"(?:nobody|no one|noone|no-one|nadie) (?:would|will|'d|even) (?:even )?(?:miss me|notice|care)",
+        r"waste of (?:space|oxygen|air|life)", r"(?:everyone|everybody|they|my family|people) (?:would|'d|will) be"
+        r" (?:so )?(?:relieved|happier|better off|glad)\b(?! (?:to|for|that|about))",
+        r"nadie me (?:va a |iba a )?(?:echar|echaria|echara|extranar|extranaria|extranara)(?: de menos| en falta)?",
+        r"if i (?:died|didn't exist|did not exist|wasn't alive|was dead|were dead|disappeared|killed myself)",
+        r"(?:want|wanna|wish i could|just want to) (?:\S+ )?sleep forever",
+        r"no (?:puedo|quiero|aguanto) seguir(?: asi| viviendo| adelante)?\b(?! (?:con|en|trabajando|haciendo))",
+        r"(?:quiero|necesito|ojala) que (?:todo|esto) (?:termine|acabe|se acabe|pare|se termine)",
+        r"(?:cansad[oa]|hart[oa]) de (?:vivir|la vida|existir|luchar)",
+        r"(?:ya )?no (?:voy a estar|estare)\b(?! (?:en|de|a las|para la reunion|el|la))",
+        r"want(?:ed)? to be dead",
+        r"wish (?:i|i'd) (?:was|were|had) (?:dead|died|never been born|not been born)",
+        r"wish i (?:wasn't|was not|weren't|were not) (?:alive|here|born|around)",
+        r"(?:<DONT>|never|no longer) (?:\S+ )?want to (?:live|be alive|be here|exist|wake up"
+        r"|be around|carry on|keep going|keep living)(?! (?:in|with|there|near|at|on|by|like that|for the))",
+        r"(?:no|nothing to|nothing left to|no reason to|nothing worth) (?:live|living) for",
+        r"no reason to (?:live|go on|keep going|be here|stay alive|carry on|wake up)",
+        r"(?:no|not any|there's no|there is no|theres no) point (?:in |of )?(?:living|life|going on"
+        r"|being alive|being here|anything|any of it|anymore|any more|trying anymore|carrying on)",
+        r"(?:<DONT>|can't|cannot) see (?:the|any) point (?:anymore|any more|in (?:living|life|anything"
+        r"|going on)|of (?:living|life|anything))",
+        r"what's the point (?:anymore|any more|of (?:living|life|anything|it all|going on)"
+        r"|in (?:living|anything|going on))",
+        r"life (?:is|feels) (?:\S+ )?(?:pointless|meaningless|not worth living)", r"not worth living",
+        r"better off (?:dead|without me|if i (?:was|were|wasn't|weren't|died))",
+        r"be better (?:off )?without me", r"better without me",
+        r"<IM> (?:just |such |only )?(?:a |such a )?burden", r"burden (?:to|on) (?:everyone|everybody|my family|them)",
+        r"(?:notice|care|miss me) if i (?:was|were|wasn't|weren't|died|disappeared)",
+        r"if i (?:was|were|wasn't|weren't) (?:gone|around|here|alive|dead)\b",
+        r"(?:when|if|once|after) <IM> gone", r"(?:when|once|after) i die",
+        r"<CANT> (?:do this|do it|take it|take this|handle it|handle this|cope|live like this"
+        r"|keep doing this) <ANYMORE>",
+        r"<CANT> (?:keep going|carry on|keep living|take (?:much|any) more|live like this)",
+        r"<CANT> go on(?! (?:holiday|a |the |with|to|at|this|that|about|and|my|our|tv))",
+        r"(?:had|have had|i've had) enough of (?:life|living|everything|it all|this life|being alive)",
+        r"<IM> done with (?:life|living|everything|it all|this life|being alive)",
+        r"(?:tired|sick) of (?:living|life|being alive|existing|being here)",
+        r"(?:sleep|go to sleep|fall asleep|sleeping) and (?:never|not) (?:wake|waking) up",
+        r"(?:never|not) (?:wake|waking) up (?:again|ever)", r"<DONT> want to wake up",
+        r"(?:want to|wanna|wish i could|just want to) (?:just )?(?:disappear|vanish|stop existing)",
+        r"(?:disappear|vanish) (?:forever|for good|for ever)", r"stop existing",
+        r"(?:want|need|wish|make) (?:it|everything|it all|the pain|this|all of it|all this|things)"
+        r" (?:all )?(?:to )?(?:stop|end)\b(?! (?:raining|snowing|talking|calling|texting|ringing))",
+        r"(?:have|made|got|making) a plan to (?:end|kill|die|take)",
+        r"(?:plan|planning|planned) (?:to|on) (?:end|ending|kill|killing|take|taking) (?:it|my|myself|things)",
+        # Spanish
+        r"(?:quiero|quisiera|me quiero|me gustaria|deseo|ganas de|voy a|me voy a|prefiero) (?:\S+ )?morir(?:me)?",
+        r"ojala (?:estuviera muert[oa]|estar muert[oa]|me muriera|me muera|no despertar|no despertara"
+        r"|no haber nacido|muriera|no existiera|desaparecer)",
+        r"no (?:\S+ )?(?:quiero|tengo ganas de) (?:seguir viviendo|vivir|seguir aqui|estar aqui|existir"
+        r"|despertar(?:me)?|seguir)(?! (?:con|en|trabajando|haciendo|pagando|esperando|ahi|alli|aqui en|asi con))",
+        r"me (?:quiero|voy a|pienso|puedo) matar", r"(?:quiero|voy a|ganas de|pienso en) matarme",
+        r"(?:quitarme|quitar(?:me)? la) vida", r"(?:acabar|terminar) con (?:mi vida|todo)"
+        r"(?! (?:el|lo|la|los|las|esto de|mi trabajo))",
+        r"no (?:puedo|aguanto|soporto) mas\b(?! (?:de (?:la )?(?:risa|hambre|sueno|calor|frio|comer)))",
+        r"(?:estarian|estaria|estaran|vivirian|seria) mejor sin mi", r"mejor sin mi\b",
+        r"(?:soy|me siento|solo soy) (?:una |un )?(?:carga|estorbo)",
+        r"(?:dormir|dormirme|acostarme) y no (?:despertar|volver a despertar)",
+        r"no (?:despertar|volver a despertar)(?:me)? (?:nunca|mas|jamas)",
+        r"(?:desaparecer|irme|morirme) para siempre", r"(?:quiero|quisiera|ganas de) desaparecer",
+        r"(?:no|ya no) (?:le )?(?:encuentro|veo|tiene|tengo) (?:ningun )?sentido (?:a )?(?:nada|la vida"
+        r"|mi vida|vivir|seguir)",
+        r"no hay razon para (?:vivir|seguir)",
+    ]),
+    ("self-harm", None, [
+        r"(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|hit|hitting|injure"
+        r"|injuring|scratch|scratching|starve|starving) <MYSELF>",
+        r"self[- ]?harm\w*", r"selfharm\w*", r"(?:i've|i have|i|been|started) (?:been |started )?cutting\b",
+        r"cutting again", r"(?:cut|slit|slash|slashed|slashing|cutting) (?:my )?wrists?",
+        r"(?:hacerme|me hago|me hice|me he hecho) (?:\S+ )?dano", r"lastimar\w*", r"me lastime",
+        r"me he lastimado", r"autolesi\w*", r"cortarme", r"me corte", r"me he cortado", r"cortandome",
+        r"me (?:estoy|sigo) cortando", r"(?:hacerme|me hago) cortes", r"quemarme", r"golpearme",
+        r"urges? to (?:cut|hurt|harm|burn|self harm)", r"(?:want|wanna|need) to cut\b(?! (?:my hair|the|a|some|down|back|out|it|costs|ties))",
+        r"cuts on my (?:arms?|legs?|wrists?|thighs?)",
+        r"(?:burn(?:ed|t)?|cut|hit|punched|scratched|bit|hurt|queme|corte|golpee) (?:\S+ ){0,3}(?:on purpose|deliberately"
+        r"|a proposito|adrede)",
+        r"(?:me (?:estoy|sigo|he estado) haciendo|haciendome) (?:\S+ )?dano", r"cortar(?:me)? las venas", r"(?:voy a|quiero|ganas de) cortarme",
+    ]),
+    ("feeling unsafe", None, [
+        r"(?:<DONT>|not|never) feel(?:ing)? (?:\S+ )?safe", r"not safe\b(?! to)", r"feel(?:ing)? unsafe",
+        r"(?:scared|afraid|frightened|terrified) (?:of|for) (?:myself|what i (?:might|will|could|may) do)",
+        r"(?:<DONT>|can't|cannot) trust <MYSELF>",
+        r"(?:might|may|could|going to|gonna|will|i'll) do something (?:stupid|silly|drastic|dumb|i'll regret|bad)",
+        r"no me siento segur[oa]", r"no estoy a salvo",
+        r"no estoy segur[oa]\b(?! (?:de|que|si|del|cuando|a que|sobre))",
+        r"miedo de (?:mi mism[oa]|lo que (?:pueda|podria|vaya a|voy a) hacer|hacerme algo)",
+        r"no confio en mi mism[oa]", r"(?:can't|cannot|not sure i can|unable to|struggling to) keep (?:myself|me) safe",
+        r"<IM> in danger", r"(?:the )?voices (?:\S+ ){0,3}(?:telling|tell|told) me to",
+        r"(?:voy a|puedo|podria|pueda|ganas de|miedo de) hacer (?:una )?(?:locura|tonteria|estupidez)",
+    ]),
+    ("goodbye message", None, [
+        r"this is (?:my )?(?:goodbye|good bye|farewell|the end)",
+        r"(?:saying|say|said) (?:my )?(?:goodbyes?|good byes?)(?! to (?!(?:everyone|you all|all of you|this world|life)))",
+        r"(?:goodbye|good bye|bye) (?:everyone|everybody|all|forever|world|for ever|for good|cruel world)",
+        r"(?:final|last) (?:goodbye|message|text|words)(?! (?:before|till|until|for (?:today|tonight|now)|of the day"
+        r"|i (?:sent|got|wrote)|you (?:sent|got|wrote)|was|were))",
+        r"farewell", r"(?:giving|given|gave|give) (?:away )?(?:all )?(?:of )?(?:my|all my) (?:things|stuff"
+        r"|belongings|possessions|clothes)",
+        r"(?:wrote|written|writing|left|leaving|finished) (?:a |my |some )?(?:letters?|notes?)(?: \S+)? (?:to|for)",
+        r"(?:wrote|written|writing|left|leaving|finished) (?:my|the) (?:note|letters?)\b",
+        r"(?:suicide|goodbye|final|last) (?:note|letter)s?", r"(?:you|u) won't (?:hear|see) (?:from )?me again",
+        r"last time (?:you'?ll|you will) (?:hear|see)", r"(?:this|these) (?:is|are) my last",
+        r"before i (?:go|leave|die)\b(?! (?:to|out|on|for (?:a|the)|home|back|shopping))",
+        r"won't need (?:these|the|my|your) (?:check-?ins?|texts|messages) (?:anymore|any more)",
+        r"no (?:me )?(?:volveran|volvereis|vais|van) a (?:ver|saber de mi)", r"(?:esta|sera) la ultima vez que",
+        r"(?:tengo|ya tengo) todo (?:preparado|listo|planeado|decidido)\b(?! para)",
+        r"(?:sorted|sorting|made|making|written|wrote|updated|updating|finished) (?:out )?(?:my )?will\b",
+        r"(?:in|into|to) my will\b", r"(?:lost|losing|no|don't have (?:the|any)) will to live",
+        r"(?:won't|will not) (?:be )?need(?:ing)? (?:these|the|my|your|this|any) (?:\S+ )?(?:texts|messages|check-?ins?)",
+        r"(?:escrito|escribi|escribiendo|dejado|deje) (?:una |unas |mis |las )?cartas? (?:para|a) (?:mis?|todos|mi familia)",
+        r"(?:ya )?lo tengo (?:decidido|claro)", r"my mind is made up", r"(?:i've|i have) made my decision",
+        r"given (?:the |my )?(?:dog|cat|pets?|kids) to",
+        r"(?:look|looking|take care|taking care) (?:after|of) my (?:cat|dog|kids|children|pets?|plants)"
+        r" (?:for me )?(?:when|if|after|once)",
+        r"please (?:look after|take care of) my (?:cat|dog|kids|children|pets?)",
+        r"(?:sorry|forgive me) for everything", r"i love you all(?: so much)?(?: \S+)? (?:goodbye|bye)",
+        r"(?:esta es|este es) mi (?:despedida|ultimo mensaje|ultima carta|adios)",
+        r"(?:ultimo|ultima) (?:mensaje|carta|despedida)", r"carta de despedida",
+        r"(?:this|that|it) (?:is|will be|'ll be|'s) my last (?:check-?in|message|text|reply)",
+        r"adios (?:a todos|a todas|para siempre|mundo)",
+        r"(?:regalado|regalando|repartiendo|repartido|dado|dando) (?:todas )?(?:mis|todas mis) cosas",
+        r"cuid(?:en|a|ad|ar|enme) (?:a |de )?mi (?:perro|gato|hij[oa]s?|mascotas?|familia)"
+        r" (?:\S+ )?(?:cuando|si) (?:ya )?(?:no )?(?:este|estoy|me)",
+        r"perdon(?:en|adme|ame)? por todo", r"gracias por todo(?: \S+)? (?:adios|chau|me despido)",
+    ]),
+    # Softer goodbyes: a travel plan or "see you" in the same reply explains them.
+    ("goodbye message", "GOODBYE_BENIGN", [
+        r"(?:goodbye|good bye)(?! to)",
+        r"(?:won't|will not) (?:be (?:here|around|alive)|see (?:you|anyone|any of you) again)(?! (?:at|for|on|in) )",
+        r"me despido", r"no (?:voy a|vaya a|voy a poder) estar (?:aqui |aca |mas )?(?:la (?:semana|proxima)"
+        r"|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|mucho tiempo|mas|para)",
+        r"ya no (?:voy a )?estar(?:e)? (?:aqui|mas|con ustedes|por aqui)",
+    ]),
+    ("method words", None, [
+        r"<QTY> (?:of )?(?:the |my |these |those |his |her |las |los |mis |sus |de )?(?:\S+ ){0,2}?(?:<PILLS>|<DRUGS>)",
+        r"(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|counting|guardad[oa]s|guardando"
+        r"|juntando|acumulando|ahorrando) (?:\S+ ){0,3}(?:<PILLS>|<DRUGS>)",
+        r"(?:<PILLS>|<DRUGS>) (?:\S+ ){0,3}(?:saved|stashed|stockpiled|guardad[oa]s|ready|lined up|listas)",
+        r"(?:thinking|think|thought|obsessing|obsessed|picturing|imagining|fantasi[sz]ing|pensando|pienso|imaginando)"
+        r" (?:about|of|on|with|en|con) (?:\S+ ){0,3}(?:<PILLS>|<DRUGS>|<METHOD>)\b",
+        r"(?:thought|thinking|think|planned|planning|worked out|figured out|decided|know) (?:about )?how (?:i'd|i would"
+        r"|i'll|i will|i could|i'm going to|to) do it",
+        r"(?:pensado|pensando|se|decidido|tengo pensado) como (?:lo )?(?:haria|hacerlo|voy a hacerlo|lo hare)",
+        r"know (?:exactly )?what (?:it's|it is|they're|they are) for\b", r"ligature",
+        r"know (?:exactly )?what (?:i'm going to|i'll|i will) do with (?:it|them)",
+        r"se (?:muy bien |exactamente )?(?:para )?(?:que|lo que) (?:es|voy a hacer con (?:ella|el|ellas|ellos))",
+        r"overdos\w*", r"sobredosis", r"od", r"od'd",
+        r"(?:lethal|fatal|deadly|toxic|letal|mortal) (?:dose|amount|dosage|dosis|cantidad)",
+        r"(?:dose|dosis|amount|cantidad) (?:that|which|to|it takes to|que|para) (?:\S+ )?(?:kills?|die|mata|matarme|morir)",
+        r"how many (?:\S+ ){0,3}(?:would it take|does it take|to (?:die|kill)|would kill|kill (?:you|someone|a person|me))",
+        r"how many (?:\S+ )?(?:<PILLS>|<DRUGS>)",
+        r"cuant[oa]s (?:\S+ )?(?:<PILLS>|<DRUGS>)", r"cuant[oa]s \S+ (?:hacen|harian) falta",
+        r"(?:rope|noose|soga|cuerda|horca)", r"hang(?:ing)? <MYSELF>", r"ahorcar\w*", r"colgarme (?:de|del|con)",
+        r"razors?", r"razor ?blades?", r"blades?", r"cuchillas?", r"hojas? de afeitar", r"navajas?",
+        r"(?:knife|knives|cuchillo) (?:\S+ ){0,3}(?:myself|my wrists?|my arm|wrists?|las venas|mi muneca)",
+        r"(?:cut|cutting|stab|stabbing|cortarme|clavarme) (?:\S+ ){0,4}(?:knife|knives|cuchillo)",
+        r"(?:guns?|pistol|firearm|shotgun|rifle|pistola|escopeta|revolver|arma de fuego)",
+        r"(?:<IM>|standing|stood|sitting|sat|going|went|walked|walking|drove|driving|heading|climbed|climbing)"
+        r" (?:\S+ ){0,2}(?:on|at|to|onto|off|from|on top of|up) (?:the |a |this |that )?(?:edge of (?:the |a )?)?"
+        r"(?:bridge|roof|rooftop|ledge|cliffs?|railway|train tracks|tracks|overpass|top floor)"
+        r"(?! (?:club|game|night|tournament|players?|partner|team|lessons?|class))",
+        r"(?:jump|jumping|jumped|leap|leaping|throw <MYSELF>|throwing <MYSELF>|step|stepping|lie|lying)"
+        r" (?:off|from|in front of|under)\b",
+        r"(?:want to|wanna|going to|gonna|thinking about|planning to) jump\b(?! (?:in|into|on|at|for))",
+        r"in front of (?:a |the )?(?:train|bus|lorry|truck|traffic|tren|coche|camion|autobus)",
+        r"(?:walk|walking|drive|driving|swim|swimming) (?:\S+ )?(?:into|out into) (?:the )?(?:sea|ocean|river|lake|water|traffic)",
+        r"(?:tirarme|tirarse|aventarme|lanzarme|arrojarme|saltar|me tiro|me voy a tirar|me lanzo)"
+        r" (?:\S+ )?(?:del?|desde|por|al|a la|a las|bajo|frente)\b",
+        r"(?:estoy|sigo|voy|fui|me fui|ando|parad[oa]|sentad[oa]) (?:\S+ ){0,2}(?:en|al|a la|hacia el|hacia la"
+        r"|sobre el|arriba del|encima del) (?:el |la |las |los |un |una |este |ese )?(?:puente|azotea|techo|vias"
+        r"|cornisa|acantilado|precipicio)",
+        r"(?:took|taken|take|taking|swallowed|downed|necked|me tome|tomarme|me trague|tragarme|me bebi)"
+        r" (?:\S+ ){0,4}(?:bottle|box|packet|pack|strip|blister|frasco|bote|caja|tira)s?\b",
+        r"(?:frasco|bote|caja|blister) (?:entero|entera|completo|completa)",
+        r"garage (?:[^\s.!?]+ ){0,8}engine (?:running|on)", r"engine (?:running|on) (?:[^\s.!?]+ ){0,8}garage",
+        r"(?:abrir|abri|dejar|deje) el gas", r"coche en el garaje (?:\S+ ){0,4}(?:encendido|en marcha)",
+        r"antifreeze", r"rat poison", r"weed ?killer", r"pesticide", r"matarratas", r"veneno para ratas",
+        r"carbon monoxide", r"exhaust fumes", r"hose ?pipe", r"bleach", r"lejia", r"veneno",
+        r"poison(?:ing)? <MYSELF>", r"envenenar\w*", r"gas oven", r"gas <MYSELF>",
+        r"drown(?:ing)? <MYSELF>", r"shoot(?:ing)? <MYSELF>", r"pull the trigger",
+    ]),
+    # Named painkillers/sedatives alone: "my tylenol" alerts, "tylenol for my back" does not.
+    ("method words", "SYMPTOMS", [r"<DRUGS>"]),
+]
+
+# Context that explains away the softer entries above (searched in the whole reply).
+CONTEXT_VETO = {
+    "GOODBYE_BENIGN": [
+        r"see (?:you|ya|u)", r"cya", r"talk soon", r"speak soon", r"catch you", r"for now", r"next time",
+        r"(?:until|till|til) (?:next|then|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"holidays?", r"vacation", r"away (?:on|for|to|with|at|this|next)", r"trip", r"travel\w*",
+        r"visiting", r"conference", r"wedding", r"camping", r"cruise", r"nos vemos",
+        r"hasta (?:luego|pronto|manana|el|la)", r"vacaciones", r"viaje", r"boda", r"fuera (?:de|por|unos)",
+        r"me voy (?:a|de)",
+    ],
+    "SYMPTOMS": [
+        r"headaches?", r"migraines?", r"head", r"tooth\w*", r"back", r"period", r"cramps", r"cold", r"flu",
+        r"fever", r"temperature", r"sore", r"pain", r"aches?", r"aching", r"arthritis", r"knee", r"injur\w*",
+        r"sprain\w*", r"hangover", r"covid", r"slept", r"sleep", r"insomnia", r"prescri\w*", r"doctor", r"gp",
+        r"dolor", r"cabeza", r"muelas?", r"fiebre", r"gripe", r"resfriado", r"regla", r"espalda", r"dormir",
+        r"dormi", r"insomnio", r"medico", r"receta",
+    ],
+}
+
+# Idioms that look like crisis talk but are not. A crisis or worry match that
+# overlaps one of these is dropped, and they are removed before sentiment scoring.
+FIGURATIVE = [
+    r"(?:killing|killed|kill|smashing|smashed|nailed|crushing|crushed|slaying|slayed|slay) it\b",
+    r"(?:killing|killed|kills|will kill|gonna kill|going to kill|would kill) me\b",
+    r"(?:i'd|i would|would|could|i could) (?:\S+ )?(?:kill|murder) (?:for|a|an|some)\b",
+    r"(?:gonna|going to|will|i'll|could|i could) (?:\S+ )?kill (?:him|her|them|you|my (?!self\b)\S+)",
+    r"kill(?:ing)? time", r"kill two birds", r"killers?", r"killjoy",
+    r"dying (?:to|for|of laughter|laughing|of embarrassment|of boredom)",
+    r"die (?:of|from) (?:embarrassment|boredom|laughter|laughing|shame|cuteness|happiness|excitement)",
+    r"(?:i'd|i would|would) (?:rather|sooner) die than", r"(?:so|totally|literally) dead (?:lol|haha|after)",
+    r"dead serious", r"plan for (?:the|this|my|tomorrow|today|next)",
+    r"(?:feet|legs|arms|back|body|hands|knees|brain|eyes) (?:\S+ ){0,2}dead",
+    r"dead (?:tired|on my feet|to the world|beat)", r"drop dead", r"over my dead body",
+    r"(?:bored|scared|sick|worried|frightened|tired|laughed|worked) to death", r"death of me",
+    r"(?:nearly|almost|practically|could have|could've) (?:\S+ )?died\b",
+    r"died (?:laughing|of laughter)",
+    r"(?:phone(?:'s)?|battery|laptop|car|tv|telly|plants?|charger|computer|wifi|internet|headphones)"
+    r" (?:\S+ ){0,4}(?:died|dead|dying)",
+    r"jump(?:ing)? rope", r"skipping rope", r"(?:learn|learning|learnt|learned|know|knows) the ropes",
+    r"on the ropes", r"ropes course", r"rope swing", r"climbing rope", r"end of my (?:rope|tether)",
+    r"(?:play|plays|played|playing) bridge", r"burn(?:ing|t|ed)? (?:my |our )?bridges",
+    r"(?:od|overdos\w*|od'd) on (?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|tv|telly|netflix"
+    r"|christmas|easter|cheese|carbs|food|pizza|biscuits|cookies|tea|sun|sunshine|love|cuteness)",
+    r"cut (?:myself|my finger|my hand|my thumb|my leg) (?:while |when |whilst )?(?:shaving|cooking"
+    r"|chopping|gardening|slicing|peeling|opening|on (?:a|the|some|my)|by accident)",
+    r"accidentally cut (?:myself|my)",
+    r"razor (?:sharp|burn|bumps)", r"shav\w* (?:\S+ ){0,2}razors?", r"razors? (?:\S+ ){0,2}(?:for|to) shav\w*",
+    r"shoulder blades?", r"blades? of grass", r"rollerblad\w*",
+    r"(?:glue|nail|water|nerf|staple|heat|spray|top|squirt|paint|massage) guns?", r"jump(?:ed)? the gun",
+    r"son of a gun", r"(?:stick|stuck|sticking) to (?:my|your|our) guns", r"guns blazing", r"big guns",
+    r"shoot (?:me )?(?:a |an )?(?:text|message|email|msg|line|note|reply)", r"suicide (?:squad|mission)",
+    # Spanish
+    r"(?:me )?muero (?:de|por) (?:la )?(?:risa|ganas|hambre|sueno|calor|frio|amor|aburrimiento|envidia"
+    r"|verguenza|nervios|curiosidad|miedo|pena ajena|cansancio|sed|gusto|alegria)",
+    r"(?:me )?muero por\b",
+    r"morir(?:me)? de (?:la )?(?:risa|verguenza|hambre|sueno|calor|frio|ganas|aburrimiento|envidia"
+    r"|pena ajena|nervios|amor|gusto|alegria|cansancio)",
+    r"mori de (?:la )?(?:risa|verguenza|hambre|calor|frio|miedo|sueno|amor)",
+    r"muert[oa]s? de (?:cansancio|sueno|risa|hambre|frio|calor|miedo|verguenza|aburrimiento|envidia|ganas|sed)",
+    r"casi me muero", r"me (?:tiene|tienen|dejo|dejaron) muert[oa]", r"me (?:va|van) a matar",
+    r"(?:queria|quiero|me queria) morir(?:me)? de (?:aburrimiento|verguenza|risa)",
+    r"(?:me|te|nos) (?:mata|matan|esta matando|estan matando|mato|mataron)\b(?! (?:yo|a mi mism[oa]))",
+    r"(?:me )?mato (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
+    r"matarme (?:a|de) (?:trabajar|estudiar|hacer|entrenar|correr)", r"mataria por",
+    r"(?:saltar|salto|saltando) (?:a )?la (?:cuerda|comba)", r"cuerdas? (?:de|del) (?:la )?(?:guitarra|violin|tender)",
+    r"cuerda floja", r"dar(?:le)? cuerda", r"(?:estar|estoy|esta) cuerd[oa]",
+    r"me corte (?:cocinando|afeitandome|pelando|picando|el pelo|el flequillo|las unas|sin querer|al cortar"
+    r"|con (?:un|el|una|la) (?:papel|lata|vidrio))",
+    r"(?:cortarme|me he cortado|me cortaron|me corte) (?:el pelo|el flequillo|las unas|la barba|las puntas)",
+    r"(?:me tiro|tirarme|me tire) (?:en|a) (?:el sofa|la cama|la piscina|la playa|dormir)",
+]
+
+# Laughter. In a reply that laughs, a few more phrases are figurative ("I'm dead lol"),
+# and 😭 is crying with laughter.
+LAUGHTER = [r"lol+", r"lmf?ao+", r"rofl", r"(?:ha){2,}h?", r"(?:he){2,}", r"(?:ja){2,}j?", r"(?:je){2,}",
+            r"xd", r"😂", r"🤣", r"😆", r"💀"]
+LAUGH_FIGURATIVE = [r"<IM> (?:\S+ )?(?:dead|dying|deceased)", r"i'm dead", r"(?:killed|killing) me"]
+
+# --- Wants support -----------------------------------------------------------------
+
+# The whole reply is one of these (after dropping punctuation and emoji).
+SUPPORT_WHOLE = {
+    "support", "help", "sos", "help me", "help please", "please help", "please help me", "help pls",
+    "call me", "please call", "need support", "need help", "apoyo", "ayuda", "ayudame", "socorro",
+    "auxilio", "llamame", "ayuda por favor", "necesito apoyo", "🆘",
+}
+
+SUPPORT = [
+    # asking for contact or help
+    r"(?:need|want|could use|could do with|would like|i'd like|looking for|like some|please|get|ask for"
+    r"|asking for) (?:some |more |a bit of |a little |extra |any )?(?:support|help)\b",
+    r"help me\b(?! (?:with|find|to find|set|out with|understand|figure|choose|move|carry|get to))",
+    r"sos", r"🆘", r"send help",
+    r"(?:call|ring|phone) me\b", r"give me a (?:call|ring|bell|buzz|shout)",
+    r"(?:call|ring|bell|phone call|visit|chat) from (?:my |a |the |someone|somebody|you)",
+    r"(?:could|can|would|will|please) (?:you |someone |somebody |anyone |anybody |my buddy |\S+ )?(?:please )?"
+    r"(?:call|ring|phone|visit|contact|text|message) (?:me|tonight|today|later)",
+    r"(?:love|like|appreciate|welcome|could (?:\S+ )?do with|could (?:\S+ )?use|need|want|would like"
+    r"|would love|i'd love|i'd like) (?:a |some )?(?:call|chat|phone call|ring|visit|catch ?up|talk|company|hugs?)\b",
+    r"(?:need|want|wanna) (?:to )?(?:talk|chat|speak|vent)\b",
+    r"(?:can|could|shall) we (?:talk|chat|speak)",
+    r"(?:talk|speak|chat|vent) (?:to|with) (?:someone|somebody|anyone|anybody|a person|you|a human"
+    r"|my buddy|a coordinator|the coordinator|a real person)",
+    r"someone to (?:talk|speak|chat) (?:to|with)",
+    r"(?:anyone|anybody|someone|somebody|any of you) (?:\S+ )?(?:around|there|free|available|awake|up) (?:to|for)\b",
+    r"is (?:anyone|anybody) (?:\S+ )?(?:around|there|free|available|awake|up)\b",
+    r"(?:need|want) (?:someone|somebody|company|a friend|a hug|people|a person)",
+    r"check(?:ing)? (?:in )?on me", r"come (?:over|round|around|by|and see me|see me)", r"reach out to me",
+    r"(?:text|message|msg) me back", r"buddy (?:to |could |can |please |would )?(?:call|ring|text|phone|contact|check|visit)",
+    # saying they are not coping (recovery slips included: a buddy should hear of them)
+    r"not (?:doing|managing) (?:so |too |very |that |all that )?(?:well|great|good|ok|alright|fine)",
+    r"not (?:really )?coping", r"<CANT> cope", r"(?:barely|hardly) coping", r"falling apart",
+    r"(?:having|had|going through|been having) (?:a |such a )?(?:really |very |pretty |bit of a |bit of )?(?:hard"
+    r"|rough|tough|difficult|awful|terrible|horrible|bad|shit) (?:time|patch|few days|week|day|month)",
+    r"end of my (?:rope|tether)", r"at my wits'? end", r"wit's end",
+    r"break ?down", r"breaking down", r"broke down", r"melt ?down", r"melting down", r"panic attacks?",
+    r"<CANT> stop crying", r"relapsed?", r"relapsing", r"slipped up", r"slip up", r"had a (?:slip|lapse)", r"lapsed",
+    r"(?:used|using|drank|drinking) again", r"been drinking",
+    r"(?:drank|drinking|used|using|had a drink|had a beer|picked up|relapsed) (?:[^\s.!?]+ ){0,6}(?:sober|clean|sobriety)",
+    r"(?:bebi|consumi|tome|recai) (?:[^\s.!?]+ ){0,6}(?:sobri\w+|limpi[oa]|sin beber|sin consumir)",
+    r"(?:pasar|venir|pasarse|pasen|pase|venga|vengan) a verme", r"visitarme", r"hacerme compania", r"fell off the wagon", r"picked up again", r"cravings?",
+    r"(?:someone|somebody|anyone|anybody|my buddy|a buddy|a coordinator|one of you) <W4>(?:call|ring|phone|text"
+    r"|message|visit|check (?:in )?on|reach out to|get in touch with|come (?:over|round|by) (?:to see|and see)"
+    r"|pop (?:round|over|by) (?:to see|and see)|talk to|speak to|chat (?:to|with)) me\b",
+    r"(?:please|pls|plz|can|could|would|will|any chance) (?:\S+ ){0,3}(?:text|message|msg|visit|check on) me\b",
+    r"(?:need|want|wanna|would (?:really )?(?:love|like|appreciate)|i'd (?:love|like)|could (?:really )?(?:do with|use)"
+    r"|would (?:be nice|be good|help) to|longing for) (?:\S+ ){0,2}(?:to (?:talk|chat|speak|vent|hear from)"
+    r"|a (?:call|chat|talk|visit|hug|friend|friendly voice|catch ?up|natter)|some (?:company|support|help)"
+    r"|company|human contact|to see (?:someone|a friend|my buddy)|hear (?:a|from))\b",
+    r"hear (?:a )?(?:friendly |kind |familiar )?(?:voice|from (?:someone|anyone|you|my buddy))",
+    r"need (?:my|a|to see my|to speak to my|to call my|to talk to my) (?:sponsor|buddy|coordinator|counsell?or"
+    r"|therapist|support worker|key worker|friend)",
+    r"(?:want|wanna|urge|urges|itching|tempted|close|thinking about|craving) (?:to )?(?:\S+ )?(?:drink|drinking|use"
+    r"|using|relapse|pick up|get high|score)\b",
+    r"<DONT> know what to do", r"(?:<IM>|feel|feeling|felt) (?:so |really |very |completely |totally )?(?:alone|lost"
+    r"|hopeless|helpless|desperate)\b",
+    # Spanish
+    r"(?:alguien|alguno|alguna) (?:me )?(?:\S+ )?(?:llamar|llama|llame|hablar|habla|escribir|escribe|escriba)(?:me)?\b",
+    r"(?:puede|pueden|podria|podrian|puedes|podrias|pudiera|pudieran|podeis|podriais) (?:alguien )?"
+    r"(?:llamar|hablar|escribir|visitar)(?:me)?",
+    r"llam(?:ame|enme|adme|eme)\b", r"llamarme\b",
+    r"me (?:llamas|llamais|llaman|llamarias|llamarian|escribes|escribis|escriben|visitas|visitan)\b",
+    r"ganas de (?:beber|consumir|tomar|drogarme|usar|recaer)",
+    r"(?:necesito|quiero|me gustaria|quisiera|me vendria bien|me haria bien|me haria falta|me hace falta|ocupo)"
+    r" (?:\S+ ){0,2}(?:hablar|charlar|platicar|desahogarme|una llamada|compania|un abrazo|ver a alguien|oir una voz"
+    r"|escuchar una voz|apoyo|ayuda)", r"me llame(?:n)? (?:alguien|porfa|por favor|mi)", r"que me llamen?\b",
+    r"me llama (?:alguien|porfa|por favor)",
+    r"(?:necesito|quiero|tengo que|me hace falta|ocupo|quisiera|me gustaria) (?:\S+ )?(?:hablar|charlar|platicar"
+    r"|desahogarme|una llamada|ayuda|apoyo|a alguien|compania|un abrazo|que me llamen|que alguien)",
+    r"hablar con alguien",
+    r"(?:necesito|quiero|quisiera) que (?:alguien |mi \S+ )?me (?:escuche|llame|escriba|ayude|visite|acompane)",
+    r"ayuda(?:me|nme)\b", r"ayudenme", r"(?:pido|busco|me vendria bien|me haria falta) (?:\S+ ){0,2}(?:apoyo|ayuda)",
+    r"(?:me vendria|me iria|me haria|me sentaria) bien (?:una llamada|hablar|una visita|charlar|que me \S+|compania|un abrazo)",
+    r"hay alguien (?:\S+ )?(?:para hablar|disponible|ahi|despiert[oa]|por ahi|conectad[oa])",
+    r"(?:podemos|podriamos|puedo) hablar\b(?! (?:de|sobre) (?:la|el) (?:reunion|hora|grupo))",
+    r"no (?:estoy|me siento|me encuentro|ando) (?:nada |muy |tan )?bien",
+    r"(?:lo|la) (?:estoy|estamos) pasando (?:muy |bastante )?(?:mal|fatal)", r"pasandol[oa] (?:muy )?(?:mal|fatal)",
+    r"no puedo con (?:todo|esto|la vida|mi vida)", r"reca(?:i|ido|ida|yendo)\b", r"recaida",
+    r"(?:volvi|he vuelto|volvio|vuelvo) a (?:beber|tomar|consumir|usar|drogarme|caer)",
+    r"ataques? de (?:panico|ansiedad)", r"crisis de (?:ansiedad|panico)",
+    r"no (?:dejo de|paro de|puedo parar de|puedo dejar de) llorar", r"no se (?:que hacer|como seguir|que mas hacer)",
+]
+
+# A support match inside one of these is not a request ("no need to call me").
+SUPPORT_VETO = [
+    r"(?:<DONT>|no need to|no need for (?:\S+ )?to|not necessary to|needn't|don't have to|no need for a)"
+    r" (?:\S+ )?(?:call|ring|phone|text)(?: me)?",
+    r"call me (?:crazy|old[- ]fashioned|silly|names|a |an )",
+    r"no (?:hace falta|es necesario|necesito) que me llam\w+", r"no me llam\w+",
+    r"(?:text|message|send|email) me (?:the|a|that|your) (?:link|address|details|time|info|number|rota|zoom"
+    r"|location|postcode|schedule)",
+    r"(?:thanks|thank you|gracias) (?:\S+ ){0,2}(?:support|help|apoyo|ayuda)",
+]
+# Said with a laugh these are jokes ("bored to death, send help lol").
+SUPPORT_LAUGHABLE = {"send help"}
+
+# --- Worry about someone or something else -----------------------------------------
+# Kept in the reasons and it stops `positive`; on its own it is not an alert.
+WORRY = [
+    r"hospital\w*", r"a ?& ?e", r"the er", r"icu", r"intensive care", r"surgery", r"operation", r"biopsy",
+    r"(?:test|scan|blood) results", r"diagnos\w*", r"cancer", r"chemo\w*", r"tumou?r", r"stroke",
+    r"heart attack", r"dementia", r"dying", r"hospice", r"palliative", r"terminal", r"se esta muriendo",
+    r"cuidados paliativos", r"alzheimer'?s?", r"funeral", r"passed away",
+    r"passed (?:last|on|recently|yesterday|away)", r"died", r"death in the family",
+    r"lost my (?:mum|mom|dad|job|husband|wife|partner|brother|sister|son|daughter|friend|house|home|flat)",
+    r"laid off", r"made redundant", r"redundancy", r"got fired", r"evict\w*", r"divorce", r"broke up",
+    r"custody", r"worried", r"worry", r"worrying", r"(?:anxious|nervous|scared|frightened|concerned) (?:about|for)",
+    r"had a fall", r"fell (?:over|down|and)", r"at the vets?", r"ambulance", r"nightmare",
+    r"urgencias", r"uci", r"cirugia", r"operacion", r"operan", r"operaron", r"biopsia", r"diagnostic\w*",
+    r"quimio\w*", r"tumor", r"infarto", r"derrame", r"ictus", r"demencia", r"entierro", r"velorio", r"fallec\w*",
+    r"murio", r"se murio", r"perdi (?:a mi|mi trabajo|el trabajo|mi casa)", r"me despidieron", r"desahuci\w*",
+    r"divorcio", r"preocupad[oa]s?", r"me preocupa\w*", r"preocupacion", r"(?:esta|sigue|estan) enferm[oa]s?",
+    r"se cayo", r"tuvo una caida", r"veterinario", r"ambulancia",
+]
+
+# --- Social talk: thanks and greetings ---------------------------------------------
+GRATITUDE = [
+    r"thanks", r"thank you", r"thank u", r"cheers", r"appreciate (?:it|you|that|this)", r"much appreciated",
+    r"(?:too|so|very) kind", r"love you (?:all|guys)", r"gracias", r"te lo agradezco", r"se agradece",
+    r"os quiero", r"los quiero",
+]
+# Stripped before sentiment scoring: they say nothing about how the member is.
+SOCIAL = GRATITUDE + [
+    r"(?:thanks|thank you|gracias) (?:\S+ ){0,3}(?:support|help|message|text|checking in|asking|apoyo|ayuda|mensaje)",
+    r"hi", r"hello", r"hey", r"hiya", r"hola", r"buenas", r"good (?:morning|afternoon|evening|night)",
+    r"morning", r"buenos dias", r"buenas (?:tardes|noches)", r"see (?:you|ya)(?: \S+)?", r"talk soon", r"nos vemos",
+    r"bye", r"take care", r"cuidate", r"x+", r"xo+",
+    # apologies for replying late are manners, not mood
+    r"sorry(?: (?:i|for|about|i've|i'm))? (?:\S+ ){0,3}(?:missed|late|delay|forgot|slow|reply|replying|replied)\w*",
+    r"perdon (?:\S+ ){0,3}(?:tarde|retraso|contestar|responder)\w*",
+]
+
+# --- Mood words ----------------------------------------------------------------------
+# Score each entry would give on its own; negation, intensifiers and "but" adjust it.
+# Scale: 5 great, 4 good, 3 ok / tired / so-so, 2 low / struggling, 1 awful / hopeless.
+MOOD = {
+    5: ["great", "amazing", "fantastic", "wonderful", "brilliant", "awesome", "excellent", "superb",
+        "fabulous", "fab", "perfect", "ecstatic", "thrilled", "elated", "over the moon", "on top of the world",
+        "on cloud nine", "blessed", "gorgeous", "incredible", "outstanding", "never better", "very well",
+        r"best (?:day|week|weekend|month|time|i've felt|in ages|in years|ever)", "buzzing", "chuffed to bits",
+        "on a high", "walking on air", "overjoyed", "delighted", "stoked", "loving life", "never felt better",
+        "estupendamente", "maravillosamente", "divinamente", "de diez", r"encantad[oa]", "en las nubes",
+        "genial", "excelente", r"estupend[oa]", "fenomenal", "de maravilla", r"maravillos[oa]", "increible",
+        r"perfect[oa]", r"buenisim[oa]", "super bien", "muy bien", "mejor que nunca", "de lujo"],
+    4: ["good", "happy", "glad", "better", "nice", "lovely", "pleasant", "positive", "calm", "content",
+        "peaceful", "relaxed", "cheerful", "hopeful", "grateful", "thankful", "fun", "chuffed", "pleased",
+        "proud", "all good", r"(?:doing|feeling|going|been|keeping|pretty|quite|really|so|fairly|i'm) well",
+        r"(?:doing|feeling|going) (?:too|so|very|that|all that) well",
+        "all is well", "all's well", r"(?:killing|killed|smashing|smashed|nailed) it",
+        "bien", "todo bien", r"feliz", r"content[oa]", r"tranquil[oa]", "tranqui", "mejor", r"animad[oa]",
+        r"agradecid[oa]", r"relajad[oa]", r"motivad[oa]", r"buen (?:dia|fin|finde|momento)", "buena semana",
+        "a gusto", "en paz", "mint", "upbeat", "optimistic", "refreshed", "rested", "on the mend", "improving",
+        "looking up", "settled", "in a good place", "energised", "energized", "good good", "not too shabby",
+        "mejorando", r"descansad[oa]", r"ilusionad[oa]", r"esperanzad[oa]", "optimista", "alegre",
+        "de buen humor", "chevere", "chido", "bacan"],
+    3: ["ok", "fine", "meh", "alright", "all right", "so-so", "so so", "hanging in there", "getting there",
+        "getting by", "surviving", "managing", "coping", "same old", r"same as (?:usual|always|ever)",
+        "nothing new", "average", "could be better", "decent", "tired", "sleepy", "knackered", "shattered", "exhausted",
+        "worn out", "wiped out", "dead tired", "dead on my feet", "bored", "up and down", "middling",
+        "mediocre", "normal", "mas o menos", "masomenos", "maso", "asi asi", "ni fu ni fa",
+        r"(?:ahi|aqui|aca) (?:vamos|voy|ando|andamos|estamos)", "tirando", "sobreviviendo",
+        r"cansad[oa]\w*", r"agotad[oa]\w*", r"hech[oa] polvo", r"muert[oa] de (?:cansancio|sueno)",
+        r"me muero de sueno", "con sueno", r"aburrid[oa]", "esta bien", "mixed", "plodding along",
+        "ticking along", "chugging along", "keeping busy", "one day at a time", "day by day", "neutral",
+        "bit of both", r"rendid[oa]", r"reventad[oa]", r"molid[oa]", "vamos tirando"],
+    2: ["bad", "sad", "unhappy", "upset", "lonely", "loneliness", "isolated", "anxious", "anxiety",
+        "nervous", "stressed", "stressful", "stress", "overwhelmed", "struggling", "rough", "tough",
+        "difficult", "rubbish", "crap", "crappy", "shit", "shite", "shitty", "sucks", "sucked", "lousy",
+        "poorly", "unwell", "in pain", "drained", "burnt out", "burned out", "burnout", "frustrated",
+        "angry", "irritable", "grumpy", "fed up", "scared", "afraid", "frightened", "panicky",
+        r"panic attacks?", "crying", "cried", "in tears", "teary", "tearful", "weepy", "numb", "depressed",
+        "depression", "grieving", "ashamed", "guilty", "breakdown", "meltdown", "falling apart",
+        "can't cope", r"hard (?:day|week|time|night|weekend|month|few days|year|morning|patch)",
+        r"(?:it's|it is|its|been|everything is|things are|life is|finding (?:it|things|everything)) (?:\S+ )?hard",
+        "rough patch", "one of those days", "don't know what to do", "worse", "getting worse",
+        r"end of my (?:rope|tether)", "a nightmare",
+        "mal", "triste", r"deprimid[oa]", r"estresad[oa]", r"agobiad[oa]", r"ansios[oa]", "ansiedad",
+        r"nervios[oa]", r"asustad[oa]", "soledad", r"bajonead[oa]", "de bajon", "bajon", r"desanimad[oa]",
+        r"decaid[oa]", r"hart[oa]", "peor", "dificil", r"complicad[oa]", "llorando", "llore", "sin ganas",
+        "no puedo con todo", r"ataques? de (?:panico|ansiedad)", r"enojad[oa]", r"frustrad[oa]",
+        "shabby", "crummy", "bleh", "blah", "in a funk", "in a rut", "all over the place", "down in the dumps",
+        "under the weather", r"not (?:feeling )?myself", "wobbly", "fragile", "vulnerable", "overthinking",
+        r"spiral(?:l)?ing", "on edge", "restless", "agitated", "stuck", "trapped", "hurting", "gutted",
+        "disappointed", "let down", "defeated", "shaky", "bereft", "grief", r"missing (?:my|him|her|them)",
+        "hard going", "tough going", "rocky", "bumpy", "bajo de animo", "depre", "chof", "sin energia",
+        r"desganad[oa]", r"apagad[oa]", r"triston[a]?", "de capa caida", r"inquiet[oa]", r"angustiad[oa]",
+        r"abrumad[oa]", r"sobrepasad[oa]", r"desbordad[oa]", "sin fuerzas", "regular tirando a mal"],
+    1: ["awful", "terrible", "horrible", "dreadful", "miserable", "hopeless", "worthless", "devastated",
+        "heartbroken", "wretched", "atrocious", "pointless", "hate my life", "hate everything",
+        "rock bottom", "going through hell", "falling to pieces",
+        "like shit", "like crap", "like hell", "shocking", "dire", "grim", "horrendous", "unbearable",
+        "at my lowest", r"worst i've (?:felt|been)", "in pieces", "a wreck", "falling to bits",
+        r"pesim[oa]", r"destrozad[oa]", r"destruid[oa]", r"hech[oa] (?:mierda|pedazos|trizas)",
+        r"malisim[oa]", "por los suelos", "en el suelo", r"hundid[oa]", r"deshech[oa]", r"desesperad[oa]",
+        "de pena", "lo peor", "fatal fatal"],
+}
+# Fixed meaning: the phrase carries its own negation, so "not" is not applied again.
+MOOD_FIXED = {
+    "couldn't be better": 5, "could not be better": 5, "never been better": 5, "can't complain": 4,
+    "cannot complain": 4, "not complaining": 4, "no complaints": 4, "so far so good": 4,
+    "could be worse": 3, "not the best": 2, "not coping": 2, "ni bien ni mal": 3, "no me quejo": 4,
+    "no puedo quejarme": 4, "can't stop crying": 2, "cannot stop crying": 2,
+    r"no (?:dejo de|paro de|puedo parar de|puedo dejar de) llorar": 2,
+    r"no (?:muy|tan|demasiado) (?:alla|bien que digamos)": 2, "not bad not good": 3,
+}
+# Only in Spanish replies ("regular" and "fatal" mean something else in English).
+MOOD_ES_ONLY = {"regular": 3, "fatal": 1}
+# Words that count only next to a first-person frame ("feeling low", "estoy sola"):
+# alone they are too often about something else ("low battery", "una sola vez").
+MOOD_FRAMED = {"down": 2, "low": 2, "blue": 2, "alone": 2, "empty": 2, "lost": 2, "drowning": 2,
+               "broken": 1, "sick": 2, "ill": 2, "worst": 1, "flat": 2, "off": 2, "a mess": 2, "heavy": 2,
+               "raw": 2}
+# The same, for Spanish replies only ("the rota" is not "rota", broken).
+MOOD_FRAMED_ES = {"sol[oa]": 2, "vaci[oa]": 2, "rot[oa]": 1, "dur[oa]": 2, "enferm[oa]": 2, "perdid[oa]": 2}
+FRAMES_BEFORE = {
+    "feel", "feeling", "felt", "feels", "i'm", "am", "bit", "so", "very", "pretty", "quite", "really",
+    "been", "kinda", "little", "super", "real", "just", "bloody", "too", "totally", "completely", "utterly",
+    "estoy", "siento", "sentia", "ando", "sigo", "muy", "tan", "bastante", "poco", "algo", "re", "encuentro",
+    "semana", "dia", "noche", "mes", "momento", "siendo", "es", "fue",
+}
+FRAMES_AFTER = {"today", "tonight", "lately", "again", "this", "recently", "atm", "rn", "now", "hoy",
+                "day", "days", "week", "night", "weekend", "month", "year", "time", "morning", "ever",
+                "i've", "ive", "it's", "its"}
+# Consumed before mood words so they do not count: greetings, agreement, idioms.
+MOOD_STOP = [
+    r"good (?:morning|afternoon|evening|night|luck|bye|job|one|grief|news)", "for good", "good to know",
+    r"happy (?:birthday|easter|christmas|new year|holidays|anniversary|mother's day|father's day|friday|hanukkah|diwali|eid)",
+    r"sounds (?:good|great|lovely|fine|ok|perfect|nice)", r"would be (?:good|nice|great|lovely) (?:to|if)",
+    "is it ok", "is that ok", "ok if", "ok to", "well done", "as well", "better off", "best wishes",
+    "all the best", "best friend", "feel better soon", "get well", "that's fine", "fine by me",
+    r"(?:vendria|iria|haria|sentaria) bien", "me parece bien", "bien hecho", "esta bien si", "que bien que",
+    "pretty much", "so far",
+]
+# Words that mean "very" when a mood word follows them ("bien cansada", "so so happy").
+MOOD_AS_INTENSIFIER = {"bien", "so so", "so-so"}
+
+INTENSIFIERS = {
+    "really", "so", "very", "super", "extremely", "incredibly", "totally", "truly", "absolutely",
+    "completely", "utterly", "bloody", "fucking", "fkn", "fking", "freaking", "damn", "mega", "proper",
+    "real", "way", "sooo", "muy", "re", "tan", "demasiado", "realmente", "totalmente", "completamente",
+    "extremadamente", "sumamente", "requete", "bien",
+}
+# After the mood word: "anxious af".
+POST_INTENSIFIERS = {"af", "asf", "as hell", "as fuck"}
+DOWNTONERS = {"bit", "little", "slightly", "kinda", "somewhat", "fairly", "reasonably", "mildly", "tad",
+              "poco", "algo", "medio", "pelin", "ligeramente", "sorta"}
+NEGATORS = {
+    "not", "no", "never", "nothing", "hardly", "nope", "don't", "doesn't", "didn't", "isn't", "aren't",
+    "wasn't", "weren't", "can't", "cannot", "couldn't", "won't", "wouldn't", "shouldn't", "haven't",
+    "hasn't", "hadn't", "ain't", "nada", "nunca", "ni", "tampoco",
+}
+# After one of these, what follows weighs double ("tired but good" reads as good).
+CONTRAST = {"but", "although", "however", "pero", "aunque"}
+
+# --- Emoji and emoticons -------------------------------------------------------------
+EMOJI = {
+    **dict.fromkeys("😀😁😃😄😆🥳🤩😍🥰🎉🙌😎", 5),
+    **dict.fromkeys("🙂😊☺😌🤗👍👌✌💚💕💖💗💙💛💜🧡❤😇🌞☀💪😂🤣😋😺", 4),
+    **dict.fromkeys("😐😑🤷🫤😶🙃😴🥲😬😮🤔", 3),
+    **dict.fromkeys("😔😢😞😟🙁☹😕😥😓😩😫😣😖😿💔🥺😰😨😡🤬😤👎😪🤒🤕🤢😷", 2),
+    **dict.fromkeys("😭", 1),
+}
+EMOTICONS = {":)": "🙂", ":-)": "🙂", "=)": "🙂", "(:": "🙂", ":]": "🙂", ":d": "😀", ":-d": "😀",
+             ":(": "🙁", ":-(": "🙁", "=(": "🙁", "):": "🙁", ":'(": "😢", ":/": "😕", ":-/": "😕",
+             ":|": "😐", ":-|": "😐", "<3": "❤", "</3": "💔", ":p": "😋", "xd": "😆"}
+
+# --- Numbers -------------------------------------------------------------------------
+NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
+                "cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10}
+FRACTION_WORDS = {"of", "out of", "outta", "de", "sobre", "over"}
+# A number followed by one of these counts something: "3 hours", "5 days sober".
+UNITS = {
+    "hour", "hours", "hr", "hrs", "h", "min", "mins", "minute", "minutes", "sec", "secs", "second",
+    "day", "days", "week", "weeks", "wk", "wks", "month", "months", "year", "years", "yr", "yrs", "am",
+    "pm", "o'clock", "oclock", "times", "time", "more", "of", "kids", "children", "people", "pills",
+    "tablets", "mg", "ml", "g", "kg", "lbs", "lb", "stone", "st", "nd", "rd", "th", "k", "km", "miles",
+    "mile", "mi", "x", "percent", "pounds", "quid", "dollars", "bucks", "euros", "pesos", "horas", "hora",
+    "minutos", "dias", "dia", "semanas", "semana", "meses", "mes", "anos", "ano", "veces", "vez", "mas",
+    "personas", "ninos", "hijos", "nietos", "pastillas", "kilos", "de", "until", "till",
+    "bus", "train", "cups", "cup", "coffees", "drinks", "beers", "pints", "glasses", "steps", "boys",
+    "girls", "sons", "daughters", "grandkids", "grandchildren", "dogs", "cats", "meetings", "sessions",
+    "shifts", "calls", "texts", "messages", "things", "appointments", "visits", "nights", "mornings",
+}
+# Words that end in "s" but are not plurals, so "2 thanks" is not "2 things".
+NOT_PLURAL = {"this", "thus", "always", "sometimes", "perhaps", "thanks", "less", "unless", "yes", "was",
+              "has", "does", "is", "its", "it's", "guess", "plus", "pues", "entonces", "ademas", "tres",
+              "dos", "seis", "gracias", "tras", "despues", "antes", "lots", "its", "us", "honestly", "stars"}
+# A number after one of these is a time, a quantity or a name, never a score.
+NOT_SCORE_BEFORE = {
+    "at", "by", "until", "till", "til", "since", "for", "after", "before", "in", "on", "around", "about",
+    "past", "from", "to", "slept", "sleep", "sleeping", "took", "take", "taking", "had", "have", "has",
+    "ate", "drank", "only", "over", "under", "than", "the", "my", "our", "his", "her", "their", "your",
+    "these", "those", "page", "room", "bus", "route", "number", "no", "turns", "turned", "age", "aged",
+    "las", "los", "con", "en", "por", "desde", "hasta", "hace", "cada", "mis", "tus", "sus", "de", "tome",
+    "dormi", "llevo", "tengo", "son", "eran", "unos", "unas", "cumple", "worked", "walked", "ran", "did",
+    "with", "every", "next", "last", "first", "top", "level", "grade", "year", "day", "week", "chapter",
+}
+# A number after one of these is a score: "a 3", "I'd say 2", "un 4".
+SCORE_BEFORE = {"a", "an", "un", "say", "said", "diria", "digo", "maybe", "prob", "probably", "perhaps",
+                "like", "give", "gave", "rate", "rating", "rated", "score", "scale", "it's", "is", "es",
+                "i'm", "am", "today", "today's", "hoy", "honestly", "tbh", "solid", "strong", "feeling",
+                "soy", "estoy"}
+# A number word opening the reply is a score only if it stands alone or one of these follows.
+SCORE_AFTER = {"today", "tonight", "tbh", "honestly", "i", "guess", "maybe", "probably", "prob", "ish",
+               "atm", "now", "hoy", "creo", "la", "diria", "supongo", "lol", "haha", "jaja", "thanks",
+               "gracias", "x", "but", "pero", "y", "and", "aunque", "though", "stars", "estrellas"}
+
+# --- Questions and language --------------------------------------------------------
+QUESTION_WH = {"when", "what", "what's", "whats", "where", "where's", "who", "who's", "why", "how",
+               "how's", "which"}
+QUESTION_AUX = {"is", "are", "do", "does", "did", "can", "could", "will", "would", "should", "shall",
+                "has", "have", "was", "were", "may"}
+QUESTION_SUBJECT = {"i", "you", "we", "they", "he", "she", "it", "there", "someone", "somebody", "anyone",
+                    "anybody", "my", "the", "this", "that", "u", "ya", "our", "group", "everyone"}
+
+SPANISH_CUES = {
+    "estoy", "esta", "bien", "mal", "muy", "que", "hoy", "gracias", "pero", "para", "con", "por",
+    "alguien", "puede", "llamar", "necesito", "todo", "dia", "dias", "semana", "cansada", "cansado",
+    "mas", "asi", "el", "la", "los", "las", "una", "un", "y", "de", "del", "es", "soy", "tengo", "quiero",
+    "nada", "poco", "mejor", "peor", "ahi", "aqui", "vamos", "tirando", "genial", "fatal", "regular",
+    "triste", "sola", "solo", "tambien", "porque", "cuando", "donde", "hola", "buenas", "noche", "manana",
+    "ayer", "vez", "otra", "siento", "hablar", "ayuda", "apoyo", "reunion", "grupo", "mama", "papa",
+    "madre", "padre", "hijo", "hija", "casa", "trabajo", "bueno", "buena", "nos", "vemos", "ya", "le",
+    "lo", "se", "te", "usted", "eso", "esto", "este", "ese", "muerto", "muerta", "muero", "pastillas",
+    "puente", "cosas", "seguir", "vivir", "morir", "matar", "estar", "sido", "fue", "siempre", "gente",
+    "uno", "dos", "tres", "cuatro", "cinco", "menos", "mucho", "mucha", "contenta", "contento", "feliz",
+    "tranquila", "tranquilo", "vale", "pues", "sobre", "puedo", "hay", "algo", "ganas",
+}
+ENGLISH_CUES = {
+    "i", "i'm", "the", "and", "is", "am", "are", "it", "it's", "today", "really", "feel", "feeling", "you",
+    "my", "to", "good", "ok", "not", "but", "week", "tired", "just", "so", "can", "need", "call",
+    "someone", "was", "been", "have", "had", "this", "that", "of", "in", "on", "at", "with", "for", "what",
+    "when", "how", "thanks", "great", "fine", "bad", "day", "night", "sleep", "going", "get", "got",
+    "like", "love", "bit", "pretty", "doing", "well", "though", "lol", "meh", "yeah", "yes", "please",
+    "help", "talk", "anyone", "everyone", "want", "die", "kill", "myself", "don't", "can't", "won't",
+    "would", "could", "be", "do", "did", "see", "all", "about", "back", "home", "work", "family", "mum",
+    "mom", "dad", "kids", "lonely", "sad", "happy", "anxious", "worried", "tbh", "honestly", "okay",
+    "alright", "better", "awful", "terrible", "support", "out", "one", "two", "three", "four", "five",
+    "he", "she", "we", "they", "there", "here", "if", "anymore", "again", "think", "know", "much", "too",
+}
+
+# Contractions typed without the apostrophe, text-speak and common misspellings.
+TYPOS = {
+    "im": "i'm", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+    "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+    "ive": "i've", "id": "i'd", "youre": "you're", "thats": "that's", "whats": "what's", "havent": "haven't",
+    "arent": "aren't", "werent": "weren't", "aint": "ain't", "theres": "there's", "hes": "he's",
+    "u": "you", "r": "are", "pls": "please", "plz": "please", "thx": "thanks", "thnx": "thanks",
+    "tks": "thanks", "ty": "thanks", "tho": "though", "cuz": "because", "cos": "because", "gr8": "great",
+    "gud": "good", "gd": "good", "k": "ok", "kk": "ok", "okay": "ok", "okey": "ok", "okk": "ok", "oki": "ok",
+    "okie": "ok", "okies": "ok", "alrite": "alright", "allright": "alright", "aight": "alright",
+    "hapy": "happy", "happi": "happy", "terible": "terrible", "terrable": "terrible", "teribble": "terrible",
+    "terrbile": "terrible", "horible": "horrible", "horrable": "horrible", "horibble": "horrible",
+    "awfull": "awful", "aweful": "awful", "tierd": "tired", "tird": "tired", "tyred": "tired",
+    "exausted": "exhausted", "exhuasted": "exhausted", "exhasted": "exhausted", "lonley": "lonely",
+    "lonly": "lonely", "loney": "lonely", "depresed": "depressed", "depressd": "depressed",
+    "anxius": "anxious", "anxous": "anxious", "anxiuos": "anxious", "stresed": "stressed",
+    "stressd": "stressed", "misrable": "miserable", "miserible": "miserable", "miserabel": "miserable",
+    "awsome": "awesome", "awesom": "awesome", "awsum": "awesome", "amazin": "amazing", "amazng": "amazing",
+    "amazeing": "amazing", "fantastc": "fantastic", "fantasic": "fantastic", "wonderfull": "wonderful",
+    "wondeful": "wonderful", "preety": "pretty", "prety": "pretty", "fien": "fine", "gret": "great",
+    "graet": "great", "bettr": "better", "beter": "better", "strugling": "struggling",
+    "struggeling": "struggling", "strugglin": "struggling", "feelin": "feeling", "doin": "doing",
+    "goin": "going", "gettin": "getting", "nothin": "nothing", "overwelmed": "overwhelmed",
+    "overwhelmd": "overwhelmed", "suicidle": "suicidal", "sucidal": "suicidal", "suicdal": "suicidal",
+    "sucidial": "suicidal", "suisidal": "suicidal", "suicidel": "suicidal", "sucide": "suicide",
+    "suicde": "suicide", "suiside": "suicide", "suacide": "suicide", "myslef": "myself", "mysef": "myself",
+    "mysefl": "myself", "overdoze": "overdose", "pils": "pills", "tyenol": "tylenol", "tylanol": "tylenol",
+    "gunna": "gonna",
+    "bn": "bien", "bne": "bien", "vien": "bien", "mui": "muy", "q": "que", "xq": "porque", "pq": "porque",
+    "porq": "porque", "tmb": "tambien", "toy": "estoy", "stoy": "estoy", "trizte": "triste",
+    "cansao": "cansado", "cansá": "cansada", "sta": "esta", "ayudaa": "ayuda", "masomenos": "mas o menos",
+}

@@ -1,0 +1,138 @@
+"""The home page, "Now": who needs someone right now, and the buttons to act on it.
+
+Open alerts come first -- crisis, then not yet acknowledged, then acknowledged, the
+longest-waiting first within each -- then members with no reachable buddy, members whose
+number cannot get texts, and members silent for two check-ins or more. The page polls its
+own partial (``_now``) with htmx, so it stays current without a reload.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, flash, redirect, render_template, request
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from service import web
+from service.care.alerts import REASON_WORDS, AlertError, acknowledge, resolve
+from service.care.buddies import orphans
+from service.models import Alert, AlertKind, AlertNotice, AlertState, Community, Member, MemberStatus
+from service.web.dashboard import scoping
+from service.web.dashboard.auth import require_sign_in
+from service.web.dashboard.common import link, now, record
+
+bp = Blueprint("now", __name__)
+bp.before_request(require_sign_in)
+
+SILENT_AFTER = 2  # missed check-ins in a row
+
+
+@dataclass
+class Board:
+    alerts: list[Alert]
+    notices: dict[int, list[AlertNotice]]
+    orphans: list[Member]
+    unreachable: list[Member]
+    silent: list[Member]
+
+    @property
+    def calm(self) -> bool:
+        return not (self.alerts or self.orphans or self.unreachable or self.silent)
+
+
+def alert_order(alert: Alert) -> tuple:
+    return (alert.kind != AlertKind.CRISIS, alert.state == AlertState.ACKNOWLEDGED, alert.opened_at, alert.id)
+
+
+def open_alerts(community: Community) -> list[Alert]:
+    session = web.session()
+    alerts = session.scalars(
+        select(Alert).where(Alert.community_id == community.id, Alert.state != AlertState.RESOLVED)
+        .options(selectinload(Alert.member))
+    ).all()
+    return sorted(alerts, key=alert_order)
+
+
+def notices_for(alerts: list[Alert]) -> dict[int, list[AlertNotice]]:
+    if not alerts:
+        return {}
+    rows = web.session().scalars(
+        select(AlertNotice).where(AlertNotice.alert_id.in_([a.id for a in alerts]))
+        .options(selectinload(AlertNotice.member), selectinload(AlertNotice.coordinator))
+        .order_by(AlertNotice.sent_at, AlertNotice.id)
+    )
+    grouped: dict[int, list[AlertNotice]] = {}
+    for notice in rows:
+        grouped.setdefault(notice.alert_id, []).append(notice)
+    return grouped
+
+
+def board(community: Community) -> Board:
+    session = web.session()
+    alerts = open_alerts(community)
+    lonely = orphans(session, community)
+    members = select(Member).where(Member.community_id == community.id).order_by(Member.name, Member.id)
+    unreachable = list(session.scalars(members.where(Member.status == MemberStatus.UNREACHABLE)))
+    silent = list(session.scalars(
+        members.where(Member.status == MemberStatus.ACTIVE, Member.consecutive_missed >= SILENT_AFTER)
+    ))
+    return Board(alerts, notices_for(alerts), lonely, unreachable, silent)
+
+
+def _context(community: Community) -> dict:
+    return {"board": board(community), "reason_words": REASON_WORDS, "now": now()}
+
+
+@bp.get("/")
+def page():
+    community = scoping.current_community()
+    return render_template("now.html", **_context(community))
+
+
+@bp.get("/_now")
+def partial():
+    community = scoping.current_community()
+    # The menu's count of open alerts is updated along with the board (an out-of-band swap).
+    return render_template("_now.html", oob_count=True, **_context(community))
+
+
+@bp.post("/alerts/<int:alert_id>/acknowledge")
+def acknowledge_alert(alert_id: int):
+    alert = scoping.alert_or_404(alert_id)
+    coordinator = scoping.coordinator()
+    if alert.state == AlertState.OPEN:
+        acknowledge(web.session(), alert, coordinator.email, now())
+        record("alert.acknowledge", f"alert:{alert.id}", {"member_id": alert.member_id, "kind": alert.kind.value})
+        web.session().commit()
+        flash(f"Noted: you are on it for {alert.member.name}. Resolve the alert when they are OK.", "done")
+    elif alert.state == AlertState.ACKNOWLEDGED:
+        flash(f"{alert.acknowledged_by} is already on it.", "info")
+    return redirect(_back(), 303)
+
+
+@bp.post("/alerts/<int:alert_id>/resolve")
+def resolve_alert(alert_id: int):
+    alert = scoping.alert_or_404(alert_id)
+    note = (request.form.get("note") or "").strip()
+    if not note:
+        flash(f"To resolve the alert for {alert.member.name}, write a note saying what was done.", "error")
+        return redirect(_back(), 303)
+    try:
+        resolve(web.session(), alert.id, scoping.coordinator(), note[:2000], now())
+    except AlertError as error:
+        web.session().rollback()
+        flash(f"Could not resolve it: {error}.", "error")
+        return redirect(_back(), 303)
+    record("alert.resolve", f"alert:{alert.id}", {"member_id": alert.member_id, "note": note[:2000]})
+    web.session().commit()
+    flash(f"Resolved the alert for {alert.member.name}. Thank you.", "done")
+    return redirect(_back(), 303)
+
+
+def _back() -> str:
+    """Back where the button was pressed: the Now page or the member's page."""
+    target = request.form.get("back") or ""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return link("now.page")

@@ -1,0 +1,173 @@
+"""The community's settings: default schedule, quiet hours, the safety path's knobs,
+crisis resources, retention, relay and rotation -- each validated with a plain message.
+
+``check_settings`` is a plain function over the form's values; the view saves only when
+it found no problem, and moves the next check-in of members who follow the defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import Blueprint, flash, redirect, render_template, request
+from sqlalchemy import select
+
+from service import web
+from service.members import schedule_next
+from service.messaging.sms_text import sms_info
+from service.models import Community, Member, MemberStatus
+from service.schedules import QuietHours, ScheduleError, describe_schedule, validate_schedule
+from service.web.dashboard import scoping
+from service.web.dashboard.auth import require_sign_in
+from service.web.dashboard.common import link, now, record
+
+bp = Blueprint("settings", __name__)
+bp.before_request(require_sign_in)
+
+MAX_RESOURCES_SEGMENTS = 3
+
+
+@dataclass(frozen=True)
+class Bounds:
+    low: int
+    high: int
+    unit: str
+
+
+NUMBERS = {
+    "escalation_minutes": Bounds(5, 24 * 60, "minutes"),
+    "silence_threshold": Bounds(1, 10, "missed check-ins"),
+    "retention_days": Bounds(7, 3650, "days"),
+    "rotation_weeks": Bounds(1, 52, "weeks"),
+}
+LABELS = {
+    "default_schedule": "Default check-in schedule",
+    "quiet_hours": "Quiet hours",
+    "escalation_minutes": "Escalation delay",
+    "silence_threshold": "Silence threshold",
+    "crisis_resources": "Crisis resources",
+    "retention_days": "Keep messages for",
+    "rotation_weeks": "New buddies every",
+}
+FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "silence_threshold", "crisis_resources",
+          "retention_days", "rotation_weeks")
+
+
+def current_values(community: Community) -> dict:
+    return {
+        "default_schedule": community.default_schedule,
+        "quiet_hours": community.quiet_hours,
+        "escalation_minutes": community.escalation_minutes,
+        "silence_threshold": community.silence_threshold,
+        "crisis_resources": community.crisis_resources or "",
+        "retention_days": community.retention_days,
+        "rotation_weeks": community.rotation_weeks,
+        "relay_enabled": community.relay_enabled,
+    }
+
+
+def check_settings(form: dict, community: Community, now: datetime) -> tuple[dict, dict[str, str]]:
+    """(clean values, problems by field): every field is checked, so every problem is shown at once."""
+    clean: dict = {}
+    problems: dict[str, str] = {}
+    schedule = (form.get("default_schedule") or "").strip()
+    try:
+        validate_schedule(schedule, community.timezone, now)
+        clean["default_schedule"] = schedule
+    except ScheduleError as error:
+        problems["default_schedule"] = _sentence(error)
+    try:
+        clean["quiet_hours"] = str(QuietHours.parse((form.get("quiet_hours") or "").strip()))
+    except ScheduleError as error:
+        problems["quiet_hours"] = _sentence(error)
+    for name, bounds in NUMBERS.items():
+        raw = str(form.get(name) or "").strip()
+        try:
+            value = int(raw)
+        except ValueError:
+            problems[name] = f"Write a whole number of {bounds.unit}, from {bounds.low} to {bounds.high}."
+            continue
+        if not bounds.low <= value <= bounds.high:
+            problems[name] = f"Choose from {bounds.low} to {bounds.high} {bounds.unit}."
+            continue
+        clean[name] = value
+    resources = " ".join((form.get("crisis_resources") or "").split())
+    if resources and sms_info(resources).segments > MAX_RESOURCES_SEGMENTS:
+        problems["crisis_resources"] = (f"Keep the crisis resources to {MAX_RESOURCES_SEGMENTS} texts "
+                                        f"(now {sms_info(resources).segments}): a number and a line or two.")
+    else:
+        clean["crisis_resources"] = resources or None
+    clean["relay_enabled"] = form.get("relay_enabled") in ("on", "1", "true", "yes")
+    return clean, problems
+
+
+def _sentence(error: Exception) -> str:
+    text = str(error)
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _render(community: Community, values: dict, problems: dict | None = None, status: int = 200):
+    try:
+        schedule_words = describe_schedule(community.default_schedule, "en")
+    except ScheduleError:
+        schedule_words = ""
+    return render_template("settings.html", values=values, problems=problems or {}, labels=LABELS,
+                           numbers=NUMBERS, schedule_words=schedule_words), status
+
+
+@bp.post("/settings/_schedule")
+def describe():
+    """A schedule rule in words as it is typed, or why it can't be used (an htmx partial)."""
+    community = scoping.current_community()
+    rule = (request.form.get("schedule") if "schedule" in request.form else request.form.get("default_schedule")) or ""
+    zone_name = (request.form.get("timezone") or "").strip() or community.timezone
+    follows_default = not rule.strip() and "schedule" in request.form
+    try:
+        validate_schedule(rule.strip() or community.default_schedule if follows_default else rule, zone_name, now())
+        words = describe_schedule(rule.strip() or community.default_schedule, "en")
+        problem = None
+    except ScheduleError as error:
+        words, problem = None, _sentence(error)
+    return render_template("_schedule_words.html", words=words, problem=problem, follows_default=follows_default,
+                           zone=zone_name)
+
+
+@bp.get("/settings")
+def page():
+    community = scoping.current_community()
+    return _render(community, current_values(community))
+
+
+@bp.post("/settings")
+def save():
+    community = scoping.current_community()
+    form = request.form.to_dict()
+    clean, problems = check_settings(form, community, now())
+    if problems:
+        values = {**current_values(community), **{k: form.get(k, "") for k in FIELDS},
+                  "relay_enabled": clean["relay_enabled"]}
+        return _render(community, values, problems, 422)
+    before = current_values(community)
+    for name, value in clean.items():
+        setattr(community, name, value)
+    after = current_values(community)
+    changed = {name: after[name] for name in after if after[name] != before[name]}
+    if "default_schedule" in changed or "quiet_hours" in changed:
+        _reschedule_followers(community)
+    record("settings.update", f"community:{community.id}", {"changed": changed})
+    web.session().commit()
+    flash("Settings saved." if changed else "Nothing was changed.", "done")
+    return redirect(link("settings.page"), 303)
+
+
+def _reschedule_followers(community: Community) -> None:
+    """Members on the community's schedule or quiet hours get their next check-in moved."""
+    moment = now()
+    members = web.session().scalars(select(Member).where(
+        Member.community_id == community.id,
+        Member.status.in_([MemberStatus.ACTIVE, MemberStatus.PAUSED]),
+        (Member.schedule.is_(None)) | (Member.quiet_hours.is_(None)),
+    ))
+    for member in members:
+        schedule_next(member, max(moment, member.paused_until or moment))

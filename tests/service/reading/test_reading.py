@@ -1,0 +1,447 @@
+"""What `read_reply` promises about a member's reply to a check-in.
+
+Each class is one part of the specification; the last ones hold the reader to
+floors on the labelled set in tests/data/replies.csv.
+"""
+
+import csv
+import dataclasses
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from service.reading import Reading, read_reply
+
+ROOT = Path(__file__).resolve().parents[3]
+CSV_PATH = ROOT / "tests" / "data" / "replies.csv"
+
+
+def score(text, language=None):
+    return read_reply(text, language).score
+
+
+class TestDigits:
+    @pytest.mark.parametrize("text, expected", [
+        ("4", 4), ("5!", 5), ("  2  ", 2), ("3.", 3), ("1. bad night", 1), ("5 😊", 5),
+        ("3/5", 3), ("2/5 tbh", 2), ("4 of 5", 4), ("3 out of 5 today", 3), ("4 de 5", 4),
+        ("4 sobre 5", 4), ("2, rough week", 2), ("4 - busy week but good", 4),
+        ("a solid 4", 4), ("I'd say a 3", 3), ("maybe a 2 today", 2), ("today's a 4", 4),
+        ("rough week, 2", 2), ("tired. 3", 3), ("hoy un 2", 2), ("diría un 3", 3),
+    ])
+    def test_a_number_from_one_to_five_is_the_score(self, text, expected):
+        assert score(text) == expected
+
+    @pytest.mark.parametrize("text, expected", [("7/10", 4), ("10/10", 5), ("5/10", 3), ("0/5", 1)])
+    def test_other_scales_are_rescaled_to_five(self, text, expected):
+        assert score(text) == expected
+
+    def test_a_half_score_rounds_down(self):
+        assert score("3.5") == 3
+
+    def test_with_two_numbers_the_lower_is_kept_and_said(self):
+        reading = read_reply("2 or 3")
+        assert reading.score == 2
+        assert any("kept the lower" in r for r in reading.reasons)
+        assert score("3-4, can't decide") == 3
+
+    def test_the_reason_quotes_the_members_words(self):
+        assert read_reply("2/5").reasons[0] == "score 2 from '2/5'"
+
+    def test_a_score_of_two_or_less_wants_support(self):
+        reading = read_reply("2, rough week")
+        assert reading.wants_support and "wants support: score 2" in reading.reasons
+        assert not read_reply("3").wants_support
+
+
+class TestNumbersThatAreNotScores:
+    @pytest.mark.parametrize("text", [
+        "I slept 3 hours", "see you at 10", "see you thursday at 7!", "is the meeting at 5 still on?",
+        "only got 4 hours sleep", "my 2 boys are home this weekend", "been sober 5 days now!",
+        "took the 2 bus to see mum", "on my 2nd cup of tea", "meeting at 7:30 right?",
+        "my daughter turns 5 tomorrow", "3 days till my holiday", "my phone's on 2%",
+        "dormí 3 horas", "nos vemos a las 6", "llevo 5 días sin beber", "two more sleeps till the party",
+    ])
+    def test_times_counts_and_quantities_give_no_score(self, text):
+        reading = read_reply(text)
+        assert not any(r.startswith("score") for r in reading.reasons), reading.reasons
+
+    def test_a_counted_thing_does_not_hide_a_mood(self):
+        assert score("walked 5k this morning, feeling good") == 4
+        assert score("the 4 of us went bowling, was great") == 5
+
+
+class TestNumberWords:
+    @pytest.mark.parametrize("text, language, expected", [
+        ("four", None, 4), ("Three.", None, 3), ("a three", None, 3), ("five!!", None, 5),
+        ("three out of five", None, 3), ("prob a two tbh", None, 2), ("cuatro", "es", 4),
+        ("tres de cinco", "es", 3), ("un tres, más o menos", "es", 3), ("uno", "es", 1),
+    ])
+    def test_number_words_are_scores(self, text, language, expected):
+        assert score(text, language) == expected
+
+    def test_one_of_those_days_is_an_idiom_not_a_one(self):
+        reading = read_reply("one of those days")
+        assert reading.score == 2 and "score 2 from 'one of those days'" in reading.reasons
+
+
+class TestMoodWords:
+    @pytest.mark.parametrize("text, expected", [
+        ("meh", 3), ("fine", 3), ("ok", 3), ("alright", 3), ("so-so", 3), ("tired", 3),
+        ("hanging in there", 3), ("good thanks", 4), ("pretty good", 4), ("happy", 4),
+        ("great", 5), ("amazing!", 5), ("feeling blessed", 5), ("sad today", 2), ("lonely", 2),
+        ("struggling", 2), ("feeling low", 2), ("awful", 1), ("terrible", 1), ("miserable", 1),
+        ("could be worse", 3), ("decent day", 3),
+    ])
+    def test_english_mood_words(self, text, expected):
+        assert score(text) == expected
+
+    @pytest.mark.parametrize("text, expected", [
+        ("bien", 4), ("regular", 3), ("más o menos", 3), ("ahí vamos", 3), ("cansada", 3),
+        ("genial", 5), ("de maravilla", 5), ("triste", 2), ("mal", 2), ("fatal", 1), ("pésimo", 1),
+        ("me siento sola", 2), ("ni bien ni mal", 3), ("un poco mejor", 3),
+    ])
+    def test_spanish_mood_words(self, text, expected):
+        assert score(text, "es") == expected
+
+    def test_spanish_only_words_do_not_count_in_english(self):
+        assert score("fatal", "es") == 1
+        assert score("regular", "en") is None
+
+    def test_free_text_falls_back_to_sentiment(self):
+        reading = read_reply("the group picnic was such a laugh, loved it")
+        assert reading.score == 4 and "VADER" in reading.reasons[0]
+        assert score("the landlord is a nightmare and the heating broke again") == 2
+
+    def test_free_text_without_feeling_gets_no_score(self):
+        assert score("went to the shops with my neighbour") is None
+        assert score("thanks!") is None
+
+
+class TestEmoji:
+    @pytest.mark.parametrize("text, expected", [
+        ("😔", 2), ("😢", 2), ("😭", 1), ("😞😞", 2), ("🙁", 2), ("🙂", 4), ("😊", 4), ("👍", 4),
+        ("❤️", 4), ("😀", 5), ("😁", 5), ("🥳", 5), ("😐", 3), ("🙃", 3), (":(", 2), (":)", 4),
+        ("😢😢😢", 2), ("👍🏽", 4), ("🤷‍♀️", 3),
+    ])
+    def test_emoji_alone_are_read(self, text, expected):
+        assert score(text) == expected
+
+    def test_emoji_and_words_are_read_together(self):
+        assert score("fine 😔") == 2
+        assert score("😊 good week") == 4
+
+    def test_sos_emoji_asks_for_support(self):
+        assert read_reply("🆘").wants_support
+
+
+class TestNegation:
+    @pytest.mark.parametrize("text, expected", [
+        ("not ok", 2), ("not great", 2), ("not great tbh", 2), ("I'm not okay", 2),
+        ("not feeling great today", 2), ("not happy", 2), ("not so good", 2), ("not really ok", 2),
+        ("not bad", 3), ("not too bad", 3), ("not terrible", 3), ("no estoy bien", 2),
+        ("no muy bien", 2), ("no tan mal", 3), ("couldn't be better", 5), ("never been better", 5),
+        ("can't complain", 4), ("no me quejo", 4), ("not the best week", 2),
+    ])
+    def test_negation_turns_the_word_around(self, text, expected):
+        assert score(text) == expected
+
+
+class TestIntensifiers:
+    @pytest.mark.parametrize("text, expected", [
+        ("really good", 5), ("very happy", 5), ("so lonely", 1), ("really sad", 1),
+        ("extremely stressed", 1), ("muy bien", 5), ("muy triste", 1), ("re bien", 5),
+        ("so so happy", 5), ("bloody awful", 1), ("anxious af", 1), ("cansadísima", 3),
+    ])
+    def test_intensifiers_push_away_from_the_middle(self, text, expected):
+        assert score(text) == expected
+
+    def test_softeners_only_soften_good_news(self):
+        assert score("a bit better") == 3
+        assert score("a bit down") == 2  # a member who is "a bit down" still reaches a buddy
+
+
+class TestTyposCapsAndPunctuation:
+    @pytest.mark.parametrize("text, expected", [
+        ("hapy", 4), ("terible", 1), ("im ok", 3), ("k", 3), ("okey", 3), ("lonley", 2),
+        ("exausted", 3), ("feelin gr8", 5), ("sooo tired", 3), ("goooood", 4), ("meeeh", 3),
+        ("mui bien", 5), ("super vien", 5), ("mas o menos", 3), ("asi asi", 3), ("ok-ish", 3),
+    ])
+    def test_common_typos(self, text, expected):
+        assert score(text) == expected
+
+    def test_capitals_emphasise_only_in_mixed_case(self):
+        assert score("FINE") == 3
+        assert score("GOOD") == 4
+        assert score("I'm GOOD") == 5
+        assert score("feeling AWFUL") == 1
+        assert score("I AM NOT OK") == 2
+        assert read_reply("SUPPORT").wants_support
+
+    @pytest.mark.parametrize("text, expected", [
+        ("fine!!", 3), ("ok...", 3), ("ok…", 3), ("meh.", 3), ("good!!!", 5), ("ok,,,", 3),
+        ("not great...", 2),
+    ])
+    def test_punctuation_runs(self, text, expected):
+        assert score(text) == expected
+
+
+class TestMixedReplies:
+    def test_a_worry_about_someone_else_keeps_the_score_and_is_not_an_alert(self):
+        reading = read_reply("5! but my mum is in hospital")
+        assert reading.score == 5
+        assert not reading.wants_support and not reading.crisis
+        assert not reading.positive
+        assert any(r.startswith("worry: 'hospital'") for r in reading.reasons)
+
+    def test_what_follows_but_weighs_more(self):
+        assert score("tired but good") == 4
+        assert score("happy but exhausted") == 3
+        assert score("cansado pero contento", "es") == 4
+
+    def test_a_low_word_after_but_reaches_a_buddy(self):
+        reading = read_reply("good but lonely")
+        assert reading.score == 2 and reading.wants_support
+
+    def test_the_members_number_wins_over_their_words(self):
+        reading = read_reply("2 but getting better")
+        assert reading.score == 2 and reading.wants_support
+
+
+class TestWantsSupport:
+    @pytest.mark.parametrize("text", [
+        "SUPPORT", "HELP", "can someone call me", "could someone call me?", "need to talk",
+        "I need to talk to someone tonight", "please call me", "can my buddy give me a ring later",
+        "could really use a chat", "not doing well", "is anyone around to talk?", "I relapsed last night",
+        "rough day, can someone ring me?", "I need my sponsor",
+        "¿alguien me puede llamar?", "necesito hablar", "necesito ayuda", "llámame cuando puedas",
+        "recaí anoche", "¿me podéis llamar?",
+    ])
+    def test_asking_for_contact_or_help(self, text):
+        reading = read_reply(text)
+        assert reading.wants_support and not reading.crisis
+        assert any(r.startswith("wants support:") for r in reading.reasons)
+
+    def test_reasons_tell_a_request_from_a_low_score(self):
+        # service.care.safety relies on these prefixes to choose the alert reason
+        asked = read_reply("2, can someone call me?").reasons
+        assert "wants support: 'can someone call me'" in asked and "wants support: score 2" in asked
+        low = read_reply("2").reasons
+        assert "wants support: score 2" in low and not any(r.startswith("wants support: '") for r in low)
+        assert "wants support: 'SUPPORT'" in read_reply("SUPPORT").reasons
+
+    @pytest.mark.parametrize("text", [
+        "no need to call me, all good", "call me crazy but I enjoyed the rain",
+        "thanks for the support last week", "bored to death, send help lol",
+        "no hace falta que me llamen, estoy bien", "can you text me the zoom link?",
+    ])
+    def test_mentions_that_are_not_requests(self, text):
+        assert not read_reply(text).wants_support
+
+
+class TestCrisis:
+    @pytest.mark.parametrize("text", [
+        "I want to die", "honestly I can't do this anymore", "I'm going to kill myself",
+        "everyone would be better off without me", "I've been giving my things away",
+        "I won't be here next week", "took 20 pills", "I have my tylenol ready", "bought a rope today",
+        "standing on the bridge", "got a razor in my hand", "thinking about overdosing",
+        "i want to hurt myself", "don't feel safe tonight", "this is goodbye. thank you all",
+        "what's the lethal dose of paracetamol", "I just want to sleep and not wake up", "kms",
+        "nobody would notice if I was gone", "I don't think I'll make it through the night",
+        "quiero morir", "no quiero vivir", "me quiero matar", "me voy a tomar todas las pastillas",
+        "quiero hacerme daño", "cuál es la dosis que mata", "ya no puedo más", "estoy en el puente",
+        "todos estarían mejor sin mí", "me despido de todos, gracias por todo",
+    ])
+    def test_crisis_language_raises_crisis_and_wants_support(self, text):
+        reading = read_reply(text)
+        assert reading.crisis and reading.wants_support and not reading.positive, reading.reasons
+        assert any(r.startswith("crisis:") for r in reading.reasons)
+
+    def test_method_words_are_named_in_the_reason(self):
+        assert "crisis: method words '20 pills'" in read_reply("took 20 pills").reasons
+        assert any(r.startswith("crisis: method words 'tylenol")
+                   for r in read_reply("I have my tylenol ready").reasons)
+
+    def test_crisis_without_a_number_reads_as_one(self):
+        assert score("I want to die") == 1
+
+    def test_the_members_own_number_is_kept_beside_crisis_language(self):
+        reading = read_reply("5 lol i want to die")
+        assert reading.score == 5 and reading.crisis and reading.wants_support and not reading.positive
+
+    def test_crisis_language_deep_in_a_long_reply_is_found(self):
+        text = "Work was fine and the weather was nice. " * 240 + "I have saved up all my pills."
+        assert len(text) > 9_000 and read_reply(text).crisis
+
+
+class TestHardNegatives:
+    @pytest.mark.parametrize("text", [
+        "this movie killed me 😂", "I'm dying to see you", "stop it you're too kind",
+        "killing it at work", "dead tired but ok", "my feet are killing me", "I'd kill for a coffee",
+        "lol I'm dead 💀", "my phone died, sorry for the late reply", "bridge club was fun tonight",
+        "took my pills this morning", "jump rope class is back on!", "goodbye for now, see you thursday",
+        "I won't be here next week, on holiday in Wales", "overdosed on chocolate over easter lol",
+        "I cut myself shaving lol", "took a paracetamol for my headache, better now",
+        "learning the ropes at the new job", "I'd rather die than do karaoke lol",
+        "the last text I sent was grumpy", "me muero de risa", "me muero de ganas de verte",
+        "muerta de cansancio pero bien", "me quiero morir de la vergüenza jaja", "mataría por un café",
+        "el puente de mayo fue genial", "me despido, nos vemos el jueves", "me mato a trabajar pero bien",
+        "me corté cocinando, nada grave", "me he cortado el pelo!", "me tomé las pastillas de la tensión",
+    ])
+    def test_figures_of_speech_are_not_crisis(self, text):
+        reading = read_reply(text)
+        assert not reading.crisis, reading.reasons
+
+
+class TestQuestions:
+    @pytest.mark.parametrize("text", [
+        "when is the next meeting?", "is the meeting still on tonight", "how do I change my check-in time",
+        "good thanks, you?", "¿cuándo es la próxima reunión?", "bien, ¿y tú?",
+    ])
+    def test_the_member_asks_something(self, text):
+        assert read_reply(text).question
+
+    def test_a_question_alone_is_neither_a_score_nor_an_alert(self):
+        reading = read_reply("when is the next meeting?")
+        assert reading.score is None and not reading.wants_support and not reading.crisis
+
+    @pytest.mark.parametrize("text", ["what a lovely day", "fine", "did a 5k today"])
+    def test_statements_are_not_questions(self, text):
+        assert not read_reply(text).question
+
+
+class TestPositive:
+    def test_a_good_score_with_no_worry_is_positive(self):
+        assert read_reply("great!").positive
+        assert read_reply("4").positive
+        assert not read_reply("3").positive
+
+    def test_thanks_alone_is_positive_without_a_score(self):
+        reading = read_reply("thanks!")
+        assert reading.positive and reading.score is None
+
+
+class TestLanguage:
+    def test_the_language_is_detected_from_the_words(self):
+        assert read_reply("estoy bien, gracias").language == "es"
+        assert read_reply("I'm fine thanks").language == "en"
+
+    def test_the_hint_settles_replies_without_clear_words(self):
+        assert read_reply("😔", "es").language == "es"
+        assert read_reply("4", "es-MX").language == "es"
+        assert read_reply("4", "fr").language == "en"
+        assert read_reply("", "es").language == "es"
+
+    def test_clear_words_override_the_hint(self):
+        assert read_reply("I am feeling really good today", "es").language == "en"
+
+
+class TestEdgeCases:
+    @pytest.mark.parametrize("text", ["", " ", "   \n\t  ", "..."])
+    def test_empty_and_blank_replies_read_as_nothing(self, text):
+        reading = read_reply(text)
+        assert reading.score is None
+        assert not (reading.wants_support or reading.crisis or reading.positive or reading.question)
+
+    def test_very_long_text_is_fast(self):
+        text = ("Honestly it has been a long week and I am tired but fine. " * 200)[:10_000]
+        read_reply("warm up")
+        start = time.perf_counter()
+        reading = read_reply(text)
+        assert time.perf_counter() - start < 0.5
+        assert reading.score == 3
+
+    def test_a_pathological_string_is_fast(self):
+        start = time.perf_counter()
+        for text in ("!" * 10_000, "a" * 10_000, "😭" * 5_000, "no " * 3_000, "1/" * 5_000):
+            read_reply(text)
+        assert time.perf_counter() - start < 2.0
+
+    @pytest.mark.parametrize("text, expected", [
+        ("Ｔｈｒｅｅ", 3), ("４", 4), ("NO ESTOY BIEN", 2), ("ÑOÑO, muy triste", 1),
+        ("Hello ‘not great’ today", 2), ("I\u2019m not ok", 2),
+    ])
+    def test_non_ascii_text(self, text, expected):
+        assert score(text, "es" if "ESTOY" in text or "triste" in text else None) == expected
+
+    @pytest.mark.parametrize("text", ["Привет, всё хорошо", "我很好", "مرحبا", "\u200b\u200d", "\x00"])
+    def test_other_scripts_do_not_break_the_reader(self, text):
+        reading = read_reply(text)
+        assert reading.score is None and not reading.crisis
+
+    def test_reading_is_pure(self):
+        assert read_reply("not great, can someone call me?") == read_reply("not great, can someone call me?")
+
+
+class TestReading:
+    def test_round_trips_through_json(self):
+        reading = read_reply("2, rough week. could someone call me?")
+        stored = json.loads(json.dumps(reading.to_dict()))
+        assert Reading.from_dict(stored) == reading
+        assert isinstance(stored["reasons"], list)
+
+    def test_is_frozen(self):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            read_reply("ok").score = 5
+
+    @pytest.mark.parametrize("bad", [0, 6, True, "3"])
+    def test_rejects_a_score_off_the_scale(self, bad):
+        with pytest.raises(ValueError):
+            Reading(bad, False, False, False, False, (), "en")
+
+    def test_importing_the_reader_stays_light(self):
+        code = ("import sys, service.reading; heavy = {'flask', 'sqlalchemy', 'rq', 'redis', 'vaderSentiment'};"
+                "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))")
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "[]"
+
+
+# --- The labelled set ---------------------------------------------------------------
+
+def _labelled():
+    with CSV_PATH.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+class TestLabelledSet:
+    def test_the_set_covers_what_it_must(self):
+        rows = _labelled()
+        assert list(rows[0]) == ["text", "language", "score", "wants_support", "crisis"]
+        assert len(rows) >= 320
+        assert sum(r["language"] == "es" for r in rows) >= 80
+        assert sum(r["crisis"] == "1" for r in rows) >= 40
+        for r in rows:
+            assert r["language"] in ("en", "es") and r["score"] in ("", "1", "2", "3", "4", "5")
+            assert r["wants_support"] in ("0", "1") and r["crisis"] in ("0", "1")
+            if r["crisis"] == "1" or r["score"] in ("1", "2"):
+                assert r["wants_support"] == "1", f"crisis or a low score implies wants_support: {r['text']!r}"
+
+    def test_the_word_lists_are_rules_not_a_copy_of_the_set(self):
+        source = (ROOT / "service" / "reading" / "lexicon.py").read_text(encoding="utf-8").lower()
+        copied = [r["text"] for r in _labelled()
+                  if len(r["text"].split()) >= 5 and re.sub(r"[^\w\s']", "", r["text"].lower()) in source]
+        assert not copied
+
+    def test_floors(self):
+        rows = _labelled()
+        readings = [read_reply(r["text"], r["language"]) for r in rows]
+
+        def pr(flag):
+            tp = sum(r[flag] == "1" and getattr(g, flag) for r, g in zip(rows, readings))
+            fp = sum(r[flag] == "0" and getattr(g, flag) for r, g in zip(rows, readings))
+            fn = sum(r[flag] == "1" and not getattr(g, flag) for r, g in zip(rows, readings))
+            return tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+        crisis_p, crisis_r = pr("crisis")
+        _, support_r = pr("wants_support")
+        scored = [(int(r["score"]), g.score) for r, g in zip(rows, readings) if r["score"]]
+        exact = sum(a == b for a, b in scored) / len(scored)
+        missed = [r["text"] for r, g in zip(rows, readings) if r["crisis"] == "1" and not g.crisis]
+        assert crisis_r == 1.0, f"missed crisis replies: {missed}"
+        assert crisis_p >= 0.80
+        assert support_r >= 0.95
+        assert exact >= 0.90
