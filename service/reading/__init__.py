@@ -61,6 +61,19 @@ class Reading:
     question: bool
     reasons: tuple[str, ...]
     language: str
+    # A risk signal the reader cannot settle either way: the member is asked directly.
+    uncertain: bool = False
+    # What a coordinator should read on the alert card, in plain words ("a score of 2").
+    concerns: tuple[str, ...] = ()
+
+    @property
+    def action(self) -> str:
+        """What the service does with this reply: ``crisis``, ``ask``, ``support`` or ``none``."""
+        if self.crisis:
+            return "crisis"
+        if self.uncertain:
+            return "ask"
+        return "support" if self.wants_support else "none"
 
     def __post_init__(self) -> None:
         if self.score is not None and (type(self.score) is not int or not 1 <= self.score <= 5):
@@ -68,11 +81,13 @@ class Reading:
         if self.language not in LANGUAGES:
             raise ValueError(f"language must be one of {LANGUAGES}, not {self.language!r}")
         object.__setattr__(self, "reasons", tuple(self.reasons))
+        object.__setattr__(self, "concerns", tuple(self.concerns))
 
     def to_dict(self) -> dict:
         return {"score": self.score, "wants_support": self.wants_support, "crisis": self.crisis,
                 "positive": self.positive, "question": self.question,
-                "reasons": list(self.reasons), "language": self.language}
+                "reasons": list(self.reasons), "language": self.language,
+                "uncertain": self.uncertain, "concerns": list(self.concerns)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Reading":
