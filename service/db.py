@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.models import Lane, MessageState, OutboundMessage
+from service.telemetry import events
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ _OUTBOX = "kinship.outbox"
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -43,7 +44,8 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # hide_parameters: an error message must not carry a member's number or words into a log.
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 class Database:
@@ -81,6 +83,7 @@ class Database:
         wakeups = list(session.info.pop(_OUTBOX, {}).values())
         if wakeups and self.on_commit is not None:
             self.on_commit(wakeups)
+        events.flush(session)
 
 
 def register_wakeup(session: Session, message: OutboundMessage) -> None:
@@ -101,3 +104,4 @@ def _forget_outbox(session: Session, previous_transaction) -> None:
     if previous_transaction.nested:
         return
     session.info.pop(_OUTBOX, None)
+    events.forget(session)

@@ -138,9 +138,15 @@ def read_import(community: Community, text: str, now: datetime) -> tuple[list[tu
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
     try:
-        missing = [column for column in ("name", "phone") if column not in (reader.fieldnames or [])]
+        columns = [(c or "").strip() for c in reader.fieldnames or []]
+        missing = [column for column in ("name", "phone") if column not in columns]
         if missing:
             return [], [RowProblem(1, f"missing column(s): {', '.join(missing)} (expected {','.join(IMPORT_COLUMNS)})")]
+        unknown = [column for column in columns if column not in IMPORT_COLUMNS]
+        if unknown:
+            names = ", ".join(repr(c) if c else "an unnamed one" for c in unknown)
+            return [], [RowProblem(1, f"unknown column(s): {names} (the columns are {','.join(IMPORT_COLUMNS)})")]
+        reader.fieldnames = columns
         for row in reader:
             problem = _check_row(community, row, reader.line_num, now, seen)
             if isinstance(problem, RowProblem):

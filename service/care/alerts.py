@@ -26,6 +26,7 @@ from service.models import (
     Lane,
     Member,
 )
+from service.telemetry import events
 
 REASON_WORDS = {
     AlertReason.LOW_SCORE: "low score",
@@ -63,6 +64,7 @@ def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertR
         try:
             with session.begin_nested():
                 session.add(alert)
+            events.alert_opened(session, alert, from_reply=inbound is not None)
             return Opened(alert, True)
         except IntegrityError:
             # Another request opened it a moment ago: join that one.
@@ -91,7 +93,7 @@ def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard
             template=template,
             context={"name": coordinator.first_name, "member": member.name, "phone": member.phone,
                      "community": member.community.name, "reason": REASON_WORDS[alert.reason],
-                     "url": dashboard_url},
+                     "url": dashboard_url, "alert_id": alert.id},
             now=now,
             lane=Lane.URGENT,
             coordinator=coordinator,
