@@ -96,15 +96,23 @@ class Failed(click.ClickException):
         click.echo(f"kinship: {self.message}", err=True)
 
 
+# The long-running processes log at the settings' level; a one-off command prints its own
+# answer, and logs only what went wrong (or everything, when asked for DEBUG).
+PROCESSES = {"worker", "clock", "demo"}
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Kinship: SMS check-ins, buddies and coordinators for supportive communities."""
     from service.telemetry import logs
 
     try:
-        logs.configure(Settings.from_env())
+        current = Settings.from_env()
     except SettingsError:
-        pass  # the command itself reports the bad setting, if it needs it
+        return  # the command itself reports the bad setting, if it needs it
+    quiet = ctx.invoked_subcommand not in PROCESSES and current.log_level != "DEBUG"
+    logs.configure(current, level="WARNING" if quiet else None)
 
 
 # --- database ---------------------------------------------------------------------------
@@ -478,8 +486,11 @@ def twilio_connect(community_name, dry_run) -> None:
         found = twilio_setup.senders(session, current, community_name)
     client = make_client(current)
     stuck = []
-    for sender in found:
+    for sender in [None, *found]:
         try:
+            if sender is None:  # the credentials first: one call that answers 401 plainly
+                twilio_setup.account_status(client, current)
+                continue
             wiring = twilio_setup.inspect(client, current, sender)
             if wiring.problems:
                 stuck.append(str(sender))
@@ -496,7 +507,7 @@ def twilio_connect(community_name, dry_run) -> None:
         except TwilioRestException as error:
             if error.status == 401:
                 raise Failed("Twilio refused these credentials (HTTP 401): check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN") from None
-            raise Failed(f"Twilio answered HTTP {error.status} ({error.code}) for {sender}: {error.msg}") from None
+            raise Failed(f"Twilio answered HTTP {error.status} ({error.code}) for {sender or 'the account'}: {error.msg}") from None
         except (TwilioException, RequestException, OSError) as error:
             raise Failed(f"cannot reach Twilio at {current.twilio_api_base_url}: {type(error).__name__}") from None
     if not found:
@@ -508,13 +519,15 @@ def twilio_connect(community_name, dry_run) -> None:
 
 
 @main.command()
-@click.option("--port", default=5000, show_default=True)
+@click.option("--port", default=5000, show_default=True, help="where the dashboard and the phones are served")
 @click.option("--fresh", is_flag=True, help="start from an empty demo database")
-def demo(port, fresh) -> None:
+@click.option("--verbose", is_flag=True, help="show the processes' logs here instead of in instance/demo.log")
+@click.option("--banner-every", default=300.0, hidden=True, help="seconds between two showings of the URLs")
+def demo(port, fresh, verbose, banner_every) -> None:
     """Everything on this machine: SQLite, embedded Redis, web + worker + clock, Twilio simulated."""
     from service.demo.runner import run
 
-    run(port=port, fresh=fresh)
+    run(port=port, fresh=fresh, verbose=verbose, banner_every=banner_every)
 
 
 if __name__ == "__main__":

@@ -126,6 +126,7 @@ def configure(settings: Settings, *, stream: IO[str] | None = None, level: str |
     handler.name = HANDLER_NAME
     handler.setFormatter(LineFormatter(settings.log_format, settings.secrets(), _context_sources))
     root.addHandler(handler)
+    logging.captureWarnings(True)  # a library's warning is a line like any other, not a block on stderr
     chosen = logging.getLevelName(level or settings.log_level)
     root.setLevel(chosen)
     for name, floor in QUIET.items():
