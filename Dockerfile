@@ -39,4 +39,4 @@ RUN pip install --no-deps -e . \
 USER kinship
 EXPOSE 8000
 # gunicorn binds 0.0.0.0:$PORT and starts $WEB_CONCURRENCY workers by itself.
-CMD ["gunicorn", "--config", "python:service.web.gunicorn_config", "--threads", "4", "service:create_app()"]
+CMD ["gunicorn", "--config", "python:service.gunicorn_config", "--threads", "4", "service:create_app()"]

@@ -36,12 +36,13 @@ class Context:
     shared_clock: clock.SharedOffset | None = None  # the demo's one clock, read from Redis
 
     tally: metrics.Tally | None = None
+    replaced_tally: metrics.Tally | None = None
 
     def close(self) -> None:
         if self.shared_clock is not None and clock.shared() is self.shared_clock:
             clock.share(None)
-        if self.tally is not None and metrics.installed() is self.tally:
-            metrics.install(None)
+        if self.tally is not None:
+            metrics.uninstall(self.tally, self.replaced_tally)
         self.db.dispose()
         self.redis.connection_pool.disconnect()
 
@@ -73,12 +74,11 @@ def waking(settings: Settings) -> Iterator[OnCommit]:
     """The after-commit hook of a command that queues texts, and the count of its events."""
     redis = connect(settings.require_redis())
     tally = metrics.Tally(redis)
-    metrics.install(tally)
+    replaced = metrics.install(tally)
     try:
         yield partial(wake_workers, redis)
     finally:
-        if metrics.installed() is tally:
-            metrics.install(None)
+        metrics.uninstall(tally, replaced)
         redis.connection_pool.disconnect()
 
 
@@ -91,7 +91,7 @@ def build(settings: Settings) -> Context:
         clock.share(shared_clock)
     # This process's events are counted in the same Redis (service.telemetry.metrics).
     tally = metrics.Tally(redis)
-    metrics.install(tally)
+    replaced = metrics.install(tally)
     return Context(
         settings=settings,
         redis=redis,
@@ -100,6 +100,7 @@ def build(settings: Settings) -> Context:
         pacer=Pacer(redis, settings.send_rate_per_second),
         shared_clock=shared_clock,
         tally=tally,
+        replaced_tally=replaced,
     )
 
 

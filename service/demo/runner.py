@@ -164,7 +164,7 @@ def run(port: int = 5000, fresh: bool = False, verbose: bool = False, banner_eve
         }
         bin_dir = Path(sys.executable).parent
         commands = [
-            [str(bin_dir / "gunicorn"), "--config", "python:service.web.gunicorn_config", "--bind", f"127.0.0.1:{port}",
+            [str(bin_dir / "gunicorn"), "--config", "python:service.gunicorn_config", "--bind", f"127.0.0.1:{port}",
              "--workers", "1", "--threads", "8", "--access-logfile", "-", "--log-level", "warning",
              "service:create_app()"],
             [str(bin_dir / "kinship"), "worker", "--simple"],

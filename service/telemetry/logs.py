@@ -56,12 +56,12 @@ def scrub(text: str | None) -> str | None:
 class LineFormatter(logging.Formatter):
     """A record as one line: key=value pairs ("text") or a JSON object ("json")."""
 
-    def __init__(self, style: str = "text", secrets: Iterable[str] = (), context: Iterable[ContextSource] = ()):
+    def __init__(self, style: str = "text", secrets: Iterable[str] = (), context: list[ContextSource] | None = None):
         super().__init__()
         self.style = style
         # Longest first, so a secret that contains another is cut whole.
         self.secrets = sorted({s for s in secrets if len(s) >= 6}, key=len, reverse=True)
-        self.context = list(context)
+        self.context = context  # the process's list: sources added later count too
 
     def format(self, record: logging.LogRecord) -> str:
         fields: dict[str, Any] = {
@@ -75,7 +75,7 @@ class LineFormatter(logging.Formatter):
             fields.update(own)
         else:
             fields["msg"] = record.getMessage()
-        for source in self.context:
+        for source in self.context or ():
             fields.update({k: v for k, v in source().items() if v is not None and k not in fields})
         if record.exc_info:
             fields["error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"

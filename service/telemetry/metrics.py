@@ -162,10 +162,18 @@ class Tally:
 _installed: Tally | None = None
 
 
-def install(tally: Tally | None) -> None:
-    """Record this process's events in ``tally`` (None: record nothing)."""
+def install(tally: Tally | None) -> Tally | None:
+    """Record this process's events in ``tally`` (None: record nothing); returns the one before,
+    for ``uninstall`` to put back."""
     global _installed
-    _installed = tally
+    previous, _installed = _installed, tally
+    return previous
+
+
+def uninstall(tally: Tally, previous: Tally | None) -> None:
+    """``tally``'s owner is closing: put back what it replaced, if nothing replaced it since."""
+    if _installed is tally:
+        install(previous)
 
 
 def installed() -> Tally | None:

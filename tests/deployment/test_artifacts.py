@@ -78,7 +78,7 @@ def test_the_procfile_runs_the_three_processes_and_migrates_on_release():
     assert processes["release"] == "kinship db upgrade"
     assert processes["worker"] == "kinship worker" and processes["clock"] == "kinship clock"
     web = expand(processes["web"], {"PORT": "8000"})
-    assert web[:3] == ["gunicorn", "--config", "python:service.web.gunicorn_config"] and web[-1] == "service:create_app()"
+    assert web[:3] == ["gunicorn", "--config", "python:service.gunicorn_config"] and web[-1] == "service:create_app()"
     assert "0.0.0.0:8000" in web
 
 
@@ -131,5 +131,5 @@ def test_systemd_units_restart_every_process_and_run_what_the_procfile_runs():
         elif name == "kinship-clock.service":
             assert command == shlex.split(processes["clock"])
         else:
-            assert command[:3] == ["gunicorn", "--config", "python:service.web.gunicorn_config"]
+            assert command[:3] == ["gunicorn", "--config", "python:service.gunicorn_config"]
             assert "ExecStartPre" not in service, "migrations are a release step, never the web process's start"

@@ -1,4 +1,4 @@
-"""gunicorn's settings for the web process: ``gunicorn --config python:service.web.gunicorn_config``.
+"""gunicorn's settings for the web process: ``gunicorn --config python:service.gunicorn_config``.
 
 Read once by the gunicorn master, before it forks its workers (command-line flags such as
 ``--bind`` and ``--workers`` still apply on top):
