@@ -206,7 +206,7 @@ class SimulatedAccount:
                 return self._error(405, 20004)
             with self._lock:
                 found = [self._service_json(s, base_url) for s in self._services.values()]
-            return self._v1_page(found, "services", path, query, base_url)
+            return self._page(found, "services", path, query, base_url, v1=True)
         with self._lock:
             service = self._services.get(sid)
             if service is None:
@@ -216,7 +216,7 @@ class SimulatedAccount:
                     return self._error(405, 20004)
                 found = [self._service_number_json(sid, self._numbers[n], base_url)
                          for n in self._service_numbers.get(sid, []) if n in self._numbers]
-                return self._v1_page(found, "phone_numbers", path, query, base_url)
+                return self._page(found, "phone_numbers", path, query, base_url, v1=True)
             if method == "POST":
                 if _update(service, form, SERVICE_FIELDS):
                     return self._error(400, 20001)
@@ -250,36 +250,28 @@ class SimulatedAccount:
             "sid": n["sid"], "url": f"{base_url}/v1/Services/{service_sid}/PhoneNumbers/{n['sid']}",
         }
 
-    def _page(self, items: list[dict], key: str, path: str, query: dict[str, str]) -> Answer:
-        """A 2010-04-01 list page: the records under ``key`` beside relative page URIs."""
+    def _page(self, items: list[dict], key: str, path: str, query: dict[str, str], base_url: str = "", *,
+              v1: bool = False) -> Answer:
+        """A list page: a 2010-04-01 one (relative ``*_page_uri``s, filters kept) or a v1 one
+        (a ``meta`` of absolute ``*_page_url``s)."""
         paged = _paging(items, query)
         if paged is None:
             return self._error(400, 20001)
         chunk, page, size, more = paged
+        kept = {} if v1 else _filters(query)
 
-        def uri(number: int) -> str:
-            return f"{path}?{urllib.parse.urlencode({**_filters(query), 'PageSize': size, 'Page': number})}"
+        def link(number: int) -> str:
+            return f"{base_url}{path}?{urllib.parse.urlencode({**kept, 'PageSize': size, 'Page': number})}"
 
-        return 200, {
-            key: chunk, "end": page * size + max(len(chunk) - 1, 0), "first_page_uri": uri(0),
-            "next_page_uri": uri(page + 1) if more else None, "page": page, "page_size": size,
-            "previous_page_uri": uri(page - 1) if page > 0 else None, "start": page * size, "uri": uri(page),
-        }, {}
-
-    def _v1_page(self, items: list[dict], key: str, path: str, query: dict[str, str], base_url: str) -> Answer:
-        """A v1 list page: the records under ``key`` and a ``meta`` with absolute page URLs."""
-        paged = _paging(items, query)
-        if paged is None:
-            return self._error(400, 20001)
-        chunk, page, size, more = paged
-
-        def url(number: int) -> str:
-            return f"{base_url}{path}?{urllib.parse.urlencode({'PageSize': size, 'Page': number})}"
-
-        return 200, {key: chunk, "meta": {
-            "first_page_url": url(0), "key": key, "next_page_url": url(page + 1) if more else None, "page": page,
-            "page_size": size, "previous_page_url": url(page - 1) if page > 0 else None, "url": url(page),
-        }}, {}
+        first, following = link(0), link(page + 1) if more else None
+        previous, this = link(page - 1) if page > 0 else None, link(page)
+        if v1:
+            return 200, {key: chunk, "meta": {"first_page_url": first, "key": key, "next_page_url": following,
+                                              "page": page, "page_size": size, "previous_page_url": previous,
+                                              "url": this}}, {}
+        return 200, {key: chunk, "end": page * size + max(len(chunk) - 1, 0), "first_page_uri": first,
+                     "next_page_uri": following, "page": page, "page_size": size, "previous_page_uri": previous,
+                     "start": page * size, "uri": this}, {}
 
 
 def _filters(query: dict[str, str]) -> dict[str, str]:

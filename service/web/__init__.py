@@ -1,7 +1,8 @@
 """The web process: thin Flask adapters over the rooms below, and the request's share of the service.
 
 - ``webhooks``: Twilio's signed ``/twilio/sms`` and ``/twilio/status``;
-- ``health``: ``/healthz``;
+- ``health``: ``/healthz``; ``metrics``: ``/metrics`` for a Prometheus scraper;
+- ``observe``: each request measured and logged in one line;
 - ``dashboard/``: the coordinators' pages.
 
 This module holds what every view uses: ``init_app`` builds the process's database and Redis
