@@ -77,16 +77,16 @@ def _database_trouble(current: Settings, store: Database, error: DBAPIError) -> 
     from sqlalchemy.exc import SQLAlchemyError
 
     from service.migrate import schema_state
-    from service.operations.doctor import _first_line, _safe_url
+    from service.operations.doctor import first_line, safe_url
 
-    where = _safe_url(current.database_url)
+    where = safe_url(current.database_url)
     try:
         state = schema_state(store.engine)
     except SQLAlchemyError:
-        return f"cannot reach the database at {where}: {_first_line(error)}"
+        return f"cannot reach the database at {where}: {first_line(error)}"
     if not state.at_head:
         return f"the database at {where} is {state.describe()}: run `kinship db upgrade` first"
-    return f"the database refused: {_first_line(error)}"
+    return f"the database refused: {first_line(error)}"
 
 
 class Failed(click.ClickException):
@@ -129,13 +129,13 @@ def db_upgrade(revision: str) -> None:
     from sqlalchemy.exc import OperationalError
 
     from service.migrate import upgrade
-    from service.operations.doctor import _first_line, _safe_url
+    from service.operations.doctor import first_line, safe_url
 
     current = settings()
     try:
         upgrade(current.database_url, revision)
     except OperationalError as error:
-        raise Failed(f"cannot reach the database at {_safe_url(current.database_url)}: {_first_line(error)}") from None
+        raise Failed(f"cannot reach the database at {safe_url(current.database_url)}: {first_line(error)}") from None
     click.echo(f"database at {revision}")
 
 

@@ -119,11 +119,11 @@ def _settings(s: Settings) -> Iterator[Finding]:
         yield warning("DATABASE_URL", "SQLite: one writer at a time, and a file to back up by hand",
                       "use PostgreSQL in production (DATABASE_URL=postgresql+psycopg://…)")
     else:
-        yield ok("DATABASE_URL", _safe_url(s.database_url))
+        yield ok("DATABASE_URL", safe_url(s.database_url))
     if not s.redis_url:
         yield problem("REDIS_URL", "not set: nothing wakes the workers", "set REDIS_URL=redis://host:6379/0")
     else:
-        yield ok("REDIS_URL", _safe_url(s.redis_url))
+        yield ok("REDIS_URL", safe_url(s.redis_url))
     if not (s.twilio_account_sid and s.twilio_auth_token):
         yield problem("Twilio settings", "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not both set",
                       "copy them from the Twilio console (Account info)")
@@ -141,7 +141,7 @@ def _settings(s: Settings) -> Iterator[Finding]:
         yield ok("metrics", "GET /metrics answers with the bearer token")
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ValueError:
@@ -160,13 +160,13 @@ def _engine(s: Settings) -> Engine | None:
 
 def _database(s: Settings, engine: Engine | None):
     if engine is None:
-        yield problem("database", f"DATABASE_URL is not a database URL SQLAlchemy can use: {_safe_url(s.database_url)}",
+        yield problem("database", f"DATABASE_URL is not a database URL SQLAlchemy can use: {safe_url(s.database_url)}",
                       "see the README's settings table")
         return False
     try:
         state = schema_state(engine)
     except SQLAlchemyError as error:
-        yield problem("database", f"cannot reach {_safe_url(s.database_url)}: {_first_line(error)}",
+        yield problem("database", f"cannot reach {safe_url(s.database_url)}: {first_line(error)}",
                       "check DATABASE_URL and that the database server is running")
         return False
     if not state.at_head:
@@ -176,7 +176,7 @@ def _database(s: Settings, engine: Engine | None):
     return True
 
 
-def _first_line(error: Exception) -> str:
+def first_line(error: Exception) -> str:
     text = str(getattr(error, "orig", None) or error).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
@@ -199,7 +199,7 @@ def _redis_checks(s: Settings, redis: Redis | None):
     try:
         info = redis.info()
     except RedisError as error:
-        yield problem("Redis", f"cannot reach {_safe_url(s.redis_url)}: {error}", "check REDIS_URL and that Redis is running")
+        yield problem("Redis", f"cannot reach {safe_url(s.redis_url)}: {error}", "check REDIS_URL and that Redis is running")
         return False
     yield ok("Redis", f"reachable, Redis {info.get('redis_version', '?')}")
     yield _persistence(redis, info)
