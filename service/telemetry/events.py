@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -33,9 +34,15 @@ def after_commit(session: Session, say: Callable[[], None]) -> None:
 
 
 def flush(session: Session) -> None:
-    """Say everything the committed transaction did (``Database`` calls this after commit)."""
-    for say in session.info.pop(_PENDING, []):
-        say()
+    """Say everything the committed transaction did (``Database`` calls this after commit);
+    its counts go to Redis in one round trip."""
+    pending = session.info.pop(_PENDING, [])
+    tally = metrics.installed()
+    if not pending:
+        return
+    with tally.batch() if tally is not None else nullcontext():
+        for say in pending:
+            say()
 
 
 def forget(session: Session) -> None:

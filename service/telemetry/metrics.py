@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
@@ -86,6 +88,23 @@ class Tally:
 
     def __init__(self, redis: Redis):
         self.redis = redis
+        self._batch = threading.local()  # the web process answers on several threads
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Send every count made inside the block in one round trip, at its end."""
+        if getattr(self._batch, "pipe", None) is not None:
+            yield
+            return
+        pipe = self._batch.pipe = self.redis.pipeline(transaction=False)
+        try:
+            yield
+        finally:
+            self._batch.pipe = None
+            try:
+                pipe.execute()
+            except RedisError as error:
+                log.warning("metrics: Redis is unavailable, counts are lost: %s", error)
 
     def count(self, metric: Definition, *labels: str, amount: int = 1) -> None:
         self._write(lambda pipe: pipe.hincrby(metric.key, _field(labels), amount))
@@ -117,6 +136,10 @@ class Tally:
         return max(time.time() - started, 0.0), tuple(labels)
 
     def _write(self, write) -> None:
+        batched = getattr(self._batch, "pipe", None)
+        if batched is not None:
+            write(batched)
+            return
         try:
             with self.redis.pipeline(transaction=False) as pipe:
                 write(pipe)

@@ -120,18 +120,26 @@ def test_a_whole_scenario_logs_one_line_per_event_and_nothing_personal_or_secret
     assert right.status_code == 303
     assert browser.get(f"{deployment.url}/").status_code == 200
 
-    # The metrics the scenario left.
-    scraped = requests.get(f"{deployment.url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
-    assert scraped.status_code == 200
-    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
-               for family in text_string_to_metric_families(scraped.text) for s in family.samples}
-    assert samples[("kinship_texts_sent_total", (("kind", "checkin"),))] == 2
-    assert samples[("kinship_texts_delivered_total", (("kind", "checkin"),))] == 2
-    assert samples[("kinship_alerts_opened_total", (("kind", "crisis"), ("reason", "crisis")))] == 1
-    assert samples[("kinship_alert_first_text_seconds_count", (("kind", "crisis"),))] == 1
-    assert samples[("kinship_alert_first_text_seconds_count", (("kind", "support"),))] == 1
-    assert samples[("kinship_workers", ())] == 1
-    assert samples[("kinship_webhook_duration_seconds_count", (("route", "/twilio/sms"), ("status", "200")))] == 4
+    # The metrics the scenario left. Each process counts just after its commit, so the scrape
+    # waits for the last count rather than racing it.
+    expected = {
+        ("kinship_texts_sent_total", (("kind", "checkin"),)): 2,
+        ("kinship_texts_delivered_total", (("kind", "checkin"),)): 2,
+        ("kinship_texts_delivered_total", (("kind", "buddy_alert"),)): 1,
+        ("kinship_alerts_opened_total", (("kind", "crisis"), ("reason", "crisis"))): 1,
+        ("kinship_alert_first_text_seconds_count", (("kind", "crisis"),)): 1,
+        ("kinship_alert_first_text_seconds_count", (("kind", "support"),)): 1,
+        ("kinship_workers", ()): 1,
+        ("kinship_webhook_duration_seconds_count", (("route", "/twilio/sms"), ("status", "200"))): 4,
+    }
+
+    def scrape() -> dict:
+        answer = requests.get(f"{deployment.url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+        assert answer.status_code == 200
+        return {(s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in text_string_to_metric_families(answer.text) for s in family.samples}
+
+    wait_for(lambda: all(scrape().get(k) == v for k, v in expected.items()), "the scenario's counts", timeout=30)
 
     deployment.stop()
     assert worker.returncode is not None
