@@ -38,10 +38,10 @@ def test_an_event_is_one_key_value_line(captured):
 def test_json_lines_parse(captured):
     stream = captured("json")
     event(logging.getLogger("kinship.test"), "alert_opened", alert_id=3, kind="crisis")
-    logging.getLogger("rq.worker").info("Job OK (%s)", "send-message-7")
+    logging.getLogger("a.library").info("Job OK (%s)", "send-message-7")
     first, second = (json.loads(line) for line in stream.getvalue().splitlines())
     assert (first["event"], first["alert_id"], first["level"]) == ("alert_opened", 3, "info")
-    assert second["msg"] == "Job OK (send-message-7)" and second["logger"] == "rq.worker"
+    assert second["msg"] == "Job OK (send-message-7)" and second["logger"] == "a.library"
 
 
 def test_phone_numbers_are_masked_and_secrets_cut_wherever_they_appear(captured):
