@@ -24,10 +24,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
-from prometheus_client.utils import floatToGoString
+from typing import TYPE_CHECKING
+
 from redis import Redis
 from redis.exceptions import RedisError
+
+if TYPE_CHECKING:
+    from prometheus_client.core import Metric
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +82,7 @@ def _field(labels: tuple[str, ...]) -> str:
 def _bucket(buckets: tuple[float, ...], value: float) -> str:
     for bound in buckets:
         if value <= bound:
-            return floatToGoString(bound)
+            return repr(float(bound))
     return "+Inf"
 
 
@@ -149,6 +152,7 @@ class Tally:
 
     # -- a prometheus-client collector --------------------------------------------------
 
+    # prometheus-client is imported only here, at a scrape: a worker sending a text never needs it.
     def collect(self) -> Iterator[Metric]:
         with self.redis.pipeline(transaction=False) as pipe:
             for metric in DEFINITIONS:
@@ -160,6 +164,8 @@ class Tally:
 
     @staticmethod
     def _counter(metric: Definition, values: dict[str, str]) -> Metric:
+        from prometheus_client.core import CounterMetricFamily
+
         family = CounterMetricFamily(metric.name, metric.help, labels=metric.labels)
         for field, value in sorted(values.items()):
             family.add_metric(json.loads(field), float(value))
@@ -167,17 +173,20 @@ class Tally:
 
     @staticmethod
     def _histogram(metric: Definition, values: dict[str, str]) -> Metric:
+        from prometheus_client.core import HistogramMetricFamily
+        from prometheus_client.utils import floatToGoString
+
         family = HistogramMetricFamily(metric.name, metric.help, labels=metric.labels)
         series: dict[str, dict[str, float]] = {}
         for key, value in values.items():
             field, _, part = key.rpartition("|")
             series.setdefault(field, {})[part] = float(value)
-        bounds = [floatToGoString(b) for b in metric.buckets] + ["+Inf"]
+        bounds = [repr(float(b)) for b in metric.buckets] + ["+Inf"]
         for field, parts in sorted(series.items()):
             running, cumulative = 0.0, []
             for bound in bounds:
                 running += parts.get(bound, 0.0)
-                cumulative.append((bound, running))
+                cumulative.append((bound if bound == "+Inf" else floatToGoString(float(bound)), running))
             family.add_metric(json.loads(field), cumulative, parts.get("sum", 0.0))
         return family
 
