@@ -19,6 +19,7 @@ from service.models import Coordinator
 from service.passwords import MIN_LENGTH, PasswordError, hash_password, needs_rehash, verify_password
 from service.web.dashboard import scoping
 from service.web.dashboard.common import is_htmx, now
+from service.web.dashboard.redirects import local_target
 from service.web.dashboard.security import SignInLimiter, wait_words
 
 bp = Blueprint("auth", __name__)
@@ -56,9 +57,7 @@ def require_sign_in():
 
 
 def _safe_next(value: str | None) -> str:
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return url_for("now.page")
+    return local_target(value) or url_for("now.page")
 
 
 @bp.get("/login")
