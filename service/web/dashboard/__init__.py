@@ -7,8 +7,6 @@ communities only). ``init_app`` plugs it into the app built by ``create_app``.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 
@@ -33,7 +31,8 @@ def init_app(app: Flask) -> None:
     from service.web import webhooks
     from service.web.dashboard import audit, auth, broadcast, buddies, common, member, members, now, security, settings
 
-    app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=12))
+    # Assigned, not setdefault: Flask already defines this key (31 days).
+    app.config["PERMANENT_SESSION_LIFETIME"] = auth.SESSION_LIFETIME
     https = app.extensions["kinship"].settings.public_url.startswith("https://")
     security.init_app(app, https=https, exempt=[webhooks.bp])
     common.init_app(app)
