@@ -9,6 +9,7 @@ from flask import Flask
 from service import web
 from service.settings import Settings
 from service.web import dashboard, health, webhooks
+from service.web.proxy import TrustedProxies
 
 
 def build_app(settings: Settings) -> Flask:
@@ -23,10 +24,8 @@ def build_app(settings: Settings) -> Flask:
     )
     if settings.proxy_hops:
         # Behind a proxy the client's address (sign-in limits, the audit log) is in X-Forwarded-For.
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         hops = settings.proxy_hops
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = TrustedProxies(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     web.init_app(app, settings)
     webhooks.init_app(app)
     health.init_app(app)

@@ -4,8 +4,9 @@ The session cookie holds the coordinator's id and their ``session_version``; sig
 (or changing the password) bumps the version, so every cookie made before -- even a copy
 replayed later -- no longer matches and is signed out. A session ends 12 hours after
 sign-in however busy it was: the Now page polls, so a cookie renewed on every visit alone
-would never end. A wrong password and an unknown
-email get the same answer, and attempts are limited per account and per address.
+would never end. A wrong password and an unknown email get the same answer, and attempts
+are limited per account and per address (``sign_in_limits``), the coordinator's own browser
+spared by its device cookie.
 """
 
 from __future__ import annotations
@@ -14,21 +15,22 @@ import time
 from datetime import timedelta
 from functools import lru_cache
 
-from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, url_for
 from flask import session as cookie
 from sqlalchemy import select
 
 from service import audit, web
 from service.models import Coordinator
 from service.passwords import MIN_LENGTH, PasswordError, hash_password, needs_rehash, verify_password
-from service.web.dashboard import scoping
+from service.web.dashboard import device_cookie, scoping
 from service.web.dashboard.common import is_htmx, now
 from service.web.dashboard.redirects import local_target
-from service.web.dashboard.security import SignInLimiter, wait_words
+from service.web.dashboard.sign_in_limits import Attempt, FailOpenCounts, SignInLimits
 
 bp = Blueprint("auth", __name__)
 
 SESSION_LIFETIME = timedelta(hours=12)
+LIMITS = "kinship.sign_in_limits"
 WRONG = "That email and password don't match an account. Check both and try again."
 
 
@@ -87,19 +89,22 @@ def login():
     password = request.form.get("password") or ""
     next_url = request.form.get("next") or ""
     address = scoping.client_address() or "unknown"
-    limiter = SignInLimiter(web.context().redis)
-    wait = limiter.blocked_for(email, address)
-    if wait:
-        return render_template("login.html", email=email, next=next_url, error=wait_words(wait)), 429
+    limits: SignInLimits = current_app.extensions[LIMITS]
+    attempt = Attempt(email, address, device_cookie.nonce_for(email))
+    moment = now().timestamp()
+    wait = limits.wait(attempt, moment)
+    if wait is not None:
+        page = render_template("login.html", email=email, next=next_url, error=wait.words())
+        return page, 429, {"Retry-After": str(wait.seconds)}
     session = web.session()
     coordinator = session.scalar(select(Coordinator).where(Coordinator.email == email)) if email else None
     if not verify_password(coordinator.password_hash if coordinator else _decoy_hash(), password) or coordinator is None:
-        limiter.failed(email, address)
+        limits.failed(attempt, moment)
         if coordinator is not None:
             audit.record(session, coordinator, "auth.sign_in_failed", f"coordinator:{coordinator.id}", {}, address, now())
             session.commit()
         return render_template("login.html", email=email, next=next_url, error=WRONG), 200
-    limiter.succeeded(email)
+    limits.succeeded(attempt)
     if needs_rehash(coordinator.password_hash):
         coordinator.password_hash = hash_password(password)
     audit.record(session, coordinator, "auth.sign_in", f"coordinator:{coordinator.id}", {}, address, now())
@@ -109,7 +114,9 @@ def login():
     cookie["coordinator_id"] = coordinator.id
     cookie["session_version"] = coordinator.session_version
     cookie["signed_in_at"] = int(time.time())
-    return redirect(_safe_next(next_url), 303)
+    response = redirect(_safe_next(next_url), 303)
+    device_cookie.remember(response, email)
+    return response
 
 
 @bp.post("/logout")
@@ -163,3 +170,8 @@ def password():
     cookie["session_version"] = coordinator.session_version
     flash("Your password is changed. Any other device you were signed in on is now signed out.", "done")
     return redirect(url_for("now.page"), 303)
+
+
+def init_app(app) -> None:
+    # One set of limits per web process: its fallback counts must outlive a request.
+    app.extensions[LIMITS] = SignInLimits(FailOpenCounts(app.extensions["kinship"].redis))
