@@ -9,12 +9,14 @@ from flask import Flask
 from service import web
 from service.settings import Settings
 from service.web import dashboard, health, webhooks
+from service.web.database_ids import IdConverter
 from service.web.proxy import TrustedProxies
 
 
 def build_app(settings: Settings) -> Flask:
     settings.require_twilio()
     app = Flask("service", root_path=str(Path(__file__).parent))
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     app.config.update(
         SECRET_KEY=settings.require_secret_key(),
         SESSION_COOKIE_HTTPONLY=True,
