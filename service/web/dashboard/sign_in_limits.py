@@ -37,6 +37,7 @@ ACCOUNT_FREE_FAILURES = 5
 ACCOUNT_LONGEST_WAIT = 30
 DEVICE_FAILURES = 10
 PREFIX = "kinship:sign-in"
+LOCAL_KEYS = 10_000
 # After Redis fails, try it again only after this long: each try may wait for a timeout.
 REDIS_RETRY_SECONDS = 30
 
@@ -106,14 +107,16 @@ class LocalCounts:
 
     def add(self, key: str, now: float, *, sliding: bool) -> None:
         with self._lock:
-            failures, _, expires = self._counts.get(key, (0, 0.0, 0.0))
+            failures, _, expires = self._counts.pop(key, (0, 0.0, 0.0))
             if expires <= now:
                 failures, expires = 0, now + WINDOW_SECONDS
             if sliding:
                 expires = now + WINDOW_SECONDS
-            self._counts[key] = (failures + 1, now, expires)
-            if len(self._counts) > 10_000:  # forget what has expired, so memory stays bounded
-                self._counts = {k: v for k, v in self._counts.items() if v[2] > now}
+            self._counts[key] = (failures + 1, now, expires)  # last in the dict: the most recent
+            if len(self._counts) > LOCAL_KEYS:
+                # Memory stays bounded however many addresses and emails are tried: the
+                # least recently counted is forgotten first.
+                del self._counts[next(iter(self._counts))]
 
     def clear(self, key: str) -> None:
         with self._lock:

@@ -241,3 +241,38 @@ def test_with_redis_down_the_limits_still_hold_in_the_process(app_without_redis,
     assert Browser(app_without_redis, "10.0.0.66").attempt("x@example.org", WRONG).status_code == 429
     later(1)
     assert Browser(app_without_redis, "10.0.0.7").attempt(coordinator.email, coordinator.password).status_code == 303
+
+
+# --- the counts themselves ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("counts", ["redis", "local"])
+def test_a_window_runs_from_the_first_failure_or_slides_with_the_last(redis, counts):
+    from service.web.dashboard.sign_in_limits import WINDOW_SECONDS, LocalCounts, RedisCounts
+
+    store = RedisCounts(redis) if counts == "redis" else LocalCounts()
+    store.add("fixed", 1000.0, sliding=False)
+    store.add("sliding", 1000.0, sliding=True)
+    store.add("fixed", 1600.0, sliding=False)
+    store.add("sliding", 1600.0, sliding=True)
+    fixed, sliding, missing = store.read(["fixed", "sliding", "missing"], 1600.0)
+    assert (fixed.failures, fixed.last_at, sliding.failures, missing) == (2, 1600.0, 2, None)
+    if counts == "local":  # Redis keeps real time; the local store keeps the service clock's
+        assert fixed.expires_in == WINDOW_SECONDS - 600 and sliding.expires_in == WINDOW_SECONDS
+        later_fixed, later_sliding = store.read(["fixed", "sliding"], 1000.0 + WINDOW_SECONDS)
+        assert later_fixed is None and later_sliding.failures == 2
+    else:
+        assert 0 < redis.ttl("fixed") <= WINDOW_SECONDS
+    store.clear("fixed")
+    assert store.read(["fixed"], 1600.0) == [None]
+
+
+def test_the_local_counts_forget_the_oldest_beyond_their_bound(monkeypatch):
+    from service.web.dashboard import sign_in_limits
+
+    monkeypatch.setattr(sign_in_limits, "LOCAL_KEYS", 3)
+    store = sign_in_limits.LocalCounts()
+    for key in ("a", "b", "c"):
+        store.add(key, 1000.0, sliding=False)
+    store.add("a", 1001.0, sliding=False)  # counted again: now the most recent
+    store.add("d", 1002.0, sliding=False)
+    assert [count is not None for count in store.read(["a", "b", "c", "d"], 1003.0)] == [True, False, True, True]
