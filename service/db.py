@@ -30,8 +30,10 @@ _OUTBOX = "kinship.outbox"
 
 
 def make_engine(url: str) -> Engine:
+    # A database error's message would otherwise carry the statement's values -- a member's
+    # number, their words -- into the log with its traceback.
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -43,7 +45,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 class Database:

@@ -9,11 +9,14 @@ from flask import Flask
 from service import web
 from service.settings import Settings
 from service.web import dashboard, health, webhooks
+from service.web.database_ids import IdConverter
+from service.web.proxy import TrustedProxies
 
 
 def build_app(settings: Settings) -> Flask:
     settings.require_twilio()
     app = Flask("service", root_path=str(Path(__file__).parent))
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     app.config.update(
         SECRET_KEY=settings.require_secret_key(),
         SESSION_COOKIE_HTTPONLY=True,
@@ -23,10 +26,8 @@ def build_app(settings: Settings) -> Flask:
     )
     if settings.proxy_hops:
         # Behind a proxy the client's address (sign-in limits, the audit log) is in X-Forwarded-For.
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         hops = settings.proxy_hops
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = TrustedProxies(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     web.init_app(app, settings)
     webhooks.init_app(app)
     health.init_app(app)
