@@ -31,6 +31,8 @@ _OUTBOX = "kinship.outbox"
 
 
 def make_engine(url: str) -> Engine:
+    # A database error's message would otherwise carry the statement's values -- a member's
+    # number, their words -- into the log with its traceback.
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
@@ -44,7 +46,6 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    # hide_parameters: an error message must not carry a member's number or words into a log.
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 

@@ -20,6 +20,7 @@ from service.messaging.phones import PhoneError, parse_phone
 from service.messaging.sms_text import LANGUAGES
 from service.models import Community, Member, MemberStatus
 from service.schedules import ScheduleError, next_slot, validate_schedule, zone
+from service.spreadsheet import read_cell, write_csv
 
 IMPORT_COLUMNS = ("name", "phone", "timezone", "language", "schedule")
 EXPORT_COLUMNS = ("name", "phone", "status", "timezone", "language", "schedule", "last_checkin_at", "last_score")
@@ -165,7 +166,8 @@ def _check_row(community: Community, row: dict, line: int, now: datetime, seen: 
     if any("\n" in (value or "") for value in row.values()):
         return RowProblem(line, "a field runs over several lines: check for an unclosed quote")
     try:
-        draft = check_member(community, now=now, **{key: row.get(key) for key in IMPORT_COLUMNS})
+        # read_cell: a file Kinship exported imports as the same people.
+        draft = check_member(community, now=now, **{key: read_cell(row.get(key) or "") for key in IMPORT_COLUMNS})
     except MemberError as error:
         return RowProblem(line, str(error))
     if draft.phone in seen:
@@ -187,17 +189,14 @@ def import_members(session: Session, community: Community, text: str, now: datet
 
 
 def export_members(session: Session, community: Community) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS + ("next_checkin_at", "consecutive_missed", "unreachable_code"))
+    """The community's members as CSV, every cell safe to open in a spreadsheet."""
     members = session.scalars(select(Member).where(Member.community_id == community.id).order_by(Member.name, Member.id))
-    for m in members:
-        writer.writerow([
-            m.name, m.phone, m.status.value, m.zone, m.language, m.effective_schedule,
-            _iso(m.last_checkin_at), m.last_score if m.last_score is not None else "",
-            _iso(m.next_checkin_at), m.consecutive_missed, m.unreachable_code or "",
-        ])
-    return out.getvalue()
+    return write_csv(EXPORT_COLUMNS + ("next_checkin_at", "consecutive_missed", "unreachable_code"), (
+        [m.name, m.phone, m.status.value, m.zone, m.language, m.effective_schedule,
+         _iso(m.last_checkin_at), m.last_score if m.last_score is not None else "",
+         _iso(m.next_checkin_at), m.consecutive_missed, m.unreachable_code or ""]
+        for m in members
+    ))
 
 
 def _iso(moment: datetime | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from service.care import safety
@@ -35,8 +35,13 @@ class Answer:
 
 
 def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone: str, body: str, now: datetime,
-                dashboard_url: str) -> Answer:
-    if session.scalar(select(InboundMessage.id).where(InboundMessage.message_sid == message_sid)) is not None:
+                dashboard_url: str, idempotency_token: str | None = None) -> Answer:
+    """``idempotency_token`` is Twilio's, the same on every retry of one webhook: a text
+    already stored under its MessageSid or its token is acknowledged and not read again."""
+    seen = InboundMessage.message_sid == message_sid
+    if idempotency_token:
+        seen = or_(seen, InboundMessage.idempotency_token == idempotency_token)
+    if session.scalar(select(InboundMessage.id).where(seen).limit(1)) is not None:
         return Answer(None, duplicate=True)
     member = _member_for(session, from_phone)
     if member is None:
@@ -46,6 +51,7 @@ def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone
     parsed = parse(body)
     inbound = InboundMessage(
         message_sid=message_sid,
+        idempotency_token=idempotency_token,
         member=member,
         from_phone=member.phone,
         to_phone=to_phone or "",

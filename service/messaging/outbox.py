@@ -31,8 +31,10 @@ LOST_JOB_AFTER = timedelta(minutes=5)
 
 def may_receive(member: Member, kind: str) -> bool:
     """Whether ``member`` may be sent a text of ``kind`` now: the carrier rules, in one place."""
-    if member.status == MemberStatus.INVITED:
-        return kind == "invite"
+    if member.status == MemberStatus.INVITED or kind == "invite":
+        # An invitation is for someone who has not joined, and is the only text they may get:
+        # a member who said YES before the worker ran is not asked to join again.
+        return member.status == MemberStatus.INVITED and kind == "invite"
     return member.status in (MemberStatus.ACTIVE, MemberStatus.PAUSED)
 
 

@@ -89,6 +89,8 @@ class InboundMessage(Base):
     id: Mapped[intpk]
     # Twilio retries webhooks; the SID makes a retry a no-op.
     message_sid: Mapped[str] = mapped_column(String(64), unique=True)
+    # Twilio's I-Twilio-Idempotency-Token, when it sent one: the same for every retry of a webhook.
+    idempotency_token: Mapped[str | None] = mapped_column(String(128), unique=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     checkin_id: Mapped[int | None] = mapped_column(ForeignKey("checkins.id", ondelete="SET NULL"))
     from_phone: Mapped[phone]

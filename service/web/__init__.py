@@ -1,9 +1,12 @@
 """The web process: thin Flask adapters over the rooms below, and the request's share of the service.
 
-- ``webhooks``: Twilio's signed ``/twilio/sms`` and ``/twilio/status``;
+- ``webhooks``: Twilio's signed ``/twilio/sms`` and ``/twilio/status``, whose fields
+  ``twilio_form`` reads strictly;
 - ``health``: ``/healthz``; ``metrics``: ``/metrics`` for a Prometheus scraper;
 - ``observe``: each request measured and logged in one line;
-- ``dashboard/``: the coordinators' pages.
+- ``dashboard/``: the coordinators' pages;
+- ``proxy`` (the ``X-Forwarded-*`` headers of trusted proxies) and ``database_ids`` (ids in
+  URLs and forms), which ``app`` installs for every route.
 
 This module holds what every view uses: ``init_app`` builds the process's database and Redis
 in ``create_app``; ``settings()``, ``context()`` and ``session()`` (one session a request,

@@ -10,12 +10,15 @@ from service import web
 from service.settings import Settings
 from service.telemetry import logs
 from service.web import dashboard, health, metrics, observe, webhooks
+from service.web.database_ids import IdConverter
+from service.web.proxy import TrustedProxies
 
 
 def build_app(settings: Settings) -> Flask:
     settings.require_twilio()
     logs.configure(settings)
     app = Flask("service", root_path=str(Path(__file__).parent))
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     app.config.update(
         SECRET_KEY=settings.require_secret_key(),
         SESSION_COOKIE_HTTPONLY=True,
@@ -25,10 +28,8 @@ def build_app(settings: Settings) -> Flask:
     )
     if settings.proxy_hops:
         # Behind a proxy the client's address (sign-in limits, the audit log) is in X-Forwarded-For.
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
         hops = settings.proxy_hops
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = TrustedProxies(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     web.init_app(app, settings)
     observe.init_app(app)
     webhooks.init_app(app)

@@ -1,7 +1,8 @@
 """Twilio's webhooks: incoming texts and delivery status, signed, thin, and answered at once.
 
 Each view checks the signature against ``PUBLIC_URL`` + path (behind a proxy the request's
-own URL is not what Twilio signed), stores and decides in one transaction, commits (which
+own URL is not what Twilio signed), then every field it reads (``twilio_form``: a bad one
+is a 400 that changes nothing), stores and decides in one transaction, commits (which
 wakes the workers), and answers TwiML in milliseconds.
 """
 
@@ -19,6 +20,7 @@ from service import clock, web
 from service.conversation.inbound import receive_sms
 from service.members import heed_carrier
 from service.messaging.delivery import apply_status
+from service.web import twilio_form
 
 log = logging.getLogger(__name__)
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")
@@ -50,18 +52,18 @@ def twiml(text: str | None) -> Response:
 @bp.post("/sms")
 @twilio_signed
 def sms() -> Response:
-    form = request.form
-    message_sid = form.get("MessageSid", "").strip()
-    if not message_sid:
-        abort(400, "MessageSid is required")
+    try:
+        text = twilio_form.incoming_sms(request.form, request.headers)
+    except twilio_form.FormError as error:
+        return _refuse(error)
     session = web.session()
     try:
-        answer = receive_sms(session, message_sid=message_sid, from_phone=form.get("From", ""),
-                             to_phone=form.get("To", ""), body=form.get("Body", ""), now=clock.utcnow(),
-                             dashboard_url=web.settings().public_url)
+        answer = receive_sms(session, message_sid=text.message_sid, from_phone=text.from_phone, to_phone=text.to_phone,
+                             body=text.body, now=clock.utcnow(), dashboard_url=web.settings().public_url,
+                             idempotency_token=text.idempotency_token)
         session.commit()
     except IntegrityError:
-        # The same MessageSid raced in twice (Twilio retried): the first one answers.
+        # The same MessageSid (or retry token) raced in twice: the first one answers.
         session.rollback()
         return twiml(None)
     return twiml(answer.text)
@@ -70,23 +72,24 @@ def sms() -> Response:
 @bp.post("/status")
 @twilio_signed
 def status() -> Response:
-    form = request.form
+    try:
+        callback = twilio_form.status_callback(request.form)
+    except twilio_form.FormError as error:
+        return _refuse(error)
     session = web.session()
     now = clock.utcnow()
-    undelivered = apply_status(session, message_sid=form.get("MessageSid", ""), status=form.get("MessageStatus", ""),
-                               error_code=_int(form.get("ErrorCode")), now=now,
-                               retry_limit=web.settings().send_retry_limit)
+    undelivered = apply_status(session, message_sid=callback.message_sid, status=callback.status,
+                               error_code=callback.error_code, now=now, retry_limit=web.settings().send_retry_limit)
     if undelivered is not None:
         heed_carrier(session, undelivered, now)
     session.commit()
     return Response(status=204)
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
+def _refuse(error: twilio_form.FormError) -> Response:
+    # The field and what is wrong with it; never its value, which may be a member's number or words.
+    log.warning("refused a signed request to %s: %s", request.path, error)
+    return Response(f"Bad request: {error}\n", status=400, mimetype="text/plain")
 
 
 def init_app(app: Flask) -> None:

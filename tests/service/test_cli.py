@@ -109,6 +109,28 @@ def test_members_import_invites_everyone_and_export_lists_them(kinship, communit
     assert rows[0]["schedule"] == "FREQ=DAILY;BYHOUR=18;BYMINUTE=30"
 
 
+FORMULAS = ['=HYPERLINK("http://x","y")', "=1+1", "+cmd|' /C calc'!A0", "@SUM(1+9)*cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0"]
+
+
+def test_members_export_never_writes_a_formula_and_reads_back_the_same(kinship, community, db, tmp_path):
+    for index, name in enumerate(FORMULAS):
+        result = kinship("member", "add", "--community", community, "--name", name, "--phone", f"+1415555014{index}")
+        assert result.exit_code == 0, result.output
+    exported = kinship("members", "export", "--community", community).stdout
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert sorted(r["name"] for r in rows) == sorted("'" + name for name in FORMULAS)
+    assert all(r["phone"].startswith("+1415555014") for r in rows)  # E.164, as the contract says
+    # The export imports again as the same people (into another community: phones are unique).
+    kinship("community", "add", "Riverside", "--timezone", "America/Chicago")
+    with db.session() as s:
+        s.execute(Member.__table__.delete())
+    path = tmp_path / "exported.csv"
+    path.write_text(exported)
+    assert kinship("members", "import", str(path), "--community", "Riverside").exit_code == 0
+    assert sorted(m.name for m in members(db)) == sorted(FORMULAS)
+
+
 def test_members_import_is_all_or_nothing_and_reports_every_bad_row(kinship, community, db, tmp_path):
     kinship("member", "add", "--community", community, "--name", "Already Here", "--phone", "+14155550109")
     path = tmp_path / "members.csv"

@@ -37,3 +37,28 @@ def test_a_released_savepoint_wakes_nobody_and_a_rollback_forgets(settings):
     with db.session() as s:
         assert len(s.scalars(select(OutboundMessage)).all()) == 1
     db.dispose()
+
+
+def test_a_database_error_never_carries_a_members_number_or_words(settings):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    db = Database(settings.database_url)
+    now = at("2026-11-30T15:00:00Z")
+    with db.session() as s:
+        community = Community(name="Harbour Lights", created_at=now)
+        s.add(community)
+        s.flush()
+        s.add(_queued(community.id))
+    session = db.sessions()
+    duplicate = OutboundMessage(community_id=community.id, to_phone="+14155550177", kind="invite", template="invite",
+                                context={}, body="my private words", lane=Lane.DEFAULT, state=MessageState.SENT,
+                                twilio_sid="SM" + "a" * 32, created_at=now)
+    session.add_all([duplicate, OutboundMessage(**{c: getattr(duplicate, c) for c in (
+        "community_id", "to_phone", "kind", "template", "context", "body", "lane", "state", "twilio_sid", "created_at")})])
+    with pytest.raises(IntegrityError) as raised:
+        session.flush()
+    session.rollback()
+    session.close()
+    db.dispose()
+    assert "4155550177" not in str(raised.value) and "my private words" not in str(raised.value)

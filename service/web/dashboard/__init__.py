@@ -1,13 +1,11 @@
 """The coordinators' dashboard: server-rendered pages, htmx for the live parts.
 
 Blueprints by page -- auth, now, members, member, buddies, broadcast, settings, audit --
-plus ``security`` (headers, CSRF, sign-in limits) and ``scoping`` (a coordinator's own
+plus ``security`` (headers, CSRF), ``sign_in_limits`` with ``device_cookie``, ``redirects`` and ``scoping`` (a coordinator's own
 communities only). ``init_app`` plugs it into the app built by ``create_app``.
 """
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
@@ -33,9 +31,11 @@ def init_app(app: Flask) -> None:
     from service.web import webhooks
     from service.web.dashboard import audit, auth, broadcast, buddies, common, member, members, now, security, settings
 
-    app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=12))
+    # Assigned, not setdefault: Flask already defines this key (31 days).
+    app.config["PERMANENT_SESSION_LIFETIME"] = auth.SESSION_LIFETIME
     https = app.extensions["kinship"].settings.public_url.startswith("https://")
     security.init_app(app, https=https, exempt=[webhooks.bp])
+    auth.init_app(app)
     common.init_app(app)
     for blueprint in (auth.bp, now.bp, members.bp, member.bp, buddies.bp, broadcast.bp, settings.bp, audit.bp):
         app.register_blueprint(blueprint)

@@ -9,6 +9,7 @@ from service import audit, web
 from service.models import Coordinator, Member
 from service.web.dashboard import scoping
 from service.web.dashboard.auth import require_sign_in
+from service.web.database_ids import form_id
 
 bp = Blueprint("audit", __name__)
 bp.before_request(require_sign_in)
@@ -19,10 +20,7 @@ PAGE = 100
 @bp.get("/audit")
 def page():
     community = scoping.current_community()
-    try:
-        before = int(request.args["before"]) if request.args.get("before") else None
-    except ValueError:
-        before = None
+    before = form_id(request.args.get("before"))
     action = request.args.get("action") or None
     if action not in audit.ACTION_WORDS:
         action = None

@@ -13,6 +13,7 @@ from service.models import Community, Member, NeverPair
 from service.web.dashboard import scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.common import link, now, record
+from service.web.database_ids import form_id
 
 bp = Blueprint("buddies", __name__)
 bp.before_request(require_sign_in)
@@ -78,9 +79,8 @@ def apply():
 def add_rule():
     community = scoping.current_community()
     values = {"a": request.form.get("a") or "", "b": request.form.get("b") or ""}
-    try:
-        ids = [int(values["a"]), int(values["b"])]
-    except ValueError:
+    ids = [form_id(values["a"]), form_id(values["b"])]
+    if None in ids:
         return _render(community, error="Choose two members for the rule.", status=422, values=values)
     if ids[0] == ids[1]:
         return _render(community, error="Choose two different members.", status=422, values=values)

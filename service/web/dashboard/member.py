@@ -48,6 +48,7 @@ from service.web.dashboard import scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.charts import score_chart
 from service.web.dashboard.common import link, now, record
+from service.web.database_ids import form_id
 
 bp = Blueprint("member", __name__)
 bp.before_request(require_sign_in)
@@ -244,9 +245,8 @@ def resume(member_id: int):
 def change_buddy(member_id: int):
     member = scoping.member_or_404(member_id)
     choices, _ = buddy_choices(member)
-    try:
-        buddy_id = int(request.form.get("buddy_id") or "")
-    except ValueError:
+    buddy_id = form_id(request.form.get("buddy_id"))
+    if buddy_id is None:
         return _failed(member, "buddy", "Choose a new buddy from the list.")
     buddy = next((m for m in choices if m.id == buddy_id), None)
     if buddy is None:

@@ -21,6 +21,7 @@ from service.models import Alert, AlertKind, AlertNotice, AlertState, Community,
 from service.web.dashboard import scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.common import link, now, record
+from service.web.dashboard.redirects import local_target
 
 bp = Blueprint("now", __name__)
 bp.before_request(require_sign_in)
@@ -132,7 +133,4 @@ def resolve_alert(alert_id: int):
 
 def _back() -> str:
     """Back where the button was pressed: the Now page or the member's page."""
-    target = request.form.get("back") or ""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return link("now.page")
+    return local_target(request.form.get("back")) or link("now.page")

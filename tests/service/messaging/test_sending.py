@@ -98,6 +98,22 @@ def test_a_member_who_stops_before_the_worker_runs_gets_nothing(invited, twilio,
     assert invite_row(db).state == MessageState.CANCELLED
 
 
+def test_a_member_who_joins_before_the_worker_runs_is_not_asked_to_join(invited, twilio, worker, twilio_api, db):
+    welcome = twilio.sms(SAM, "YES").get_data(as_text=True)
+    assert "<Message>" in welcome
+    worker()
+    assert not any("Reply YES" in m.body for m in twilio_api.sent_to(SAM))
+    assert invite_row(db).state == MessageState.CANCELLED
+    assert member(db).status == MemberStatus.ACTIVE
+
+
+@pytest.mark.parametrize("status", list(MemberStatus))
+def test_only_an_invited_member_may_be_invited(status):
+    from service.messaging.outbox import may_receive
+
+    assert may_receive(Member(status=status), "invite") == (status == MemberStatus.INVITED)
+
+
 def test_the_pacer_spaces_sends_per_sender(redis):
     pacer = Pacer(redis, per_second=2)
     waits = [pacer.reserve("+15005550006") for _ in range(4)]

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
 from sqlalchemy import select
 
 from service.models import AuditEvent, Coordinator
@@ -119,3 +124,24 @@ def test_a_bad_password_change_says_why_and_changes_nothing(signed_in, coordinat
         stored = s.get(Coordinator, coordinator.id)
         assert verify_password(stored.password_hash, coordinator.password)
         assert stored.session_version == 0
+
+
+def test_a_session_cookie_lasts_twelve_hours_not_a_month(client, coordinator):
+    answer = login(client, coordinator.email, coordinator.password)
+    [session_cookie] = [c for c in answer.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    expires = re.search(r"Expires=([^;]+)", session_cookie).group(1)
+    lifetime = parsedate_to_datetime(expires) - datetime.now(UTC)
+    assert timedelta(hours=11, minutes=59) < lifetime <= timedelta(hours=12)
+
+
+def test_a_session_ends_twelve_hours_after_sign_in_however_busy_it_was(client, coordinator):
+    assert login(client, coordinator.email, coordinator.password).status_code == 303
+    with client.session_transaction() as session:
+        session["signed_in_at"] = int(time.time()) - 11 * 3600
+    assert client.get("/").status_code == 200
+    # The Now page polls every 15 seconds, so a cookie renewed on each visit would never end.
+    with client.session_transaction() as session:
+        session["signed_in_at"] = int(time.time()) - 12 * 3600 - 60
+    answer = client.get("/")
+    assert answer.status_code == 303 and answer.headers["Location"].startswith("/login")
+    assert client.get("/members").status_code == 303

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import timedelta
 
@@ -141,6 +142,16 @@ def test_export_is_the_cli_csv_and_is_audited(signed_in, members, db):
     assert lines[0].startswith("name,phone,status,timezone,language,schedule,last_checkin_at,last_score")
     assert len(lines) == 6
     assert count(db, AuditEvent, AuditEvent.action == "member.export") == 1
+
+
+def test_export_never_writes_a_formula(signed_in, db, coordinator):
+    from tests.service.web.dashboard.conftest import add_members
+
+    add_members(db, coordinator.community_id, [('=HYPERLINK("http://x","y")', "+14155550150", "en", True),
+                                               ("@SUM(1+9)*cmd|' /C calc'!A0", "+14155550151", "en", False)])
+    rows = list(csv.DictReader(io.StringIO(signed_in.get("/members/export.csv").get_data(as_text=True))))
+    assert sorted(r["name"] for r in rows) == ["'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(1+9)*cmd|' /C calc'!A0"]
+    assert sorted(r["phone"] for r in rows) == ["+14155550150", "+14155550151"]
 
 
 def test_a_huge_upload_is_refused_plainly(signed_in, db):
