@@ -67,7 +67,7 @@ def test_a_low_reply_its_buddy_alert_and_the_callbacks_are_counted(paired, twili
     assert value(samples, "kinship_texts_queued_total", kind="buddy_alert") == 1
     assert value(samples, "kinship_texts_sent_total", kind="buddy_alert") == 1
     assert value(samples, "kinship_texts_sent_total", kind="support_buddy") == 1  # the TwiML answer to Sam
-    assert value(samples, "kinship_texts_sent_total", kind="invite") == 2
+    assert value(samples, "kinship_texts_sent_total", kind="intro") == 2
     assert value(samples, "kinship_texts_delivered_total", kind="buddy_alert") == 1
     assert value(samples, "kinship_texts_failed_total", kind="intro", error_code="30006") == 1
     assert value(samples, "kinship_alert_first_text_seconds_count", kind="support") == 1
