@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.care import safety
-from service.conversation import member_commands, replying
+from service.care import escalation, questions, safety
+from service.conversation import member_commands, replying, safety_answer
 from service.conversation.commands import Command, parse
 from service.conversation.relay import relay
 from service.members import opt_in, opt_out
@@ -74,6 +74,8 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
             argument: str, now: datetime, dashboard_url: str) -> tuple[str | None, dict]:
     community = {"community": member.community.name}
     if command == Command.STOP:
+        # Asked whether they are safe and answered STOP: the coordinators hear of it.
+        questions.stopped(session, member, now, dashboard_url)
         return ("stop_confirm", community) if opt_out(session, member, now) else (None, {})
     if command == Command.HELP:
         return "help", community
@@ -98,7 +100,11 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if member.status == MemberStatus.UNREACHABLE:
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
-    if reading.crisis:
+    question = questions.open_question(session, member)
+    if question is not None and not _answers_a_buddy(session, member, command):
+        # Asked whether they are safe: this text is the answer, whatever it starts with.
+        return safety_answer.answer(session, member, question, inbound, reading, now, dashboard_url)
+    if reading.action in ("crisis", "ask"):
         return replying.reply(session, member, inbound, now, dashboard_url, reading)
     if command is None and relay(session, member, inbound.body, now):
         inbound.kind = "relay"
@@ -106,3 +112,8 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if command is not None and command != Command.START:
         return member_commands.run(session, member, inbound, command, argument, now, dashboard_url, reading)
     return replying.reply(session, member, inbound, now, dashboard_url, reading)
+
+
+def _answers_a_buddy(session: Session, member: Member, command: Command | None) -> bool:
+    """ON IT or PASS about a buddy's alert is that, not an answer to the member's own question."""
+    return command in (Command.ON_IT, Command.PASS) and escalation.waiting_notice_for(session, member) is not None

@@ -1,6 +1,7 @@
 """The coordinators' dashboard: server-rendered pages, htmx for the live parts.
 
-Blueprints by page -- auth, now, members, member, buddies, broadcast, settings, audit --
+Blueprints by page -- auth, now (and replies, its Unread replies), members, member, buddies,
+broadcast, settings, audit --
 plus ``security`` (headers, CSRF, sign-in limits) and ``scoping`` (a coordinator's own
 communities only). ``init_app`` plugs it into the app built by ``create_app``.
 """
@@ -31,13 +32,25 @@ def _error_page(status: int, title: str, message: str):
 
 def init_app(app: Flask) -> None:
     from service.web import webhooks
-    from service.web.dashboard import audit, auth, broadcast, buddies, common, member, members, now, security, settings
+    from service.web.dashboard import (
+        audit,
+        auth,
+        broadcast,
+        buddies,
+        common,
+        member,
+        members,
+        now,
+        replies,
+        security,
+        settings,
+    )
 
     app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=12))
     https = app.extensions["kinship"].settings.public_url.startswith("https://")
     security.init_app(app, https=https, exempt=[webhooks.bp])
     common.init_app(app)
-    for blueprint in (auth.bp, now.bp, members.bp, member.bp, buddies.bp, broadcast.bp, settings.bp, audit.bp):
+    for blueprint in (auth.bp, now.bp, replies.bp, members.bp, member.bp, buddies.bp, broadcast.bp, settings.bp, audit.bp):
         app.register_blueprint(blueprint)
 
     for handled, status, title, message in ERROR_PAGES:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from service import audit, clock, web
 from service.messaging import broadcasts
-from service.models import Alert, AuditEvent, Community, Coordinator, Member, NeverPair
+from service.models import Alert, AuditEvent, Community, Coordinator, InboundMessage, Member, NeverPair
 
 
 def coordinator() -> Coordinator:
@@ -89,6 +89,13 @@ def alert_or_404(alert_id: int) -> Alert:
     return _scoped(web.session().get(Alert, alert_id), "alert", alert_id)
 
 
+def reply_or_404(reply_id: int) -> InboundMessage:
+    """A member's text, if the member is in one of the coordinator's communities."""
+    reply = web.session().get(InboundMessage, reply_id)
+    _scoped(reply.member if reply is not None else None, "reply", reply_id)
+    return reply
+
+
 def rule_or_404(rule_id: int) -> NeverPair:
     return _scoped(web.session().get(NeverPair, rule_id), "never_pair", rule_id)
 
@@ -98,6 +105,18 @@ def broadcast_or_404(broadcast_id: int) -> AuditEvent:
     if event is not None and (event.action != broadcasts.ACTION or event.community_id is None):
         event = None
     return _scoped(event, "broadcast", broadcast_id)
+
+
+def replies_of(community: Community, ids: list[int]) -> list[InboundMessage]:
+    """The members' texts with these ids, all of ``community``; anything else is denied."""
+    found = {r.id: r for r in web.session().scalars(select(InboundMessage).where(InboundMessage.id.in_(ids)))}
+    for reply_id in ids:
+        reply = found.get(reply_id)
+        if reply is None:
+            abort(404)
+        if reply.member.community_id != community.id:
+            deny(f"reply:{reply_id}", community_id=reply.member.community_id)
+    return [found[i] for i in ids]
 
 
 def members_of(community: Community, ids: list[int]) -> list[Member]:
