@@ -46,7 +46,9 @@ ASKED_NOT_SAFE = "asked whether they are safe, did not say they are"
 SHORT_WORDS = 140
 
 _CRISIS_REASON = re.compile(r"^crisis: (?P<label>.+?)(?: '.*)?$")
-_SCORE_REASON = re.compile(r"^score (?P<score>[1-5]) from (?!crisis language)")
+# A low score the member gave or the reader inferred (a 3 or more is no concern; a 1 from
+# crisis language is the crisis itself).
+_SCORE_REASON = re.compile(r"^score (?P<score>[12]) from (?!crisis language)")
 
 
 def from_reading(reading: dict | None) -> list[str]:
