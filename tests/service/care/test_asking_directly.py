@@ -264,3 +264,11 @@ def test_a_question_is_asked_once_while_it_is_open(asked, twilio, db):
     assert "988" in said(twilio.sms(SAM, UNSURE))
     with db.session() as s:
         assert len(s.scalars(select(SafetyQuestion)).all()) == 1
+
+
+def test_the_retention_period_erases_the_words_a_question_kept(asked, twilio, kinship, db):
+    twilio.sms(SAM, "safe")
+    assert "'fine'" in str(question(db).reading)  # the reader's reasons quote the member
+    kinship("tick", "--at", (ASKED_AT + timedelta(days=181)).isoformat())
+    q = question(db)
+    assert "'fine'" not in str(q.reading) and q.reading["uncertain"] is True
