@@ -14,7 +14,8 @@ hour, and is a row with a due time. Then:
   opens a support alert straight to the coordinators.
 
 A community can turn asking off; such a reply then opens a support alert at once, because
-free text with a risk signal always reaches a person.
+free text with a risk signal always reaches a person. Someone who has not joined, or who
+said STOP, is not asked either: the coordinators get a support alert instead.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from service.care import alert_words, escalation, safety, unread
 from service.care.alerts import open_alert, unresolved
-from service.models import AlertKind, AlertReason, InboundMessage, Member, QuestionState, SafetyQuestion
+from service.models import Alert, AlertKind, AlertReason, InboundMessage, Member, QuestionState, SafetyQuestion
 from service.reading import Reading
 
 ANSWER_WITHIN = timedelta(minutes=30)
@@ -58,6 +59,14 @@ def ask(session: Session, member: Member, inbound: InboundMessage, reading: Read
         # Two texts raced in and both raised the question: one is open, and the next text answers it.
         pass
     return "ask_safe", {}
+
+
+def to_coordinators_unasked(session: Session, member: Member, inbound: InboundMessage, reading: Reading,
+                            now: datetime, dashboard_url: str) -> Answer:
+    """Someone who has not joined (or said STOP) is not asked: the coordinators get a support alert."""
+    _alert_coordinators(session, member, safety.support_reason(reading) or AlertReason.UNCERTAIN, inbound.reading,
+                        inbound, now, dashboard_url)
+    return "support_coordinator", {"community": member.community.name}
 
 
 def safe(session: Session, question: SafetyQuestion, answer: InboundMessage, now: datetime,
@@ -117,13 +126,21 @@ def sweep(session: Session, now: datetime, dashboard_url: str) -> list[SafetyQue
 
 def _to_coordinators(session: Session, question: SafetyQuestion, state: QuestionState, said: str, now: datetime,
                      dashboard_url: str) -> None:
-    # Straight to the coordinators, not a buddy: a buddy is a friend, not a first responder.
     _settle(question, state, None, now)
-    opened = open_alert(session, question.member, AlertKind.SUPPORT, AlertReason.SAFETY_QUESTION, now,
-                        reading=question.reading, inbound=question.inbound_message,
-                        concerns=[said, *alert_words.from_reading(question.reading)])
+    alert = _alert_coordinators(session, question.member, AlertReason.SAFETY_QUESTION, question.reading,
+                                question.inbound_message, now, dashboard_url,
+                                concerns=[said, *alert_words.from_reading(question.reading)])
+    question.alert_id = alert.id
+
+
+def _alert_coordinators(session: Session, member: Member, reason: AlertReason, reading: dict | None,
+                        inbound: InboundMessage | None, now: datetime, dashboard_url: str, *,
+                        concerns: list[str] | None = None) -> Alert:
+    # Straight to the coordinators, not a buddy: a buddy is a friend, not a first responder.
+    opened = open_alert(session, member, AlertKind.SUPPORT, reason, now, reading=reading, inbound=inbound,
+                        concerns=concerns)
     escalation.hand_off(session, opened.alert, now, dashboard_url)
-    question.alert_id = opened.alert.id
+    return opened.alert
 
 
 def _settle(question: SafetyQuestion, state: QuestionState, answer: InboundMessage | None, now: datetime) -> None:

@@ -88,9 +88,13 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     # A crisis wins over everything but the carrier keywords, whatever the text starts with
     # ("time to end it all" is not a TIME command) and whoever sends it.
     reading = read_reply(inbound.body or "", member.language)
-    if reading.crisis and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
+    if reading.action in ("crisis", "ask") and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
         inbound.reading = reading.to_dict()
-        answer = safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+        if reading.crisis:
+            answer = safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+        else:
+            # Not in the program, so not asked: a coordinator hears of it instead.
+            answer = questions.to_coordinators_unasked(session, member, inbound, reading, now, dashboard_url)
         # Someone who said STOP is not texted again; the coordinators can still call them.
         return answer if member.status == MemberStatus.INVITED else (None, {})
     if member.status == MemberStatus.INVITED:

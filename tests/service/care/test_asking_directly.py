@@ -272,3 +272,17 @@ def test_the_retention_period_erases_the_words_a_question_kept(asked, twilio, ki
     kinship("tick", "--at", (ASKED_AT + timedelta(days=181)).isoformat())
     q = question(db)
     assert "'fine'" not in str(q.reading) and q.reading["uncertain"] is True
+
+
+def test_someone_who_has_not_joined_is_not_asked_but_a_coordinator_hears_of_it(kinship, twilio, worker, twilio_api, db):
+    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
+    kinship("coordinator", "add", "ana@example.org", "--community", "Harbour Lights", "--phone", ANA,
+            "--password-stdin", input="a long enough secret\n")
+    kinship("member", "add", "--community", "Harbour Lights", "--name", "Sam Rivera", "--phone", SAM)
+    told = said(twilio.sms(SAM, UNSURE))
+    assert "are you safe" not in told and "coordinator" in told
+    assert question(db) is None
+    [alert] = alerts(db)
+    assert (alert.kind, alert.reason) == (AlertKind.SUPPORT, AlertReason.UNCERTAIN)
+    worker()
+    assert "Sam Rivera" in twilio_api.sent_to(ANA)[-1]
