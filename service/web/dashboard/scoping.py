@@ -109,23 +109,20 @@ def broadcast_or_404(broadcast_id: int) -> AuditEvent:
 
 def replies_of(community: Community, ids: list[int]) -> list[InboundMessage]:
     """The members' texts with these ids, all of ``community``; anything else is denied."""
-    found = {r.id: r for r in web.session().scalars(select(InboundMessage).where(InboundMessage.id.in_(ids)))}
-    for reply_id in ids:
-        reply = found.get(reply_id)
-        if reply is None:
-            abort(404)
-        if reply.member.community_id != community.id:
-            deny(f"reply:{reply_id}", community_id=reply.member.community_id)
-    return [found[i] for i in ids]
+    return _all_of(community, InboundMessage, ids, "reply", lambda reply: reply.member.community_id)
 
 
 def members_of(community: Community, ids: list[int]) -> list[Member]:
     """The members with these ids, all of ``community``; anything else is denied."""
-    found = {m.id: m for m in web.session().scalars(select(Member).where(Member.id.in_(ids)))}
-    for member_id in ids:
-        member = found.get(member_id)
-        if member is None:
+    return _all_of(community, Member, ids, "member", lambda member: member.community_id)
+
+
+def _all_of(community: Community, model, ids: list[int], name: str, community_of) -> list:
+    found = {thing.id: thing for thing in web.session().scalars(select(model).where(model.id.in_(ids)))}
+    for thing_id in ids:
+        thing = found.get(thing_id)
+        if thing is None:
             abort(404)
-        if member.community_id != community.id:
-            deny(f"member:{member_id}", community_id=member.community_id)
+        if community_of(thing) != community.id:
+            deny(f"{name}:{thing_id}", community_id=community_of(thing))
     return [found[i] for i in ids]
