@@ -28,6 +28,8 @@ from service.models import (
     Member,
 )
 
+# Each reason in plain words, when an alert has nothing better (see ``alert_words``).
+REASON_WORDS = alert_words.REASON_WORDS
 # The coordinators' text for an alert, when its reason has one of its own.
 COORDINATOR_TEMPLATES = {AlertReason.SAFETY_QUESTION: "coordinator_no_answer"}
 
