@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from service import web
 from service.care.buddies import buddies_of, candidates
+from service.care.questions import open_question
 from service.care.buddies import change_buddy as pair_by_hand
 from service.conversation import member_commands
 from service.members import MemberError, check_member, schedule_next
@@ -167,6 +168,7 @@ def render_member(member: Member, *, status: int = 200, errors: dict | None = No
         chart=score_chart(score_points(member), lambda moment: format_local_day(moment, member.zone, "en")),
         alerts=alerts,
         answered=questions_behind([alert for alert in alerts if alert.is_open]),
+        question=open_question(web.session(), member),
         history=pairing_history(member),
         choices=choices,
         current_buddies=current_buddies,

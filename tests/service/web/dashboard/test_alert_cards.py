@@ -92,6 +92,8 @@ def test_a_question_shows_while_open_then_its_alert_says_no_answer(signed_in, tw
     assert "Asked Sam Rivera whether they are safe, 12 min ago." in words
     assert "an alert opens in 18 min (Mon 30 Nov, 09:30)" in words and f"They wrote: “{UNSURE}”" in words
     assert "No open alerts" in words
+    member = text_of(signed_in.get(f"/members/{members['Sam']}"))
+    assert "Kinship asked Sam whether they are safe 12 min ago (Mon 30 Nov, 09:00)" in member
     kinship("tick", "--at", (now + timedelta(minutes=30)).isoformat())
     words = now_page(signed_in)
     assert "Asked Sam Rivera whether they are safe" not in words
