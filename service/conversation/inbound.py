@@ -2,7 +2,8 @@
 
 ``receive_sms`` returns the answer to give in the webhook's own TwiML (or None for silence).
 Carrier keywords win over everything else; a member who is only invited, or who has
-stopped, gets nothing beyond what the carrier rules require.
+stopped, gets nothing beyond what the carrier rules require. While a member is asked whether
+they are safe, their next text (STOP and HELP aside) is the answer, whatever it starts with.
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
         return ("stop_confirm", community) if opt_out(session, member, now) else (None, {})
     if command == Command.HELP:
         return "help", community
-    if command == Command.START and member.status != MemberStatus.ACTIVE:
+    # Asked whether they are safe, the next text is the answer: "YES" and "SI" included.
+    question = questions.open_question(session, member)
+    if command == Command.START and member.status != MemberStatus.ACTIVE and question is None:
         was_invited = member.status == MemberStatus.INVITED
         opt_in(session, member, now)
         if was_invited:
@@ -104,9 +107,7 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if member.status == MemberStatus.UNREACHABLE:
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
-    question = questions.open_question(session, member)
     if question is not None and not _answers_a_buddy(session, member, command):
-        # Asked whether they are safe: this text is the answer, whatever it starts with.
         return safety_answer.answer(session, member, question, inbound, reading, now, dashboard_url)
     if reading.action in ("crisis", "ask"):
         return replying.reply(session, member, inbound, now, dashboard_url, reading)

@@ -286,3 +286,11 @@ def test_someone_who_has_not_joined_is_not_asked_but_a_coordinator_hears_of_it(k
     assert (alert.kind, alert.reason) == (AlertKind.SUPPORT, AlertReason.UNCERTAIN)
     worker()
     assert "Sam Rivera" in twilio_api.sent_to(ANA)[-1]
+
+
+def test_a_paused_member_is_asked_too_and_yes_is_an_answer_not_an_opt_in(paired, twilio, db):
+    twilio.sms(SAM, "PAUSE 2 weeks")
+    assert "are you safe" in said(twilio.sms(SAM, UNSURE))
+    assert "glad you're safe" in said(twilio.sms(SAM, "YES"))
+    with db.session() as s:
+        assert s.scalar(select(Member.status).where(Member.phone == SAM)) == MemberStatus.PAUSED
