@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from service.models import Community, Coordinator, InboundMessage, Member
@@ -39,14 +39,21 @@ def keep_for_reading(reply: InboundMessage) -> bool:
     return reply.awaits_reading
 
 
-def waiting(session: Session, community: Community) -> list[InboundMessage]:
-    """The community's unread replies, the longest-waiting first."""
+def _unread(community: Community):
+    return (select(InboundMessage).join(Member, Member.id == InboundMessage.member_id)
+            .where(Member.community_id == community.id, InboundMessage.awaits_reading.is_(True)))
+
+
+def waiting(session: Session, community: Community, limit: int | None = None) -> list[InboundMessage]:
+    """The community's unread replies, the longest-waiting first (the first ``limit`` of them)."""
     return list(session.scalars(
-        select(InboundMessage).join(Member, Member.id == InboundMessage.member_id)
-        .where(Member.community_id == community.id, InboundMessage.awaits_reading.is_(True))
-        .options(selectinload(InboundMessage.member))
-        .order_by(InboundMessage.received_at, InboundMessage.id)
+        _unread(community).options(selectinload(InboundMessage.member))
+        .order_by(InboundMessage.received_at, InboundMessage.id).limit(limit)
     ))
+
+
+def count_waiting(session: Session, community: Community) -> int:
+    return session.scalar(select(func.count()).select_from(_unread(community).subquery()))
 
 
 def mark_read(replies: Iterable[InboundMessage], coordinator: Coordinator, now: datetime) -> list[InboundMessage]:

@@ -41,6 +41,7 @@ bp = Blueprint("now", __name__)
 bp.before_request(require_sign_in)
 
 SILENT_AFTER = 2  # missed check-ins in a row
+UNREAD_SHOWN = 100  # the longest-waiting unread replies on the page; the count says how many in all
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Board:
     questions: list[SafetyQuestion]  # asked whether they are safe, no answer yet
     answered: dict[int, SafetyQuestion]  # by alert id: the question an alert came from
     unread: list[InboundMessage]
+    unread_count: int
 
     @property
     def calm(self) -> bool:
@@ -115,7 +117,8 @@ def board(community: Community) -> Board:
         members.where(Member.status == MemberStatus.ACTIVE, Member.consecutive_missed >= SILENT_AFTER)
     ))
     return Board(alerts, notices_for(alerts), lonely, unreachable, silent, open_questions(community),
-                 questions_behind(alerts), unread.waiting(session, community))
+                 questions_behind(alerts), unread.waiting(session, community, UNREAD_SHOWN),
+                 unread.count_waiting(session, community))
 
 
 def _context(community: Community) -> dict:

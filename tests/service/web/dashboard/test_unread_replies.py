@@ -98,3 +98,17 @@ def test_a_reply_that_opened_or_joined_an_alert_is_not_unread(signed_in, twilio,
     twilio.sms(SAM, "still rough, could someone call me")
     twilio.sms(ALEX, "I want to end it all")
     assert count(db, InboundMessage, InboundMessage.awaits_reading.is_(True)) == 0
+
+
+def test_a_long_list_shows_the_longest_waiting_and_counts_them_all(signed_in, members, db, now):
+    from datetime import timedelta
+
+    with db.session() as s:
+        for index in range(103):
+            s.add(InboundMessage(message_sid=f"SMold{index:04d}", member_id=members["Sam"], from_phone=SAM, to_phone="",
+                                 body=f"note number {index}", kind="unprompted", awaits_reading=True,
+                                 received_at=now - timedelta(minutes=200 - index)))
+    page = signed_in.get("/").get_data(as_text=True)
+    words = text_of(signed_in.get("/"))
+    assert "Unread replies 103" in words and "Here are the 100 that have waited longest." in words
+    assert len(unread_ids(page)) == 100 and "note number 0”" in words and "note number 102" not in words
