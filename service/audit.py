@@ -27,6 +27,8 @@ ACTION_WORDS = {
     "auth.password_change": "changed their password",
     "alert.acknowledge": "said they are on an alert",
     "alert.resolve": "resolved an alert",
+    "reply.read": "marked a reply read",
+    "reply.read_all": "marked unread replies read",
     "member.add": "added a member",
     "member.import": "imported members",
     "member.export": "exported the member list",

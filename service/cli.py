@@ -368,9 +368,10 @@ def clock_command() -> None:
 @click.option("--open", "only_open", is_flag=True, help="only alerts not yet resolved")
 @click.pass_context
 def alerts(ctx, community_name, only_open) -> None:
-    """List alerts: member, reason, state, when opened, and the reading behind it."""
+    """List alerts: when opened, kind, state, member, why (in the dashboard's words) and their words."""
     if ctx.invoked_subcommand is not None:
         return
+    from service.care.alert_words import shorten, why
     from service.care.alerts import list_alerts
 
     with unit_of_work() as session:
@@ -379,9 +380,10 @@ def alerts(ctx, community_name, only_open) -> None:
         if not found:
             click.echo("no alerts")
         for alert in found:
-            why = "; ".join((alert.reading or {}).get("reasons", [])) or "-"
-            click.echo(f"#{alert.id} {alert.opened_at:%Y-%m-%d %H:%MZ} {alert.kind.value:<7} {alert.reason.value:<13} "
-                       f"{alert.state.value:<12} {alert.member.name} ({alert.member.phone}) — {why}")
+            said = alert.inbound_message.body if alert.inbound_message else None
+            words = f' — "{shorten(said)}"' if said else ""
+            click.echo(f"#{alert.id} {alert.opened_at:%Y-%m-%d %H:%MZ} {alert.kind.value:<7} {alert.state.value:<12} "
+                       f"{alert.member.name} ({alert.member.phone}) — {why(alert)}{words}")
 
 
 @alerts.command("resolve")

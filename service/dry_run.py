@@ -21,8 +21,10 @@ def describe(report: TickReport) -> Iterator[str]:
         yield f"  send   {member.name} ({member.phone}) {local} {member.zone}: {text}"
     for checkin in report.missed:
         yield f"  missed {checkin.member.name}: check-in of {checkin.scheduled_for:%Y-%m-%dT%H:%MZ} had no reply"
+    for question in report.unanswered:
+        yield f"  alert  {question.member.name}: asked whether they are safe at {question.asked_at:%H:%MZ}, no answer"
     for message in report.released:
         text = message.body or render(message.template, message.language, variant=message.id, **message.context)
         yield f"  send   {message.kind} to {message.to_phone}: {text}"
-    if not (report.asked or report.missed or report.released):
+    if not (report.asked or report.missed or report.unanswered or report.released):
         yield "  nothing is due"

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from service.models import Alert, CheckIn, Community, InboundMessage, Member, OutboundMessage
+from service.models import Alert, CheckIn, Community, InboundMessage, Member, OutboundMessage, SafetyQuestion
 
 ERASED = "(erased after the retention period)"
 
@@ -42,6 +42,10 @@ def erase_old_bodies(session: Session, now: datetime) -> int:
             if alert.reading and alert.reading.get("reasons") != [ERASED]:
                 alert.reading = without_words(alert.reading)
                 alert.signals = [{**signal, "reading": without_words(signal.get("reading"))} for signal in alert.signals]
+        for question in session.scalars(select(SafetyQuestion).where(SafetyQuestion.community_id == community_id,
+                                                                      SafetyQuestion.asked_at < cutoff)):
+            if question.reading and question.reading.get("reasons") != [ERASED]:
+                question.reading = without_words(question.reading)
         erased += len(old)
         # Our own texts can quote theirs (a shared reply, a relay): erased on the same terms.
         session.execute(

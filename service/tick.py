@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from service.care import buddies, escalation
+from service.care import buddies, escalation, questions
 from service.care.safety import sweep_silence
 from service.checkins import Asked, ask_due, close_missed
 from service.messaging.outbox import release_due
-from service.models import Alert, CheckIn, Member, OutboundMessage, PairingRound
+from service.models import Alert, CheckIn, Member, OutboundMessage, PairingRound, SafetyQuestion
 from service.retention import erase_old_bodies
 from service.settings import Settings
 
@@ -30,6 +30,7 @@ class TickReport:
     released: list[OutboundMessage] = field(default_factory=list)
     silent: list[Member] = field(default_factory=list)
     escalated: list[Alert] = field(default_factory=list)
+    unanswered: list[SafetyQuestion] = field(default_factory=list)
     paired: list[PairingRound] = field(default_factory=list)
     erased: int = 0
 
@@ -42,6 +43,7 @@ class TickReport:
             "released": len(self.released),
             "silent": len(self.silent),
             "escalated": len(self.escalated),
+            "unanswered": len(self.unanswered),
             "paired": len(self.paired),
             "erased": self.erased,
         }
@@ -72,6 +74,7 @@ def run(session: Session, now: datetime, settings: Settings) -> TickReport:
     report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes), report.missed)
     report.silent = sweep_silence(session, report.missed, now, settings.public_url)
     report.escalated = escalation.sweep(session, now, settings.public_url)
+    report.unanswered = questions.sweep(session, now, settings.public_url)
     report.paired = buddies.rotate_due(session, now)
     report.erased = erase_old_bodies(session, now)
     report.released = release_due(session, now)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from service.care import alert_words
 from service.messaging.outbox import queue_message
 from service.models import (
     Alert,
@@ -28,13 +29,10 @@ from service.models import (
 )
 from service.telemetry import events
 
-REASON_WORDS = {
-    AlertReason.LOW_SCORE: "low score",
-    AlertReason.WANTS_SUPPORT: "asked for support",
-    AlertReason.CRISIS: "crisis",
-    AlertReason.SILENCE: "silence",
-    AlertReason.TREND: "downward trend",
-}
+# Each reason in plain words, when an alert has nothing better (see ``alert_words``).
+REASON_WORDS = alert_words.REASON_WORDS
+# The coordinators' text for an alert, when its reason has one of its own.
+COORDINATOR_TEMPLATES = {AlertReason.SAFETY_QUESTION: "coordinator_no_answer"}
 
 
 class AlertError(ValueError):
@@ -54,13 +52,16 @@ def unresolved(session: Session, member: Member, kind: AlertKind) -> Alert | Non
 
 
 def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertReason, now: datetime, *,
-               reading: dict | None = None, inbound: InboundMessage | None = None) -> Opened:
+               reading: dict | None = None, inbound: InboundMessage | None = None,
+               concerns: list[str] | None = None) -> Opened:
+    """``concerns`` says why in plain words; by default, the reading's."""
+    concerns = alert_words.unique(concerns if concerns is not None else alert_words.from_reading(reading))
     signal = {"at": now.isoformat(), "reason": reason.value, "reading": reading}
     existing = unresolved(session, member, kind)
     if existing is None:
         alert = Alert(community_id=member.community_id, member_id=member.id, kind=kind, reason=reason,
                       state=AlertState.OPEN, reading=reading, signals=[signal], opened_at=now,
-                      inbound_message_id=inbound.id if inbound else None)
+                      inbound_message_id=inbound.id if inbound else None, concerns=concerns)
         try:
             with session.begin_nested():
                 session.add(alert)
@@ -70,6 +71,7 @@ def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertR
             # Another request opened it a moment ago: join that one.
             existing = unresolved(session, member, kind)
     existing.signals = [*existing.signals, signal]
+    existing.concerns = alert_words.unique([*(existing.concerns or ()), *concerns])
     return Opened(existing, False)
 
 
@@ -79,7 +81,8 @@ def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard
     Coordinators without a phone still see the alert on the dashboard's Now page.
     """
     member = alert.member
-    template = "coordinator_crisis" if alert.kind == AlertKind.CRISIS else "coordinator_support"
+    template = COORDINATOR_TEMPLATES.get(alert.reason) or (
+        "coordinator_crisis" if alert.kind == AlertKind.CRISIS else "coordinator_support")
     sent = 0
     for coordinator in member.community.coordinators:
         if not coordinator.phone:
@@ -92,7 +95,7 @@ def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard
             kind=template,
             template=template,
             context={"name": coordinator.first_name, "member": member.name, "phone": member.phone,
-                     "community": member.community.name, "reason": REASON_WORDS[alert.reason],
+                     "community": member.community.name, "reason": alert_words.headline(alert),
                      "url": dashboard_url, "alert_id": alert.id},
             now=now,
             lane=Lane.URGENT,

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from service.care import escalation
+from service.care import alert_words, escalation
 from service.care.alerts import notify_coordinators, open_alert
 from service.care.buddies import first_names, reachable_buddies
 from service.clock import as_utc
@@ -48,8 +48,9 @@ def crisis_resources(member: Member) -> str:
 
 
 def on_crisis(session: Session, member: Member, inbound: InboundMessage, reading: Reading, now: datetime,
-              dashboard_url: str) -> Answer:
-    opened = open_alert(session, member, AlertKind.CRISIS, AlertReason.CRISIS, now, reading=reading.to_dict(), inbound=inbound)
+              dashboard_url: str, *, concerns: list[str] | None = None) -> Answer:
+    opened = open_alert(session, member, AlertKind.CRISIS, AlertReason.CRISIS, now, reading=reading.to_dict(), inbound=inbound,
+                        concerns=concerns)
     if opened.created:
         notify_coordinators(session, opened.alert, now, dashboard_url)
         escalation.inform_buddies_of_crisis(session, opened.alert, now)
@@ -71,8 +72,9 @@ def needs_new_notice(session: Session, alert: Alert, now: datetime) -> bool:
 
 
 def on_support(session: Session, member: Member, inbound: InboundMessage | None, reading: dict | None,
-               reason: AlertReason, now: datetime, dashboard_url: str) -> Answer:
-    opened = open_alert(session, member, AlertKind.SUPPORT, reason, now, reading=reading, inbound=inbound)
+               reason: AlertReason, now: datetime, dashboard_url: str, *, concerns: list[str] | None = None) -> Answer:
+    opened = open_alert(session, member, AlertKind.SUPPORT, reason, now, reading=reading, inbound=inbound,
+                        concerns=concerns)
     if opened.created:
         return escalation.start(session, opened.alert, inbound.body if inbound else None, now, dashboard_url)
     # The same episode: the alert is already on its way; say again who will be in touch.
@@ -97,8 +99,9 @@ def is_good(reading: Reading) -> bool:
     return reading.score is not None and reading.score >= 3 and not (reading.wants_support or reading.crisis)
 
 
-def trending_down(session: Session, member: Member) -> bool:
-    """Three answered check-ins in a row at 2 or below, or the latest two points below the recent average."""
+def trending_down(session: Session, member: Member) -> list[int]:
+    """Three answered check-ins in a row at 2 or below, or the latest two points below the recent
+    average: the scores that show it, oldest first (empty when there is no such trend)."""
     scores = list(session.scalars(
         select(CheckIn.score)
         .where(CheckIn.member_id == member.id, CheckIn.status == CheckInStatus.ANSWERED, CheckIn.score.is_not(None))
@@ -106,11 +109,18 @@ def trending_down(session: Session, member: Member) -> bool:
         .limit(TREND_WINDOW + 1)
     ))
     if len(scores) >= 3 and all(score <= 2 for score in scores[:3]):
-        return True
+        return scores[2::-1]
     if len(scores) >= 3:
         latest, earlier = scores[0], scores[1:]
-        return sum(earlier) / len(earlier) - latest >= 2
-    return False
+        if sum(earlier) / len(earlier) - latest >= 2:
+            return scores[::-1]
+    return []
+
+
+def on_trend(session: Session, member: Member, inbound: InboundMessage, scores: list[int], now: datetime,
+             dashboard_url: str) -> Answer:
+    return on_support(session, member, inbound, inbound.reading, AlertReason.TREND, now, dashboard_url,
+                      concerns=[alert_words.trend(scores)])
 
 
 def sweep_silence(session: Session, missed: list[CheckIn], now: datetime, dashboard_url: str) -> list[Member]:
@@ -124,6 +134,7 @@ def sweep_silence(session: Session, missed: list[CheckIn], now: datetime, dashbo
             queue_for_member(session, member, "nudge", "nudge", {}, now)
             acted.append(member)
         elif member.consecutive_missed == threshold + 1:
-            on_support(session, member, None, None, AlertReason.SILENCE, now, dashboard_url)
+            on_support(session, member, None, None, AlertReason.SILENCE, now, dashboard_url,
+                       concerns=[alert_words.silence(member.consecutive_missed)])
             acted.append(member)
     return acted

@@ -2,7 +2,8 @@
 
 ``receive_sms`` returns the answer to give in the webhook's own TwiML (or None for silence).
 Carrier keywords win over everything else; a member who is only invited, or who has
-stopped, gets nothing beyond what the carrier rules require.
+stopped, gets nothing beyond what the carrier rules require. While a member is asked whether
+they are safe, their next text (STOP and HELP aside) is the answer, whatever it starts with.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from service.care import safety
-from service.conversation import member_commands, replying
+from service.care import escalation, questions, safety
+from service.conversation import member_commands, replying, safety_answer
 from service.conversation.commands import Command, parse
 from service.conversation.relay import relay
 from service.members import opt_in, opt_out
@@ -82,10 +83,14 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
             argument: str, now: datetime, dashboard_url: str) -> tuple[str | None, dict]:
     community = {"community": member.community.name}
     if command == Command.STOP:
+        # Asked whether they are safe and answered STOP: the coordinators hear of it.
+        questions.stopped(session, member, now, dashboard_url)
         return ("stop_confirm", community) if opt_out(session, member, now) else (None, {})
     if command == Command.HELP:
         return "help", community
-    if command == Command.START and member.status != MemberStatus.ACTIVE:
+    # Asked whether they are safe, the next text is the answer: "YES" and "SI" included.
+    question = questions.open_question(session, member)
+    if command == Command.START and member.status != MemberStatus.ACTIVE and question is None:
         was_invited = member.status == MemberStatus.INVITED
         opt_in(session, member, now)
         if was_invited:
@@ -94,9 +99,13 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     # A crisis wins over everything but the carrier keywords, whatever the text starts with
     # ("time to end it all" is not a TIME command) and whoever sends it.
     reading = read_reply(inbound.body or "", member.language)
-    if reading.crisis and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
+    if reading.action in ("crisis", "ask") and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
         inbound.reading = reading.to_dict()
-        answer = safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+        if reading.crisis:
+            answer = safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+        else:
+            # Not in the program, so not asked: a coordinator hears of it instead.
+            answer = questions.to_coordinators_unasked(session, member, inbound, reading, now, dashboard_url)
         # Someone who said STOP is not texted again; the coordinators can still call them.
         return answer if member.status == MemberStatus.INVITED else (None, {})
     if member.status == MemberStatus.INVITED:
@@ -106,7 +115,9 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if member.status == MemberStatus.UNREACHABLE:
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
-    if reading.crisis:
+    if question is not None and not _answers_a_buddy(session, member, command):
+        return safety_answer.answer(session, member, question, inbound, reading, now, dashboard_url)
+    if reading.action in ("crisis", "ask"):
         return replying.reply(session, member, inbound, now, dashboard_url, reading)
     if command is None and relay(session, member, inbound.body, now):
         inbound.kind = "relay"
@@ -114,3 +125,8 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if command is not None and command != Command.START:
         return member_commands.run(session, member, inbound, command, argument, now, dashboard_url, reading)
     return replying.reply(session, member, inbound, now, dashboard_url, reading)
+
+
+def _answers_a_buddy(session: Session, member: Member, command: Command | None) -> bool:
+    """ON IT or PASS about a buddy's alert is that, not an answer to the member's own question."""
+    return command in (Command.ON_IT, Command.PASS) and escalation.waiting_notice_for(session, member) is not None

@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from service import checkins
-from service.care import escalation, safety
-from service.models import AlertReason, InboundMessage, Member
+from service.care import escalation, questions, safety, unread
+from service.models import InboundMessage, Member
 from service.reading import Reading, read_reply
 
 Answer = tuple[str | None, dict]
@@ -35,14 +35,19 @@ def reply(session: Session, member: Member, inbound: InboundMessage, now: dateti
             member.last_score = reading.score
     if reading.crisis:
         return safety.on_crisis(session, member, inbound, reading, now, dashboard_url)
+    if reading.action == "ask":
+        return questions.ask(session, member, inbound, reading, now, dashboard_url)
     reason = safety.support_reason(reading)
     if reason is not None:
         return safety.on_support(session, member, inbound, inbound.reading, reason, now, dashboard_url)
+    trend = []
     if checkin is not None and reading.score is not None:
         session.flush()
-        if safety.trending_down(session, member):
-            safety.on_support(session, member, inbound, inbound.reading, AlertReason.TREND, now, dashboard_url)
+        if trend := safety.trending_down(session, member):
+            safety.on_trend(session, member, inbound, trend, now, dashboard_url)
         elif safety.is_good(reading):
             escalation.all_clear(session, member, now)
+    if not trend:
+        unread.keep_for_reading(inbound)
     template = "thanks" if checkin is not None else "thanks_unprompted"
     return template, {"variant": inbound.id or 0}

@@ -9,6 +9,7 @@ from service.models.community import DEFAULT_QUIET_HOURS, DEFAULT_SCHEDULE, Comm
 from service.models.member import Member, MemberStatus
 from service.models.message import InboundMessage, Lane, MessageState, OutboundMessage
 from service.models.notice import AlertNotice
+from service.models.question import QuestionState, SafetyQuestion
 
 __all__ = [
     "Alert",
@@ -34,5 +35,7 @@ __all__ = [
     "MemberStatus",
     "MessageState",
     "OutboundMessage",
+    "QuestionState",
+    "SafetyQuestion",
     "UTCDateTime",
 ]

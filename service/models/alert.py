@@ -14,6 +14,7 @@ from service.models.base import Base, UTCDateTime, enum_column, intpk, utc
 if TYPE_CHECKING:
     from service.models.community import Coordinator
     from service.models.member import Member
+    from service.models.message import InboundMessage
 
 
 class AlertKind(enum.StrEnum):
@@ -27,6 +28,10 @@ class AlertReason(enum.StrEnum):
     CRISIS = "crisis"
     SILENCE = "silence"
     TREND = "trend"
+    # A risk signal the reader could not settle, with asking directly turned off.
+    UNCERTAIN = "uncertain"
+    # Asked whether they are safe, and no answer came (or they texted STOP instead).
+    SAFETY_QUESTION = "safety_question"
 
 
 class AlertState(enum.StrEnum):
@@ -58,6 +63,9 @@ class Alert(Base):
     # The reading that opened it, and every later signal in the same episode.
     reading: Mapped[dict | None] = mapped_column(JSON)
     signals: Mapped[list] = mapped_column(JSON, default=list)
+    # Why it opened, in plain words for coordinators ("a score of 2", "no reply to the last 3
+    # check-ins"): the reading's concerns, or the safety path's own words. Never internal labels.
+    concerns: Mapped[list] = mapped_column(JSON, default=list)
     inbound_message_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id", ondelete="SET NULL"))
     opened_at: Mapped[utc]
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -70,6 +78,8 @@ class Alert(Base):
     next_step_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
     member: Mapped[Member] = relationship()
+    # The member's own words that opened it (shown shortened on the card).
+    inbound_message: Mapped[InboundMessage | None] = relationship()
     resolved_by: Mapped[Coordinator | None] = relationship()
 
     @property

@@ -46,6 +46,9 @@ class Community(Base):
     # Buddies rotate every N weeks through tick; relay lets buddies text through the service number.
     rotation_weeks: Mapped[int] = mapped_column(Integer, default=4)
     relay_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A reply with a risk signal the reader cannot settle is answered by asking directly
+    # whether they are safe; off, it opens a support alert at once.
+    ask_when_unsure: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[created_at]
 
     members: Mapped[list[Member]] = relationship(back_populates="community")

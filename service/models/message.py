@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.models.base import Base, UTCDateTime, created_at, enum_column, intpk, phone
@@ -101,6 +101,11 @@ class InboundMessage(Base):
     score: Mapped[int | None] = mapped_column(Integer)
     reading: Mapped[dict | None] = mapped_column(JSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    # The human net: a reply in words that raised no alert waits on the Now page until a
+    # coordinator marks it read (the reader can miss what a person would notice).
+    awaits_reading: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    read_by_id: Mapped[int | None] = mapped_column(ForeignKey("coordinators.id", ondelete="SET NULL"))
 
     member: Mapped[Member] = relationship()
 

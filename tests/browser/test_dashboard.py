@@ -119,7 +119,8 @@ def test_a_coordinator_handles_an_alert_and_imports_members(browser, live_server
     page.get_by_role("link", name="Members").click()
     page.get_by_role("link", name="Alex Chen").click()
     expect(page.get_by_role("heading", name=re.compile("Alex Chen"))).to_be_visible()
-    expect(page.get_by_text("2, rough week")).to_be_visible()
+    expect(page.locator("ol.timeline").get_by_text("2, rough week")).to_be_visible()
+    expect(page.locator(".alert-card")).to_contain_text("Why: a score of 2")
     page.wait_for_load_state()
     page.get_by_label("Message to Alex").fill("Thinking of you. Call me any time: Dana")
     expect(page.locator("#counter")).to_contain_text("They will read: Harbour Lights: Thinking of you", timeout=5_000)
@@ -164,4 +165,46 @@ def test_on_a_phone_the_pages_read_without_zooming(browser, live_server, coordin
     small = page.evaluate("""() => [...document.querySelectorAll('button, a.button, summary.button')]
         .filter(e => e.offsetParent && e.getBoundingClientRect().height < 40).map(e => e.textContent.trim())""")
     assert not small, small
+    assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
+
+
+def test_unread_replies_wait_until_a_coordinator_marks_them_read(browser, live_server, coordinator, db, twilio,
+                                                                 artifacts):
+    add_members(db, coordinator.community_id, [
+        ("Sam Rivera", SAM, "en", True), ("Alex Chen", ALEX, "en", True), ("Jordan Blake", JORDAN, "en", True),
+    ])
+    page, problems = new_page(browser, live_server)
+    sign_in(page, coordinator)
+    expect(page.get_by_role("heading", name=re.compile("^Unread replies"))).to_have_count(0)
+
+    # A calm reply in words raises no alert, and shows up by itself (the page polls).
+    twilio.sms(SAM, "made soup with my neighbour, feeling settled")
+    replies = page.locator("ol.replies > li")
+    expect(replies).to_have_count(1, timeout=25_000)
+    expect(replies.nth(0)).to_contain_text("Sam Rivera")
+    expect(replies.nth(0)).to_contain_text("made soup with my neighbour, feeling settled")
+    expect(page.locator("ol.alerts > li")).to_have_count(0)
+    page.screenshot(path=artifacts / "now-unread.png", full_page=True)
+
+    replies.nth(0).get_by_role("button", name="Mark read").click()
+    expect(page.get_by_text("Marked Sam Rivera's reply read.")).to_be_visible()
+    expect(page.locator("ol.replies > li")).to_have_count(0)
+    expect(page.get_by_text("made soup with my neighbour")).to_have_count(0)
+
+    # Two more, marked all at once.
+    twilio.sms(ALEX, "long shift, tired but fine")
+    twilio.sms(JORDAN, "my sister visited, we watched old films")
+    page.reload()
+    expect(page.locator("ol.replies > li")).to_have_count(2)
+    page.get_by_role("button", name="Mark all 2 read").click()
+    expect(page.get_by_text("Marked 2 replies read.")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("^Unread replies"))).to_have_count(0)
+
+    # Each marking is in the audit log, with who did it.
+    page.get_by_role("link", name="Audit log", exact=True).click()
+    log = page.locator("main")
+    expect(log).to_contain_text("marked a reply read")
+    expect(log).to_contain_text("marked unread replies read")
+    expect(log).to_contain_text(coordinator.email)
+    page.screenshot(path=artifacts / "audit-unread.png", full_page=True)
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems

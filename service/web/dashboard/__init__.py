@@ -1,7 +1,8 @@
 """The coordinators' dashboard: server-rendered pages, htmx for the live parts.
 
-Blueprints by page -- auth, now, members, member, buddies, broadcast, settings, audit --
-plus ``security`` (headers, CSRF), ``sign_in_limits`` with ``device_cookie``, ``redirects`` and ``scoping`` (a coordinator's own
+Blueprints by page -- auth, now (and replies, its Unread replies), members, member, buddies,
+broadcast, settings, audit -- plus ``security`` (headers, CSRF), ``sign_in_limits`` with
+``device_cookie``, ``redirects`` and ``scoping`` (a coordinator's own
 communities only). ``init_app`` plugs it into the app built by ``create_app``.
 """
 
@@ -29,7 +30,19 @@ def _error_page(status: int, title: str, message: str):
 
 def init_app(app: Flask) -> None:
     from service.web import webhooks
-    from service.web.dashboard import audit, auth, broadcast, buddies, common, member, members, now, security, settings
+    from service.web.dashboard import (
+        audit,
+        auth,
+        broadcast,
+        buddies,
+        common,
+        member,
+        members,
+        now,
+        replies,
+        security,
+        settings,
+    )
 
     # Assigned, not setdefault: Flask already defines this key (31 days).
     app.config["PERMANENT_SESSION_LIFETIME"] = auth.SESSION_LIFETIME
@@ -37,7 +50,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app, https=https, exempt=[webhooks.bp])
     auth.init_app(app)
     common.init_app(app)
-    for blueprint in (auth.bp, now.bp, members.bp, member.bp, buddies.bp, broadcast.bp, settings.bp, audit.bp):
+    for blueprint in (auth.bp, now.bp, replies.bp, members.bp, member.bp, buddies.bp, broadcast.bp, settings.bp, audit.bp):
         app.register_blueprint(blueprint)
 
     for handled, status, title, message in ERROR_PAGES:

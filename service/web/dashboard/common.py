@@ -9,6 +9,7 @@ from flask import Flask, g, request, url_for
 from sqlalchemy import func, select
 
 from service import audit, clock, web
+from service.care import alert_words
 from service.models import Alert, AlertState, AuditEvent, Member
 from service.schedules.member_time import format_local
 from service.web.dashboard import scoping
@@ -99,6 +100,9 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lambda value: STATUS_WORDS.get(str(value), str(value)), "status_words")
     app.add_template_filter(lambda value: STATE_WORDS.get(str(value), str(value)), "state_words")
     app.add_template_filter(audit.describe, "action_words")
+    app.add_template_filter(alert_words.why, "why")
+    app.add_template_filter(alert_words.shorten)
+    app.add_template_global(alert_words.SHORT_WORDS, "short_words")
 
     @app.context_processor
     def _open_alerts() -> dict:

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from service import web
-from service.care.alerts import REASON_WORDS
 from service.care.buddies import buddies_of, candidates
 from service.care.buddies import change_buddy as pair_by_hand
+from service.care.questions import open_question
 from service.conversation import member_commands
 from service.members import MemberError, check_member, schedule_next
 from service.messaging.outbox import queue_for_member, quiet_hours_for
@@ -48,6 +48,7 @@ from service.web.dashboard import scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.charts import score_chart
 from service.web.dashboard.common import link, now, record
+from service.web.dashboard.now import questions_behind
 from service.web.database_ids import form_id
 
 bp = Blueprint("member", __name__)
@@ -110,7 +111,8 @@ def score_points(member: Member) -> list[tuple[datetime, int | None]]:
 
 def member_alerts(member: Member) -> list[Alert]:
     return list(web.session().scalars(
-        select(Alert).where(Alert.member_id == member.id).options(selectinload(Alert.resolved_by))
+        select(Alert).where(Alert.member_id == member.id)
+        .options(selectinload(Alert.resolved_by), selectinload(Alert.inbound_message))
         .order_by(Alert.opened_at.desc(), Alert.id.desc()).limit(20)
     ))
 
@@ -156,6 +158,7 @@ def render_member(member: Member, *, status: int = 200, errors: dict | None = No
     choices, current_buddies = buddy_choices(member)
     record("member.view_messages", f"member:{member.id}", {"name": member.name})
     web.session().commit()
+    alerts = member_alerts(member)
     return render_template(
         "member.html",
         member=member,
@@ -164,13 +167,14 @@ def render_member(member: Member, *, status: int = 200, errors: dict | None = No
         errors=errors or {},
         lines=conversation(member),
         chart=score_chart(score_points(member), lambda moment: format_local_day(moment, member.zone, "en")),
-        alerts=member_alerts(member),
+        alerts=alerts,
+        answered=questions_behind([alert for alert in alerts if alert.is_open]),
+        question=open_question(web.session(), member),
         history=pairing_history(member),
         choices=choices,
         current_buddies=current_buddies,
         slots=upcoming(member),
         schedule_words=_describe(member.effective_schedule),
-        reason_words=REASON_WORDS,
         languages=LANGUAGES,
         zones=sorted(available_timezones()),
         community=member.community,

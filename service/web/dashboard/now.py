@@ -1,9 +1,12 @@
 """The home page, "Now": who needs someone right now, and the buttons to act on it.
 
 Open alerts come first -- crisis, then not yet acknowledged, then acknowledged, the
-longest-waiting first within each -- then members with no reachable buddy, members whose
-number cannot get texts, and members silent for two check-ins or more. The page polls its
-own partial (``_now``) with htmx, so it stays current without a reload.
+longest-waiting first within each -- each with why in plain words and the member's own
+words; then the members Kinship asked whether they are safe and who have not answered yet;
+then Unread replies (free text that raised no alert, until a coordinator marks it read);
+then members with no reachable buddy, members whose number cannot get texts, and members
+silent for two check-ins or more. The page polls its own partial (``_now``) with htmx, so
+it stays current without a reload.
 """
 
 from __future__ import annotations
@@ -15,9 +18,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from service import web
-from service.care.alerts import REASON_WORDS, AlertError, acknowledge, resolve
+from service.care import unread
+from service.care.alerts import AlertError, acknowledge, resolve
 from service.care.buddies import orphans
-from service.models import Alert, AlertKind, AlertNotice, AlertState, Community, Member, MemberStatus
+from service.models import (
+    Alert,
+    AlertKind,
+    AlertNotice,
+    AlertState,
+    Community,
+    InboundMessage,
+    Member,
+    MemberStatus,
+    QuestionState,
+    SafetyQuestion,
+)
 from service.web.dashboard import scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.common import link, now, record
@@ -27,6 +42,7 @@ bp = Blueprint("now", __name__)
 bp.before_request(require_sign_in)
 
 SILENT_AFTER = 2  # missed check-ins in a row
+UNREAD_SHOWN = 100  # the longest-waiting unread replies on the page; the count says how many in all
 
 
 @dataclass
@@ -36,10 +52,14 @@ class Board:
     orphans: list[Member]
     unreachable: list[Member]
     silent: list[Member]
+    questions: list[SafetyQuestion]  # asked whether they are safe, no answer yet
+    answered: dict[int, SafetyQuestion]  # by alert id: the question an alert came from
+    unread: list[InboundMessage]
+    unread_count: int
 
     @property
     def calm(self) -> bool:
-        return not (self.alerts or self.orphans or self.unreachable or self.silent)
+        return not (self.alerts or self.questions or self.unread or self.orphans or self.unreachable or self.silent)
 
 
 def alert_order(alert: Alert) -> tuple:
@@ -50,7 +70,7 @@ def open_alerts(community: Community) -> list[Alert]:
     session = web.session()
     alerts = session.scalars(
         select(Alert).where(Alert.community_id == community.id, Alert.state != AlertState.RESOLVED)
-        .options(selectinload(Alert.member))
+        .options(selectinload(Alert.member), selectinload(Alert.inbound_message))
     ).all()
     return sorted(alerts, key=alert_order)
 
@@ -69,6 +89,25 @@ def notices_for(alerts: list[Alert]) -> dict[int, list[AlertNotice]]:
     return grouped
 
 
+def open_questions(community: Community) -> list[SafetyQuestion]:
+    return list(web.session().scalars(
+        select(SafetyQuestion).where(SafetyQuestion.community_id == community.id, SafetyQuestion.state == QuestionState.OPEN)
+        .options(selectinload(SafetyQuestion.member), selectinload(SafetyQuestion.inbound_message))
+        .order_by(SafetyQuestion.asked_at, SafetyQuestion.id)
+    ))
+
+
+def questions_behind(alerts: list[Alert]) -> dict[int, SafetyQuestion]:
+    """The safety question each alert came from, if any, with the member's answer."""
+    if not alerts:
+        return {}
+    rows = web.session().scalars(
+        select(SafetyQuestion).where(SafetyQuestion.alert_id.in_([a.id for a in alerts]))
+        .options(selectinload(SafetyQuestion.answer_message)).order_by(SafetyQuestion.id)
+    )
+    return {question.alert_id: question for question in rows}
+
+
 def board(community: Community) -> Board:
     session = web.session()
     alerts = open_alerts(community)
@@ -78,11 +117,13 @@ def board(community: Community) -> Board:
     silent = list(session.scalars(
         members.where(Member.status == MemberStatus.ACTIVE, Member.consecutive_missed >= SILENT_AFTER)
     ))
-    return Board(alerts, notices_for(alerts), lonely, unreachable, silent)
+    return Board(alerts, notices_for(alerts), lonely, unreachable, silent, open_questions(community),
+                 questions_behind(alerts), unread.waiting(session, community, UNREAD_SHOWN),
+                 unread.count_waiting(session, community))
 
 
 def _context(community: Community) -> dict:
-    return {"board": board(community), "reason_words": REASON_WORDS, "now": now()}
+    return {"board": board(community), "now": now()}
 
 
 @bp.get("/")

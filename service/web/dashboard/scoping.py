@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from service import audit, clock, web
 from service.messaging import broadcasts
-from service.models import Alert, AuditEvent, Community, Coordinator, Member, NeverPair
+from service.models import Alert, AuditEvent, Community, Coordinator, InboundMessage, Member, NeverPair
 
 
 def coordinator() -> Coordinator:
@@ -89,6 +89,13 @@ def alert_or_404(alert_id: int) -> Alert:
     return _scoped(web.session().get(Alert, alert_id), "alert", alert_id)
 
 
+def reply_or_404(reply_id: int) -> InboundMessage:
+    """A member's text, if the member is in one of the coordinator's communities."""
+    reply = web.session().get(InboundMessage, reply_id)
+    _scoped(reply.member if reply is not None else None, "reply", reply_id)
+    return reply
+
+
 def rule_or_404(rule_id: int) -> NeverPair:
     return _scoped(web.session().get(NeverPair, rule_id), "never_pair", rule_id)
 
@@ -100,13 +107,22 @@ def broadcast_or_404(broadcast_id: int) -> AuditEvent:
     return _scoped(event, "broadcast", broadcast_id)
 
 
+def replies_of(community: Community, ids: list[int]) -> list[InboundMessage]:
+    """The members' texts with these ids, all of ``community``; anything else is denied."""
+    return _all_of(community, InboundMessage, ids, "reply", lambda reply: reply.member.community_id)
+
+
 def members_of(community: Community, ids: list[int]) -> list[Member]:
     """The members with these ids, all of ``community``; anything else is denied."""
-    found = {m.id: m for m in web.session().scalars(select(Member).where(Member.id.in_(ids)))}
-    for member_id in ids:
-        member = found.get(member_id)
-        if member is None:
+    return _all_of(community, Member, ids, "member", lambda member: member.community_id)
+
+
+def _all_of(community: Community, model, ids: list[int], name: str, community_of) -> list:
+    found = {thing.id: thing for thing in web.session().scalars(select(model).where(model.id.in_(ids)))}
+    for thing_id in ids:
+        thing = found.get(thing_id)
+        if thing is None:
             abort(404)
-        if member.community_id != community.id:
-            deny(f"member:{member_id}", community_id=member.community_id)
+        if community_of(thing) != community.id:
+            deny(f"{name}:{thing_id}", community_id=community_of(thing))
     return [found[i] for i in ids]

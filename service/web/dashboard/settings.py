@@ -1,5 +1,6 @@
-"""The community's settings: default schedule, quiet hours, the safety path's knobs,
-crisis resources, retention, relay and rotation -- each validated with a plain message.
+"""The community's settings: default schedule, quiet hours, the safety path's knobs (asking
+directly included), crisis resources, retention, relay and rotation -- each validated with a
+plain message.
 
 ``check_settings`` is a plain function over the form's values; the view saves only when
 it found no problem, and moves the next check-in of members who follow the defaults.
@@ -50,6 +51,8 @@ LABELS = {
     "retention_days": "Keep messages for",
     "rotation_weeks": "New buddies every",
 }
+# Checkboxes: a form without one means it is off, as a browser sends it.
+SWITCHES = ("relay_enabled", "ask_when_unsure")
 FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "silence_threshold", "crisis_resources",
           "retention_days", "rotation_weeks")
 
@@ -64,6 +67,7 @@ def current_values(community: Community) -> dict:
         "retention_days": community.retention_days,
         "rotation_weeks": community.rotation_weeks,
         "relay_enabled": community.relay_enabled,
+        "ask_when_unsure": community.ask_when_unsure,
     }
 
 
@@ -98,7 +102,8 @@ def check_settings(form: dict, community: Community, now: datetime) -> tuple[dic
                                         f"(now {sms_info(resources).segments}): a number and a line or two.")
     else:
         clean["crisis_resources"] = resources or None
-    clean["relay_enabled"] = form.get("relay_enabled") in ("on", "1", "true", "yes")
+    for name in SWITCHES:
+        clean[name] = form.get(name) in ("on", "1", "true", "yes")
     return clean, problems
 
 
@@ -146,7 +151,7 @@ def save():
     clean, problems = check_settings(form, community, now())
     if problems:
         values = {**current_values(community), **{k: form.get(k, "") for k in FIELDS},
-                  "relay_enabled": clean["relay_enabled"]}
+                  **{k: clean[k] for k in SWITCHES}}
         return _render(community, values, problems, 422)
     before = current_values(community)
     for name, value in clean.items():

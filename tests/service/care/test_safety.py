@@ -55,7 +55,9 @@ def test_a_low_reply_opens_a_support_alert_and_tells_a_coordinator(community, ki
     [to_ana] = twilio_api.sent_to(ANA_PHONE)
     assert "Sam Rivera" in to_ana and "rough week" not in to_ana
     listed = kinship("alerts", "--open", "--community", community).stdout
-    assert "low_score" in listed and "Sam Rivera" in listed
+    # The dashboard's words, and theirs: never an internal label.
+    assert "Sam Rivera" in listed and "a score of 2" in listed and '"2, rough week"' in listed
+    assert "low_score" not in listed and "score 2 from" not in listed
 
 
 def test_a_crisis_gets_resources_at_once_even_at_night_and_an_urgent_coordinator_text(community, kinship, twilio, worker, twilio_api, redis, db):

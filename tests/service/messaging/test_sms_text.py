@@ -72,8 +72,11 @@ VARIABLES: dict[str, set[str]] = {
     "broadcast": {"community", "text"},
     "coordinator_crisis": {"name", "member", "phone", "community", "url"},
     "coordinator_support": {"name", "member", "reason", "community", "url"},
+    "coordinator_no_answer": {"name", "member", "phone", "community", "url"},
+    "ask_safe": {"name"},
+    "safe_thanks": {"name"},
 }
-COORDINATOR_FACING = {"coordinator_crisis", "coordinator_support"}
+COORDINATOR_FACING = {"coordinator_crisis", "coordinator_support", "coordinator_no_answer"}
 MIN_VARIANTS = {"thanks": 5, "thanks_unprompted": 2}
 
 TYPICAL = {

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from service.care.buddies import add_never_rule
 from service.messaging import broadcasts
-from service.models import Alert, AuditEvent, Community, Coordinator, Member, NeverPair
+from service.models import Alert, AuditEvent, Community, Coordinator, InboundMessage, Member, NeverPair
 from tests.service.web.dashboard.conftest import SAM, count, text_of
 
 PUBLIC = {"static", "auth.login_form", "auth.login", "auth.logout", "auth.password", "healthz", "twilio.sms", "twilio.status",
@@ -27,7 +27,8 @@ def harbour_things(db, coordinator, twilio, members) -> dict[str, int]:
         rule = add_never_rule(s, community, sam, alex, dana, sam.created_at)
         event = broadcasts.send(s, community, dana, "Picnic on Sunday", broadcasts.Audience(), sam.created_at)
         s.flush()
-        return {"member_id": sam.id, "alert_id": s.scalar(select(Alert.id)), "rule_id": rule.id, "broadcast_id": event.id}
+        return {"member_id": sam.id, "alert_id": s.scalar(select(Alert.id)), "rule_id": rule.id, "broadcast_id": event.id,
+                "reply_id": s.scalar(select(InboundMessage.id))}
 
 
 def dashboard_rules(app):
@@ -51,7 +52,8 @@ def test_every_route_refuses_another_communitys_things_with_404_and_an_audit_lin
                 else:
                     answer = outsider.post(url, {"note": "x", "text": "x", "status": "active", "until": "1 week",
                                                  "buddy_id": str(ids["member_id"]), "a": str(ids["member_id"]),
-                                                 "b": str(ids["member_id"]), "name": "Hacked", "seed": "1"})
+                                                 "b": str(ids["member_id"]), "name": "Hacked", "seed": "1",
+                                                 "reply": str(ids["reply_id"])})
                 assert answer.status_code == 404, (method, url, answer.status_code)
                 assert "Hacked" not in text_of(answer) and "Sam Rivera" not in text_of(answer), url
                 after = count(db, AuditEvent, AuditEvent.action == "denied", AuditEvent.coordinator_id == outsider.account.id)

@@ -10,7 +10,7 @@ from tests.service.web.dashboard.conftest import count, text_of
 
 GOOD = {"default_schedule": "FREQ=WEEKLY;BYDAY=TU;BYHOUR=11;BYMINUTE=0", "quiet_hours": "22:00-07:30",
         "escalation_minutes": "45", "silence_threshold": "3", "crisis_resources": "Call or text 988, any time.",
-        "retention_days": "90", "rotation_weeks": "6", "relay_enabled": "on"}
+        "retention_days": "90", "rotation_weeks": "6", "relay_enabled": "on", "ask_when_unsure": "on"}
 
 
 def community(db) -> Community:
@@ -32,6 +32,18 @@ def test_good_settings_are_saved_and_members_on_the_default_move(signed_in, memb
     assert count(db, AuditEvent, AuditEvent.action == "settings.update") == 1
     signed_in.post("/settings", {**GOOD, "relay_enabled": ""})
     assert community(db).relay_enabled is False
+
+
+def test_asking_directly_can_be_turned_off_and_on(signed_in, members, db):
+    assert community(db).ask_when_unsure is True
+    signed_in.post("/settings", {key: value for key, value in GOOD.items() if key != "ask_when_unsure"})
+    assert community(db).ask_when_unsure is False
+    assert 'name="ask_when_unsure" aria-describedby="ask-hint">' in signed_in.get("/settings").get_data(as_text=True)
+    signed_in.post("/settings", GOOD)
+    assert community(db).ask_when_unsure is True
+    with db.session() as s:
+        changes = [e.detail["changed"] for e in s.scalars(select(AuditEvent).where(AuditEvent.action == "settings.update"))]
+    assert {"ask_when_unsure": False} in [{k: v for k, v in c.items() if k == "ask_when_unsure"} for c in changes]
 
 
 @pytest.mark.parametrize("field, value, words", [
