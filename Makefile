@@ -18,8 +18,9 @@ $(TEST_STAMP): $(RUN_STAMP)
 	@rm -f $(VENV)/.installed-test-* && touch $(TEST_STAMP)
 
 ## Run the whole service here: SQLite, embedded Redis, web + worker + clock, Twilio simulated.
+## `make demo PORT=5301` serves it on another port.
 demo: $(RUN_STAMP)
-	$(VENV)/bin/kinship demo
+	$(VENV)/bin/kinship demo $(if $(PORT),--port $(PORT))
 
 ## Run the test suite (real Redis; SQLite, and PostgreSQL too when TEST_DATABASE_URL is set).
 test: $(TEST_STAMP) chromium

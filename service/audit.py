@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from service.models import AuditEvent, Community, Coordinator
 from service.models.community import coordinator_communities
+from service.telemetry import events
 
 MAX_TARGET = 120
 MAX_ADDRESS = 64
@@ -59,6 +60,7 @@ def record(session: Session, coordinator: Coordinator | None, action: str, targe
         at=now,
     )
     session.add(event)
+    events.audited(session, event)
     return event
 
 

@@ -1,16 +1,20 @@
 """The ``kinship`` command: an operator's whole first hour, and the processes of production.
 
-Each command reads the settings once, does one unit of work in one session, and exits 0,
-or non-zero with a one-line reason on stderr.
+Each command reads the settings once, checks what it is given before it asks for what it
+needs (a bad phone number is refused before a missing REDIS_URL is), does one unit of work
+in one session, and exits 0, or non-zero with a one-line reason on stderr. Commands that only
+write the database need no Twilio settings; those that queue texts need Redis to wake the
+workers, and ask for it just before they commit.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import click
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from service import clock
@@ -31,38 +35,57 @@ def settings() -> Settings:
 
 
 @contextmanager
-def opened(with_redis: bool = False) -> Iterator[Database]:
-    """The database for one command; with ``with_redis`` the workers are woken after commit."""
-    from workers.context import build
-
+def opened() -> Iterator[Database]:
+    """The database for one command (and, in the demo, the demo's one clock)."""
     current = settings()
-    try:
-        if with_redis:
-            current.require_redis()
-            if not current.demo:
-                current.require_twilio()
-            context = build(current)
-            store, close = context.db, context.close
-        else:
-            store = Database(current.database_url)
-            close = store.dispose
-    except SettingsError as error:
-        raise Failed(str(error)) from None
-    try:
-        yield store
-    finally:
-        close()
+    store = Database(current.database_url)
+    with ExitStack() as cleanup:
+        cleanup.callback(store.dispose)
+        if current.demo and current.redis_url:
+            from workers.context import share_demo_clock
+
+            cleanup.callback(share_demo_clock(current))
+        try:
+            yield store
+        except DBAPIError as error:
+            raise Failed(_database_trouble(current, store, error)) from error
 
 
 @contextmanager
-def unit_of_work(with_redis: bool = False) -> Iterator[Session]:
-    """One session, committed at the end; a domain refusal becomes one line and exit 1."""
-    with opened(with_redis) as store:
+def unit_of_work(wakes_workers: bool = False) -> Iterator[Session]:
+    """One session, committed at the end; a domain refusal becomes one line and exit 1.
+
+    With ``wakes_workers``, the texts it queues wake a worker once it commits: Redis is asked
+    for then, after the command has checked everything it was given.
+    """
+    current = settings()
+    with opened() as store, ExitStack() as cleanup:
         try:
             with store.session() as session:
                 yield session
+                if wakes_workers:
+                    from workers.context import waking
+
+                    store.on_commit = cleanup.enter_context(waking(current))
         except DOMAIN_ERRORS as error:
             raise Failed(str(error)) from None
+
+
+def _database_trouble(current: Settings, store: Database, error: DBAPIError) -> str:
+    """One line for a database error: not reachable, not migrated, or what it said."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from service.migrate import schema_state
+    from service.operations.doctor import first_line, safe_url
+
+    where = safe_url(current.database_url)
+    try:
+        state = schema_state(store.engine)
+    except SQLAlchemyError:
+        return f"cannot reach the database at {where}: {first_line(error)}"
+    if not state.at_head:
+        return f"the database at {where} is {state.describe()}: run `kinship db upgrade` first"
+    return f"the database refused: {first_line(error)}"
 
 
 class Failed(click.ClickException):
@@ -72,9 +95,23 @@ class Failed(click.ClickException):
         click.echo(f"kinship: {self.message}", err=True)
 
 
+# The long-running processes log at the settings' level; a one-off command prints its own
+# answer, and logs only what went wrong (or everything, when asked for DEBUG).
+PROCESSES = {"worker", "clock", "demo"}
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Kinship: SMS check-ins, buddies and coordinators for supportive communities."""
+    from service.telemetry import logs
+
+    try:
+        current = Settings.from_env()
+    except SettingsError:
+        return  # the command itself reports the bad setting, if it needs it
+    quiet = ctx.invoked_subcommand not in PROCESSES and current.log_level != "DEBUG"
+    logs.configure(current, level="WARNING" if quiet else None)
 
 
 # --- database ---------------------------------------------------------------------------
@@ -88,9 +125,16 @@ def db() -> None:
 @click.option("--revision", default="head", show_default=True)
 def db_upgrade(revision: str) -> None:
     """Apply migrations up to REVISION."""
-    from service.migrate import upgrade
+    from sqlalchemy.exc import OperationalError
 
-    upgrade(settings().database_url, revision)
+    from service.migrate import upgrade
+    from service.operations.doctor import first_line, safe_url
+
+    current = settings()
+    try:
+        upgrade(current.database_url, revision)
+    except OperationalError as error:
+        raise Failed(f"cannot reach the database at {safe_url(current.database_url)}: {first_line(error)}") from None
     click.echo(f"database at {revision}")
 
 
@@ -170,12 +214,47 @@ def member() -> None:
 @click.option("--language", default=None, help="en or es (default: the community's)")
 @click.option("--schedule", default=None, help="RRULE (default: the community's)")
 def member_add(community_name, name, phone, timezone, language, schedule) -> None:
-    """Add a member and text them an invitation (they join by replying YES)."""
-    with unit_of_work(with_redis=True) as session:
+    """Add a member and queue their invitation (they join by replying YES)."""
+    from service.messaging.outbox import pending_for
+
+    with unit_of_work(wakes_workers=True) as session:
         target = find_community(session, community_name)
         made = add_member(session, target, clock.utcnow(), name=name, phone=phone, timezone=timezone,
                           language=language, schedule=schedule)
-        click.echo(f"invited {made.name} {made.phone} ({made.zone}, {made.language})")
+        session.flush()
+        invitation = pending_for(session, made, "invite")
+    click.echo(f"{made.name} ({made.phone}, {made.zone}, {made.language}) is invited to {target.name}.")
+    click.echo(_invitation_words(invitation, made.zone))
+
+
+def _invitation_words(invitation, zone: str) -> str:
+    if invitation is None:
+        return "No invitation was queued."
+    if invitation.enqueued_at is None and invitation.not_before is not None:
+        from service.schedules import format_local
+
+        return (f"The invitation is queued for {format_local(invitation.not_before, zone, 'en')} {zone}, "
+                "when the member's quiet hours end. " + _worker_words())
+    return "The invitation is queued. " + _worker_words()
+
+
+def _worker_words() -> str:
+    """Whether anything will send what was just queued: the operator's next question."""
+    from redis.exceptions import RedisError
+
+    from workers import inspection
+    from workers.queues import connect
+
+    redis = connect(settings().require_redis())
+    try:
+        alive = inspection.workers_alive(redis)
+    except RedisError:
+        alive = 0
+    finally:
+        redis.connection_pool.disconnect()
+    if alive:
+        return f"A worker is running ({alive} alive) and will send it."
+    return "No worker is running: it goes out once one starts (`kinship worker`)."
 
 
 @main.group()
@@ -192,7 +271,7 @@ def members_import(csv_file, community_name) -> None:
         text = csv_file.read()
     except UnicodeDecodeError:
         raise Failed(f"{csv_file.name} is not UTF-8 text: save it as 'CSV UTF-8' and try again") from None
-    with unit_of_work(with_redis=True) as session:
+    with unit_of_work(wakes_workers=True) as session:
         target = find_community(session, community_name)
         try:
             made = import_members(session, target, text, clock.utcnow())
@@ -200,7 +279,8 @@ def members_import(csv_file, community_name) -> None:
             for problem in refused.problems:
                 click.echo(f"kinship: {problem}", err=True)
             raise
-        click.echo(f"invited {len(made)} member(s) to {target.name}")
+        click.echo(f"invited {len(made)} member(s) to {target.name}; their invitations are queued")
+    click.echo(_worker_words())
 
 
 @members.command("export")
@@ -237,7 +317,7 @@ def tick(at, dry_run) -> None:
                 session.rollback()
                 session.close()
         return
-    with unit_of_work(with_redis=True) as session:
+    with unit_of_work(wakes_workers=True) as session:
         summary = scheduler.run(session, now, current).summary()
     click.echo(" ".join(f"{key}={value}" for key, value in summary.items()))
 
@@ -249,7 +329,8 @@ def worker(burst, simple) -> None:
     """An RQ worker on the urgent queue, then the default one."""
     from rq import SimpleWorker, Worker
 
-    from workers.queues import QUEUE_NAMES, connect
+    from service.telemetry import logs
+    from workers.queues import QUEUE_NAMES, connect, current_job_fields
 
     current = settings()
     try:
@@ -257,13 +338,15 @@ def worker(burst, simple) -> None:
         current.require_twilio() if not current.demo else None
     except SettingsError as error:
         raise Failed(str(error)) from None
+    logs.add_context(current_job_fields)  # every line a job writes carries its id
     worker_class = SimpleWorker if simple else Worker
-    worker_class(list(QUEUE_NAMES), connection=redis).work(burst=burst, with_scheduler=False)
+    worker_class(list(QUEUE_NAMES), connection=redis).work(burst=burst, with_scheduler=False,
+                                                           logging_level=current.log_level)
 
 
 @main.command("clock")
 def clock_command() -> None:
-    """Run ``tick`` every minute (rq cron); keep one running."""
+    """Run a scheduler pass (tick) every minute through rq cron; keep one running."""
     from rq.cron import CronScheduler
 
     from workers.queues import connect
@@ -273,7 +356,7 @@ def clock_command() -> None:
         redis = connect(current.require_redis())
     except SettingsError as error:
         raise Failed(str(error)) from None
-    scheduler = CronScheduler(connection=redis)
+    scheduler = CronScheduler(connection=redis, logging_level=current.log_level)
     scheduler.load_config_from_file("workers.clock")
     scheduler.start()
 
@@ -333,7 +416,7 @@ def pair(community_name, dry_run, seed) -> None:
     """(Re)pair the community's buddies and send the introductions."""
     from service.care import buddies
 
-    with unit_of_work(with_redis=not dry_run) as session:
+    with unit_of_work(wakes_workers=not dry_run) as session:
         target = find_community(session, community_name)
         names = {m.id: m.name for m in buddies.candidates(session, target)}
         proposal = buddies.preview(session, target, clock.utcnow(), seed)
@@ -348,14 +431,104 @@ def pair(community_name, dry_run, seed) -> None:
         buddies.apply(session, target, clock.utcnow(), seed)
 
 
+# --- operations ---------------------------------------------------------------------------
+
 @main.command()
-@click.option("--port", default=5000, show_default=True)
+def doctor() -> None:
+    """Check this deployment, a line per check; exit 1 on any problem.
+
+    Settings, the database and its migrations, Redis and its persistence, the Twilio
+    account and where its numbers' webhooks point, workers and the clock, texts stuck
+    mid-send, failed jobs and queue depths.
+    """
+    from service.operations.doctor import Status, examine
+
+    findings = []
+    for finding in examine(settings(), now=clock.utcnow):
+        click.echo(finding.line())
+        findings.append(finding)
+    problems = [f.check for f in findings if f.status == Status.PROBLEM]
+    warnings = sum(1 for f in findings if f.status == Status.WARNING)
+    click.echo(f"\n{len(problems)} problem(s), {warnings} warning(s)")
+    if problems:
+        raise Failed(f"{len(problems)} problem(s): {', '.join(dict.fromkeys(problems))}")
+
+
+@main.group("twilio")
+def twilio_group() -> None:
+    """The Twilio account: point its numbers at this deployment."""
+
+
+@twilio_group.command("connect")
+@click.option("--community", "community_name", default=None, help="only this community's sender")
+@click.option("--dry-run", is_flag=True, help="show what would change and change nothing")
+def twilio_connect(community_name, dry_run) -> None:
+    """Point each sender's incoming texts (and a messaging service's status callback) at PUBLIC_URL.
+
+    Uses Twilio's API: no clicking through the console. Prints what it changes.
+    """
+    from requests.exceptions import RequestException
+    from twilio.base.exceptions import TwilioException, TwilioRestException
+
+    from service.messaging.twilio_gateway import make_client
+    from service.operations import twilio_setup
+
+    current = settings()
+    try:
+        current.require_twilio()
+    except SettingsError as error:
+        raise Failed(str(error)) from None
+    why_not = twilio_setup.unreachable_public_url(current)
+    if why_not:
+        raise Failed(f"{why_not}: set PUBLIC_URL to this deployment's public https address first")
+    with unit_of_work() as session:
+        if community_name is not None:
+            find_community(session, community_name)
+        found = twilio_setup.senders(session, current, community_name)
+    client = make_client(current)
+    stuck = []
+    for sender in [None, *found]:
+        try:
+            if sender is None:  # the credentials first: one call that answers 401 plainly
+                twilio_setup.account_status(client, current)
+                continue
+            wiring = twilio_setup.inspect(client, current, sender)
+            if wiring.problems:
+                stuck.append(str(sender))
+                click.echo(f"{sender}: {'; '.join(wiring.problems)}")
+                continue
+            if not wiring.changes:
+                click.echo(f"{sender}: already points at {current.sms_webhook_url()}")
+                continue
+            click.echo(f"{sender}{' would change' if dry_run else ''}:")
+            for change in wiring.changes:
+                click.echo(f"  {change}")
+            if not dry_run:
+                twilio_setup.connect(client, wiring)
+        except TwilioRestException as error:
+            if error.status == 401:
+                raise Failed("Twilio refused these credentials (HTTP 401): check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN") from None
+            raise Failed(f"Twilio answered HTTP {error.status} ({error.code}) for {sender or 'the account'}: {error.msg}") from None
+        except (TwilioException, RequestException, OSError) as error:
+            raise Failed(f"cannot reach Twilio at {current.twilio_api_base_url}: {type(error).__name__}") from None
+    if not found:
+        raise Failed("no sender to connect: set TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID")
+    if dry_run:
+        click.echo("dry run: nothing was changed")
+    if stuck:
+        raise Failed(f"not connected: {', '.join(stuck)}")
+
+
+@main.command()
+@click.option("--port", default=5000, show_default=True, help="where the dashboard and the phones are served")
 @click.option("--fresh", is_flag=True, help="start from an empty demo database")
-def demo(port, fresh) -> None:
+@click.option("--verbose", is_flag=True, help="show the processes' logs here instead of in instance/demo.log")
+@click.option("--banner-every", default=300.0, hidden=True, help="seconds between two showings of the URLs")
+def demo(port, fresh, verbose, banner_every) -> None:
     """Everything on this machine: SQLite, embedded Redis, web + worker + clock, Twilio simulated."""
     from service.demo.runner import run
 
-    run(port=port, fresh=fresh)
+    run(port=port, fresh=fresh, verbose=verbose, banner_every=banner_every)
 
 
 if __name__ == "__main__":

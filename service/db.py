@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.models import Lane, MessageState, OutboundMessage
+from service.telemetry import events
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Database:
         wakeups = list(session.info.pop(_OUTBOX, {}).values())
         if wakeups and self.on_commit is not None:
             self.on_commit(wakeups)
+        events.flush(session)
 
 
 def register_wakeup(session: Session, message: OutboundMessage) -> None:
@@ -103,3 +105,4 @@ def _forget_outbox(session: Session, previous_transaction) -> None:
     if previous_transaction.nested:
         return
     session.info.pop(_OUTBOX, None)
+    events.forget(session)

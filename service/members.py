@@ -24,6 +24,7 @@ from service.spreadsheet import read_cell, write_csv
 
 IMPORT_COLUMNS = ("name", "phone", "timezone", "language", "schedule")
 EXPORT_COLUMNS = ("name", "phone", "status", "timezone", "language", "schedule", "last_checkin_at", "last_score")
+EXPORT_EXTRA = ("status", "last_checkin_at", "last_score", "next_checkin_at", "consecutive_missed", "unreachable_code")
 MAX_NAME = 100
 
 
@@ -139,9 +140,16 @@ def read_import(community: Community, text: str, now: datetime) -> tuple[list[tu
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
     try:
-        missing = [column for column in ("name", "phone") if column not in (reader.fieldnames or [])]
+        columns = [(c or "").strip() for c in reader.fieldnames or []]
+        missing = [column for column in ("name", "phone") if column not in columns]
         if missing:
             return [], [RowProblem(1, f"missing column(s): {', '.join(missing)} (expected {','.join(IMPORT_COLUMNS)})")]
+        # An export's own extra columns read back (and are ignored); anything else is a mistake.
+        unknown = [column for column in columns if column not in IMPORT_COLUMNS + EXPORT_EXTRA]
+        if unknown:
+            names = ", ".join(repr(c) if c else "an unnamed one" for c in unknown)
+            return [], [RowProblem(1, f"unknown column(s): {names} (the columns are {','.join(IMPORT_COLUMNS)})")]
+        reader.fieldnames = columns
         for row in reader:
             problem = _check_row(community, row, reader.line_num, now, seen)
             if isinstance(problem, RowProblem):
@@ -185,7 +193,7 @@ def import_members(session: Session, community: Community, text: str, now: datet
 def export_members(session: Session, community: Community) -> str:
     """The community's members as CSV, every cell safe to open in a spreadsheet."""
     members = session.scalars(select(Member).where(Member.community_id == community.id).order_by(Member.name, Member.id))
-    return write_csv(EXPORT_COLUMNS + ("next_checkin_at", "consecutive_missed", "unreachable_code"), (
+    return write_csv(EXPORT_COLUMNS + EXPORT_EXTRA[3:], (
         [m.name, m.phone, m.status.value, m.zone, m.language, m.effective_schedule,
          _iso(m.last_checkin_at), m.last_score if m.last_score is not None else "",
          _iso(m.next_checkin_at), m.consecutive_missed, m.unreachable_code or ""]

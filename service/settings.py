@@ -10,10 +10,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
 DEFAULT_DATABASE_URL = f"sqlite:///{INSTANCE_DIR / 'kinship.sqlite3'}"
 TWILIO_API = "https://api.twilio.com"
+LOG_FORMATS = ("text", "json")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(RuntimeError):
@@ -37,6 +40,16 @@ def _number(env: Mapping[str, str], name: str, default: float, cast=float):
     return value
 
 
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str, normalise) -> str:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    value = normalise(raw)
+    if value not in choices:
+        raise SettingsError(f"{name} must be one of {', '.join(choices)}, got {raw!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     secret_key: str = ""
@@ -54,6 +67,14 @@ class Settings:
     send_retry_limit: int = 3
     # How many reverse proxies stand in front of the web process (their X-Forwarded-* are trusted).
     proxy_hops: int = 0
+    # Logs: one line per event, key=value ("text") or JSON, at this level and above.
+    log_format: str = "text"
+    log_level: str = "INFO"
+    # GET /metrics answers only a request carrying this bearer token; empty turns it off.
+    metrics_token: str = ""
+    # prometheus-client's own variable (it reads it too, at import): where gunicorn's
+    # workers keep the per-process files that /metrics adds up.
+    metrics_dir: str | None = None
     demo: bool = False
 
     @classmethod
@@ -73,6 +94,10 @@ class Settings:
             send_rate_per_second=_number(env, "KINSHIP_SEND_RATE_PER_SECOND", 1.0),
             send_retry_limit=_number(env, "KINSHIP_SEND_RETRY_LIMIT", 3, int),
             proxy_hops=_number(env, "KINSHIP_PROXY_HOPS", 0, int),
+            log_format=_choice(env, "KINSHIP_LOG_FORMAT", LOG_FORMATS, "text", str.lower),
+            log_level=_choice(env, "KINSHIP_LOG_LEVEL", LOG_LEVELS, "INFO", str.upper),
+            metrics_token=env.get("KINSHIP_METRICS_TOKEN", "").strip(),
+            metrics_dir=env.get("PROMETHEUS_MULTIPROC_DIR") or None,
             demo=demo or _flag(env.get("KINSHIP_DEMO")),
         )
 
@@ -94,8 +119,22 @@ class Settings:
             raise SettingsError("REDIS_URL is not set: point it at your Redis, e.g. redis://127.0.0.1:6379/0 (`kinship demo` starts its own)")
         return self.redis_url
 
+    def sms_webhook_url(self) -> str:
+        return f"{self.public_url}/twilio/sms"
+
     def status_callback_url(self) -> str:
         return f"{self.public_url}/twilio/status"
+
+    def secrets(self) -> list[str]:
+        """Every secret value these settings hold, so logs can be kept free of them."""
+        found = [self.secret_key, self.twilio_auth_token, self.metrics_token]
+        for url in (self.database_url, self.redis_url):
+            try:
+                password = urlsplit(url).password if url else None
+            except ValueError:
+                continue
+            found += [password, unquote(password)] if password else []
+        return [value for value in found if value]
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

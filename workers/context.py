@@ -7,6 +7,8 @@ settings before running a worker in-process.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 
@@ -14,9 +16,10 @@ from redis import Redis
 from redis.exceptions import RedisError
 
 from service import clock
-from service.db import Database, Wakeup
+from service.db import Database, OnCommit, Wakeup
 from service.messaging.twilio_gateway import TwilioGateway
 from service.settings import Settings
+from service.telemetry import metrics
 from workers.pacing import Pacer
 from workers.queues import connect, enqueue_sends
 
@@ -32,9 +35,14 @@ class Context:
     pacer: Pacer
     shared_clock: clock.SharedOffset | None = None  # the demo's one clock, read from Redis
 
+    tally: metrics.Tally | None = None
+    replaced_tally: metrics.Tally | None = None
+
     def close(self) -> None:
         if self.shared_clock is not None and clock.shared() is self.shared_clock:
             clock.share(None)
+        if self.tally is not None:
+            metrics.uninstall(self.tally, self.replaced_tally)
         self.db.dispose()
         self.redis.connection_pool.disconnect()
 
@@ -47,6 +55,33 @@ def wake_workers(redis: Redis, wakeups: list[Wakeup]) -> None:
         log.warning("could not enqueue %d message(s), tick will retry: %s", len(wakeups), error)
 
 
+def share_demo_clock(settings: Settings) -> Callable[[], None]:
+    """In the demo, read the one clock time travel moves; returns how to let it go again."""
+    redis = connect(settings.require_redis())
+    shared = clock.SharedOffset(redis)
+    clock.share(shared)
+
+    def release() -> None:
+        if clock.shared() is shared:
+            clock.share(None)
+        redis.connection_pool.disconnect()
+
+    return release
+
+
+@contextmanager
+def waking(settings: Settings) -> Iterator[OnCommit]:
+    """The after-commit hook of a command that queues texts, and the count of its events."""
+    redis = connect(settings.require_redis())
+    tally = metrics.Tally(redis)
+    replaced = metrics.install(tally)
+    try:
+        yield partial(wake_workers, redis)
+    finally:
+        metrics.uninstall(tally, replaced)
+        redis.connection_pool.disconnect()
+
+
 def build(settings: Settings) -> Context:
     redis = connect(settings.require_redis())
     shared_clock = None
@@ -54,6 +89,9 @@ def build(settings: Settings) -> Context:
         # Time travel in the demo moves one clock for web, worker and CLI alike.
         shared_clock = clock.SharedOffset(redis)
         clock.share(shared_clock)
+    # This process's events are counted in the same Redis (service.telemetry.metrics).
+    tally = metrics.Tally(redis)
+    replaced = metrics.install(tally)
     return Context(
         settings=settings,
         redis=redis,
@@ -61,6 +99,8 @@ def build(settings: Settings) -> Context:
         gateway=TwilioGateway(settings),
         pacer=Pacer(redis, settings.send_rate_per_second),
         shared_clock=shared_clock,
+        tally=tally,
+        replaced_tally=replaced,
     )
 
 

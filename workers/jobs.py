@@ -6,11 +6,14 @@ about is still in the database for the next tick to pick up.
 
 from __future__ import annotations
 
+import time
+
 from service import clock
 from service import tick as scheduler
 from service.members import heed_carrier
 from service.messaging import sending
-from workers import context
+from service.telemetry import events
+from workers import context, inspection
 
 
 def send_message(message_id: int) -> str:
@@ -24,6 +27,10 @@ def send_message(message_id: int) -> str:
 def tick() -> dict:
     """One scheduler pass as of now; the clock enqueues this once a minute."""
     ctx = context.current()
+    started = time.perf_counter()
     with ctx.db.session() as session:
         report = scheduler.run(session, clock.utcnow(), ctx.settings)
-    return report.summary()
+    summary = report.summary()
+    events.tick_finished(summary, time.perf_counter() - started)
+    inspection.note_tick(ctx.redis)
+    return summary

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from redis import Redis
 from rq import Queue
-from rq.job import Job, JobStatus
+from rq.job import Job, JobStatus, get_current_job
 
 from service.db import Wakeup
 
@@ -57,3 +57,9 @@ def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:
 
 def enqueue_tick(redis: Redis) -> Job:
     return queue(redis, URGENT).enqueue("workers.jobs.tick", job_timeout=TICK_TIMEOUT, result_ttl=600)
+
+
+def current_job_fields() -> dict[str, str | None]:
+    """The running job's id, for every log line written while it runs."""
+    job = get_current_job()
+    return {"job_id": job.id if job is not None else None}

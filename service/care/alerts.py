@@ -27,6 +27,7 @@ from service.models import (
     Lane,
     Member,
 )
+from service.telemetry import events
 
 # Each reason in plain words, when an alert has nothing better (see ``alert_words``).
 REASON_WORDS = alert_words.REASON_WORDS
@@ -64,6 +65,7 @@ def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertR
         try:
             with session.begin_nested():
                 session.add(alert)
+            events.alert_opened(session, alert, from_reply=inbound is not None)
             return Opened(alert, True)
         except IntegrityError:
             # Another request opened it a moment ago: join that one.
@@ -94,7 +96,7 @@ def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard
             template=template,
             context={"name": coordinator.first_name, "member": member.name, "phone": member.phone,
                      "community": member.community.name, "reason": alert_words.headline(alert),
-                     "url": dashboard_url},
+                     "url": dashboard_url, "alert_id": alert.id},
             now=now,
             lane=Lane.URGENT,
             coordinator=coordinator,

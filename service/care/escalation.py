@@ -44,7 +44,7 @@ def start(session: Session, alert: Alert, reply_text: str | None, now: datetime,
     first_send = now
     for buddy in buddies:
         session.add(AlertNotice(alert_id=alert.id, member_id=buddy.id, role="buddy", sent_at=now))
-        context = {"member": member.first_name}
+        context = {"member": member.first_name, "alert_id": alert.id}
         if shared:
             context["reply"] = reply_text[:SHARED_REPLY_CHARS]
         _queue_urgent(session, buddy, "buddy_alert_shared" if shared else "buddy_alert", context, now)

@@ -24,6 +24,7 @@ from service.messaging.phones import PhoneError, parse_phone
 from service.messaging.sms_text import render
 from service.models import InboundMessage, Member, MemberStatus
 from service.reading import read_reply
+from service.telemetry import events
 
 MAX_BODY = 1600  # Twilio's own limit for one concatenated message
 
@@ -61,6 +62,7 @@ def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone
     )
     session.add(inbound)
     session.flush()
+    events.text_received(session, inbound)
     template, context = _decide(session, member, inbound, parsed.command, parsed.argument, now, dashboard_url)
     if template is None:
         return Answer(None)

@@ -4,6 +4,10 @@ SQLite under ``instance/``, an embedded Redis, the local Twilio API (delivering 
 callbacks as Twilio would), and the three production processes — web (gunicorn), worker
 and clock — started as children with the same settings production reads. Ctrl-C stops all.
 
+The console stays quiet: the two URLs in a box at the start and again every few minutes, and
+the processes' own logs (worker, clock, web access) in ``demo.log`` beside the database
+(``instance/demo.log``), unless ``--verbose`` puts them on the console too.
+
 The demo has one clock for all its processes, which the phone simulator (``/simulator``) moves
 forward: its offset lives in Redis (``service.clock.SharedOffset``), and is kept in a file
 beside the database between runs, so the stored times never lie in the clock's future.
@@ -30,7 +34,8 @@ from service.demo.embedded_redis import EmbeddedRedis
 from service.demo.seed import COMMUNITY, COORDINATOR_EMAIL, COORDINATOR_PASSWORD, seed
 from service.demo.twilio_simulator import TwilioSimulator
 from service.migrate import upgrade
-from service.settings import DEFAULT_DATABASE_URL, INSTANCE_DIR
+from service.settings import DEFAULT_DATABASE_URL, INSTANCE_DIR, Settings
+from service.telemetry import logs
 from workers.context import wake_workers
 
 DEMO_ACCOUNT_SID = "AC" + "d" * 32
@@ -78,7 +83,30 @@ def _interrupt(_signum, _frame) -> None:
     raise KeyboardInterrupt
 
 
-def run(port: int = 5000, fresh: bool = False) -> None:
+def _log_file(database_url: str) -> Path:
+    """Where the processes' logs go: beside the demo's SQLite file (instance/demo.log)."""
+    if database_url.startswith("sqlite:///"):
+        return Path(database_url.removeprefix("sqlite:///")).with_name("demo.log")
+    return INSTANCE_DIR / "demo.log"
+
+
+def banner(public_url: str, log_file: Path | None) -> str:
+    """The two URLs, in a box: what a newcomer needs from a console full of other lines."""
+    rows = [
+        "Kinship is running",
+        "",
+        f"phones:     {public_url}/simulator   (start here)",
+        f"dashboard:  {public_url}/",
+        f"sign in as  {COORDINATOR_EMAIL} / {COORDINATOR_PASSWORD}",
+        "",
+        f"logs: {log_file}" if log_file else "logs: on this console (--verbose)",
+        "Ctrl-C stops everything.",
+    ]
+    width = max(len(row) for row in rows)
+    return "\n".join(["┌" + "─" * (width + 2) + "┐", *(f"│ {row:<{width}} │" for row in rows), "└" + "─" * (width + 2) + "┘"])
+
+
+def run(port: int = 5000, fresh: bool = False, verbose: bool = False, banner_every: float = 300) -> None:
     # Ctrl-C and a plain `kill` both stop everything this command started, even when it was
     # launched with SIGINT ignored (as background jobs of a script are).
     signal.signal(signal.SIGINT, _interrupt)
@@ -91,6 +119,14 @@ def run(port: int = 5000, fresh: bool = False) -> None:
     if fresh:
         offset_file.unlink(missing_ok=True)
     Path(INSTANCE_DIR).mkdir(parents=True, exist_ok=True)
+    log_file = None if verbose else _log_file(database_url)
+    output = None
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        output = log_file.open("a", encoding="utf-8", buffering=1)
+        output.write(f"\n--- kinship demo starting, port {port} ---\n")
+        # This process's own lines (the simulated Twilio's) go there too.
+        logs.configure(Settings.from_env(), stream=output)
     public_url = f"http://127.0.0.1:{port}"
     auth_token = _kept_secret("demo_twilio_token")
 
@@ -128,26 +164,28 @@ def run(port: int = 5000, fresh: bool = False) -> None:
         }
         bin_dir = Path(sys.executable).parent
         commands = [
-            [str(bin_dir / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "8",
-             "--access-logfile", "-", "--log-level", "warning", "service:create_app()"],
+            [str(bin_dir / "gunicorn"), "--config", "python:service.gunicorn_config", "--bind", f"127.0.0.1:{port}",
+             "--workers", "1", "--threads", "8", "--access-logfile", "-", "--log-level", "warning",
+             "service:create_app()"],
             [str(bin_dir / "kinship"), "worker", "--simple"],
             [str(bin_dir / "kinship"), "clock"],
         ]
         for command in commands:
-            processes.append(subprocess.Popen(command, env=env, start_new_session=True))
+            processes.append(subprocess.Popen(command, env=env, start_new_session=True, stdout=output,
+                                              stderr=subprocess.STDOUT if output else None))
         _wait_for(f"{public_url}/healthz", processes)
-        print(
-            f"\nKinship is running.\n"
-            f"  phones:    {public_url}/simulator   (start here: the guide shows Sam's hard day in two minutes)\n"
-            f"  dashboard: {public_url}/   sign in as {COORDINATOR_EMAIL} / {COORDINATOR_PASSWORD}\n"
-            f"  community: {COMMUNITY}{' (seeded just now)' if seeded else ''}\n"
-            f"  Twilio is simulated at {api_url}; Redis at {redis_url}\n"
-            "Open the two side by side. Press Ctrl-C to stop.\n",
-            flush=True,
-        )
+        print(f"\n{banner(public_url, log_file)}\n"
+              f"{COMMUNITY}{' was seeded just now' if seeded else ''}; Twilio is simulated at {api_url}, "
+              f"Redis at {redis_url}.\nOpen the phones and the dashboard side by side: the guide shows Sam's hard day "
+              "in two minutes.\n", flush=True)
+        shown = time.monotonic()
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
-        print("kinship demo: a process stopped; shutting down", file=sys.stderr)
+            if time.monotonic() - shown >= banner_every:
+                print(f"\n{banner(public_url, log_file)}\n", flush=True)
+                shown = time.monotonic()
+        print("kinship demo: a process stopped; shutting down"
+              + (f" (see {log_file})" if log_file else ""), file=sys.stderr)
     except KeyboardInterrupt:
         print("\nstopping…", flush=True)
     finally:
@@ -168,3 +206,5 @@ def run(port: int = 5000, fresh: bool = False) -> None:
         redis_client.connection_pool.disconnect()
         if redis:
             redis.stop()
+        if output is not None:
+            output.close()

@@ -27,6 +27,8 @@ account SID and auth token):
 * ``GET Messages/{Sid}.json``: fetch;
 * ``GET Messages.json``: list page, newest first, filters ``To``, ``From``, ``DateSent``,
   ``DateSent<``, ``DateSent>``, paging ``PageSize``/``Page``/``PageToken``;
+* the account, its ``IncomingPhoneNumbers`` and its messaging services (``/v1/Services``):
+  ``TwilioSimulator.account``, a ``twilio_account.SimulatedAccount``;
 * anything else: Twilio-style 404 (or 405 for a wrong method on a known path).
 
 Outside the Twilio API, for the demo's phone simulator (same Basic auth, JSON both ways):
@@ -66,6 +68,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from twilio.request_validator import RequestValidator
+
+from service.demo.twilio_account import SimulatedAccount
 
 __all__ = ["InboundResult", "SimulatedMessage", "TwilioSimulator", "count_segments"]
 
@@ -389,6 +393,8 @@ class TwilioSimulator:
         self._serve_thread: threading.Thread | None = None
         self._workers: set[threading.Thread] = set()
         self._stopping = threading.Event()
+        # The account behind these credentials: its numbers and messaging services.
+        self.account = SimulatedAccount(account_sid, auth_token, self._now, _error)
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -477,7 +483,9 @@ class TwilioSimulator:
             return [replace(m) for m in self._timeline]
 
     def clear(self) -> None:
-        """Forget all messages and all injected failures (fail_next, reject, unreachable)."""
+        """Forget all messages, all injected failures (fail_next, reject, unreachable), and the
+        account's numbers and messaging services."""
+        self.account.clear()
         with self._lock:
             self._messages.clear()
             self._timeline.clear()
@@ -718,6 +726,11 @@ class TwilioSimulator:
         # Twilio authenticates before it routes: any unauthenticated request gets 401.
         if not self._authorized(authorization):
             return _error(401, 20003)
+        if self.account.handles(path):
+            query = urllib.parse.parse_qs(split.query, keep_blank_values=True)
+            form = urllib.parse.parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+            return self.account.handle(method, path, {k: v[0] for k, v in query.items()},
+                                       {k: v[0] for k, v in form.items()}, self.base_url)
         match = _ROUTE.match(path)
         if not match or match["account"] != self.account_sid:
             return _error(404, 20404, path=path)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from service.messaging.twilio_gateway import SendResult
 from service.models import MessageState, OutboundMessage
+from service.telemetry import events
 
 STOPPED_AT_CARRIER = frozenset({21610})
 NOT_A_TEXTABLE_NUMBER = frozenset({30005, 30006, 21211, 21614})
@@ -60,11 +61,13 @@ def record_send(session: Session, message: OutboundMessage, result: SendResult, 
         message.state = MessageState.SENT
         message.twilio_sid = result.sid
         message.sent_at = message.status_at = now
+        events.text_sent(session, message)
         return None
     message.error_code = result.error_code
-    if result.retryable:
-        return _retry_or_fail(message, now, retry_limit)
-    return _fail(message, result.error_code, now)
+    undelivered = _retry_or_fail(message, now, retry_limit) if result.retryable else _fail(message, result.error_code, now)
+    events.text_not_sent(session, message, error_code=result.error_code, error=result.error,
+                         retrying=message.state == MessageState.QUEUED)
+    return undelivered
 
 
 def apply_status(session: Session, *, message_sid: str, status: str, error_code: int | None, now: datetime,
@@ -77,11 +80,13 @@ def apply_status(session: Session, *, message_sid: str, status: str, error_code:
     message.state = new_state
     message.status_at = now
     if new_state not in (MessageState.UNDELIVERED, MessageState.FAILED):
+        events.text_status(session, message, status)
         return None
     message.error_code = error_code
-    if error_code in PASSING_FAILURES:
-        return _retry_or_fail(message, now, retry_limit)
-    return _fail(message, error_code, now)
+    undelivered = _retry_or_fail(message, now, retry_limit) if error_code in PASSING_FAILURES else _fail(message, error_code, now)
+    events.text_not_sent(session, message, error_code=error_code, error=status,
+                         retrying=message.state == MessageState.QUEUED)
+    return undelivered
 
 
 def _retry_or_fail(message: OutboundMessage, now: datetime, retry_limit: int) -> Undelivered | None:

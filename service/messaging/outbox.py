@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from service.db import register_wakeup
 from service.models import Community, Coordinator, Lane, Member, MemberStatus, MessageState, OutboundMessage
 from service.schedules import QuietHours, quiet_hours_end
+from service.telemetry import events
 
 # Texts that wait for the recipient's quiet hours to end: a buddy is a friend, not a first
 # responder, and is not woken at night. Answers to the member's own text, crisis replies and
@@ -80,6 +81,7 @@ def queue_message(
         created_at=now,
     )
     session.add(message)
+    events.text_queued(session, message)
     return message
 
 
@@ -120,6 +122,7 @@ def record_answer(session: Session, member: Member, kind: str, body: str, now: d
         created_at=now,
     )
     session.add(message)
+    events.text_answered(session, message)
     return message
 
 
@@ -131,6 +134,16 @@ def cancel_pending(session: Session, member: Member, now: datetime) -> int:
         .values(state=MessageState.CANCELLED, status_at=now)
     )
     return result.rowcount
+
+
+def pending_for(session: Session, member: Member, kind: str) -> OutboundMessage | None:
+    """The newest text of ``kind`` still waiting to go to ``member``."""
+    return session.scalar(
+        select(OutboundMessage)
+        .where(OutboundMessage.member_id == member.id, OutboundMessage.kind == kind,
+               OutboundMessage.state == MessageState.QUEUED)
+        .order_by(OutboundMessage.id.desc()).limit(1)
+    )
 
 
 def release_due(session: Session, now: datetime, limit: int = 5000) -> list[OutboundMessage]:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
+
+# What may appear in a phone number as people write one: digits and the usual punctuation.
+# phonenumbers also reads letters (1-800-FLOWERS, "x12" extensions), which cannot be texted.
+WRITTEN = re.compile(r"^[0-9+\-(). /\u00a0]+$")
 
 
 class PhoneError(ValueError):
@@ -16,6 +22,8 @@ def parse_phone(text: str, region: str = "US") -> str:
         raise PhoneError("no phone number given")
     if len(raw) > 40:
         raise PhoneError(f"{raw[:20]!r}… is too long to be a phone number")
+    if not WRITTEN.match(raw):
+        raise PhoneError(f"{raw!r} is not a phone number: only digits, spaces and + - ( ) . belong in one")
     try:
         number = phonenumbers.parse(raw, region.upper())
     except phonenumbers.NumberParseException:
@@ -27,7 +35,3 @@ def parse_phone(text: str, region: str = "US") -> str:
         raise PhoneError(f"{raw!r} looks like a landline or service number, which cannot receive texts")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
-
-def masked(e164: str) -> str:
-    """A number as shown in logs: enough to tell two members apart, not enough to dial."""
-    return f"{e164[:3]}•••{e164[-4:]}" if len(e164) > 7 else "•••"

@@ -7,13 +7,14 @@ simulator in the demo and the tests); everything else about the call is producti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from requests.exceptions import ReadTimeout
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from service.settings import Settings
+from service.settings import TWILIO_API, Settings
 
 TIMEOUT_SECONDS = 15
 
@@ -31,18 +32,32 @@ class SendResult:
         return self.sid is not None
 
 
+def make_client(settings: Settings) -> Client:
+    """The real twilio client for these settings, every REST call sent to ``TWILIO_API_BASE_URL``.
+
+    Twilio serves messaging services from another host (messaging.twilio.com); a base URL
+    other than Twilio's own (the local simulator) takes those calls too.
+    """
+    client = Client(settings.twilio_account_sid, settings.twilio_auth_token,
+                    http_client=TwilioHttpClient(timeout=TIMEOUT_SECONDS))
+    # An edge or region (from TWILIO_EDGE/TWILIO_REGION) would rewrite the host of a
+    # non-Twilio base URL such as the local simulator's; the base URL decides alone.
+    client.edge = client.region = None
+    client.api.base_url = settings.twilio_api_base_url
+    if settings.twilio_api_base_url != TWILIO_API:
+        client.messaging.base_url = settings.twilio_api_base_url
+    return client
+
+
 class TwilioGateway:
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.client = Client(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token,
-            http_client=TwilioHttpClient(timeout=TIMEOUT_SECONDS),
-        )
-        # An edge or region (from TWILIO_EDGE/TWILIO_REGION) would rewrite the host of a
-        # non-Twilio base URL such as the local simulator's; the base URL decides alone.
-        self.client.edge = self.client.region = None
-        self.client.api.base_url = settings.twilio_api_base_url
+
+    @cached_property
+    def client(self) -> Client:
+        # Made on first use: processes that never send (the CLI's database commands) need
+        # no Twilio credentials.
+        return make_client(self.settings)
 
     def send(self, *, to: str, body: str, from_number: str | None) -> SendResult:
         sender: dict[str, str] = {}

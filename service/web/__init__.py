@@ -2,7 +2,8 @@
 
 - ``webhooks``: Twilio's signed ``/twilio/sms`` and ``/twilio/status``, whose fields
   ``twilio_form`` reads strictly;
-- ``health``: ``/healthz``;
+- ``health``: ``/healthz``; ``metrics``: ``/metrics`` for a Prometheus scraper;
+- ``observe``: each request measured and logged in one line;
 - ``dashboard/``: the coordinators' pages;
 - ``proxy`` (the ``X-Forwarded-*`` headers of trusted proxies) and ``database_ids`` (ids in
   URLs and forms), which ``app`` installs for every route.

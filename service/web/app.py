@@ -8,13 +8,15 @@ from flask import Flask
 
 from service import web
 from service.settings import Settings
-from service.web import dashboard, health, webhooks
+from service.telemetry import logs
+from service.web import dashboard, health, metrics, observe, webhooks
 from service.web.database_ids import IdConverter
 from service.web.proxy import TrustedProxies
 
 
 def build_app(settings: Settings) -> Flask:
     settings.require_twilio()
+    logs.configure(settings)
     app = Flask("service", root_path=str(Path(__file__).parent))
     app.url_map.converters["int"] = IdConverter  # before any route is added
     app.config.update(
@@ -29,8 +31,10 @@ def build_app(settings: Settings) -> Flask:
         hops = settings.proxy_hops
         app.wsgi_app = TrustedProxies(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     web.init_app(app, settings)
+    observe.init_app(app)
     webhooks.init_app(app)
     health.init_app(app)
+    metrics.init_app(app)
     dashboard.init_app(app)
     if settings.demo:  # the phone simulator exists only in `kinship demo`; production has no /simulator
         from service.demo import simulator

@@ -102,6 +102,8 @@ def test_a_coordinator_handles_an_alert_and_imports_members(browser, live_server
     page.get_by_role("link", name="Members").click()
     expect(page.get_by_role("heading", name=re.compile("^Members"))).to_be_visible()
     page.screenshot(path=artifacts / "members.png", full_page=True)
+    # htmx is a deferred script: typing before the page has loaded would go unheard.
+    page.wait_for_load_state()
     page.get_by_label("Search by name or phone").fill("ale")
     expect(page.locator("#members-table tbody tr")).to_have_count(1, timeout=5_000)  # htmx, as you type
     page.get_by_role("link", name="Import a CSV").click()
@@ -119,12 +121,14 @@ def test_a_coordinator_handles_an_alert_and_imports_members(browser, live_server
     expect(page.get_by_role("heading", name=re.compile("Alex Chen"))).to_be_visible()
     expect(page.locator("ol.timeline").get_by_text("2, rough week")).to_be_visible()
     expect(page.locator(".alert-card")).to_contain_text("Why: a score of 2")
+    page.wait_for_load_state()
     page.get_by_label("Message to Alex").fill("Thinking of you. Call me any time: Dana")
     expect(page.locator("#counter")).to_contain_text("They will read: Harbour Lights: Thinking of you", timeout=5_000)
     page.screenshot(path=artifacts / "member.png", full_page=True)
 
     # Broadcast: the counter counts as you type, through htmx, with no inline script.
     page.get_by_role("link", name="Broadcast").click()
+    page.wait_for_url(re.compile(r"/broadcast"))  # and its load event: htmx listens from then on
     page.get_by_label("Message").fill("Picnic on Sunday at noon in the park. Bring a friend! 🙂")
     expect(page.locator("#counter")).to_contain_text("Unicode", timeout=5_000)
     expect(page.locator("#counter")).to_contain_text("Goes to 4 members")

@@ -213,3 +213,94 @@ def test_an_operator_can_reset_a_coordinators_password(kinship, community, db):
     with db.session() as s:
         after = s.scalar(select(Coordinator))
         assert after.password_hash != old_hash and after.session_version == old_version + 1
+
+
+# --- the CLI checks what it is given before it asks for what it needs ----------------------
+
+NO_SERVICES = {"REDIS_URL": "", "TWILIO_ACCOUNT_SID": "", "TWILIO_AUTH_TOKEN": "", "TWILIO_FROM_NUMBER": ""}
+
+
+def test_a_bad_phone_is_refused_before_missing_redis_or_twilio_settings(kinship, community, db):
+    for phone, reason in (("555-12", "'555-12' is not a valid phone number"),
+                          ("+1 415 555 0124x", "'+1 415 555 0124x' is not a phone number")):
+        result = kinship("member", "add", "--community", community, "--name", "Sam", "--phone", phone, env_extra=NO_SERVICES)
+        assert reason in refused(result) and result.stderr.count("\n") == 1
+    assert members(db) == []
+
+
+def test_commands_that_only_write_the_database_need_no_twilio_settings(kinship, db, redis):
+    no_twilio = {name: "" for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER")}
+    assert kinship("community", "add", "Harbour Lights", env_extra=no_twilio).exit_code == 0
+    added = kinship("member", "add", "--community", "Harbour Lights", "--name", "Sam", "--phone", "+14155550101",
+                    env_extra=no_twilio)
+    assert added.exit_code == 0, added.output
+    assert kinship("tick", "--at", "2026-11-30T16:00:00Z", env_extra=no_twilio).exit_code == 0
+    assert kinship("members", "export", "--community", "Harbour Lights", env_extra=NO_SERVICES).exit_code == 0
+
+
+def test_member_add_says_the_invitation_is_queued_and_whether_a_worker_will_send_it(kinship, community, redis):
+    from rq import Worker
+
+    from workers.queues import QUEUE_NAMES
+
+    added = kinship("member", "add", "--community", community, "--name", "Sam Rivera", "--phone", "(415) 555-0123")
+    assert added.stdout.splitlines() == [
+        "Sam Rivera (+14155550123, America/Chicago, en) is invited to Harbour Lights.",
+        "The invitation is queued. No worker is running: it goes out once one starts (`kinship worker`).",
+    ]
+    alive = Worker(list(QUEUE_NAMES), connection=redis)
+    alive.register_birth()
+    try:
+        added = kinship("member", "add", "--community", community, "--name", "Alex", "--phone", "+14155550102")
+    finally:
+        alive.register_death()
+    assert added.stdout.splitlines()[1] == "The invitation is queued. A worker is running (1 alive) and will send it."
+
+
+def test_an_invitation_in_quiet_hours_says_when_it_goes(kinship, redis):
+    # 15:00 UTC is 09:00 in Chicago; quiet hours until 10:00 hold the invitation.
+    kinship("community", "add", "Night Owls", "--timezone", "America/Chicago", "--quiet-hours", "21:00-10:00")
+    added = kinship("member", "add", "--community", "Night Owls", "--name", "Sam", "--phone", "+14155550101")
+    assert added.stdout.splitlines()[1].startswith(
+        "The invitation is queued for Mon 30 Nov, 10:00 America/Chicago, when the member's quiet hours end.")
+
+
+def test_an_import_with_an_unknown_column_is_refused_by_its_name(kinship, community, db, tmp_path):
+    path = tmp_path / "members.csv"
+    path.write_text("name,phone,mobile,timezone\nSam,+14155550101,+14155550102,\n")
+    message = refused(kinship("members", "import", str(path), "--community", community))
+    assert "line 1: unknown column(s): 'mobile'" in message
+    assert members(db) == []
+
+
+def test_an_unmigrated_or_unreachable_database_is_one_line(kinship, tmp_path):
+    empty = {"DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}"}
+    result = kinship("community", "add", "Harbour Lights", env_extra=empty)
+    assert refused(result).endswith("is not migrated (no Kinship tables yet): run `kinship db upgrade` first\n")
+    assert result.stderr.count("\n") == 1
+    result = kinship("member", "add", "--community", "X", "--name", "Sam", "--phone", "+14155550101",
+                     env_extra={"DATABASE_URL": "postgresql+psycopg://kinship:pw-not-shown@127.0.0.1:1/kinship"})
+    message = refused(result)
+    assert message.startswith("kinship: cannot reach the database at postgresql+psycopg://kinship:***@127.0.0.1:1/kinship")
+    assert "pw-not-shown" not in message and result.stderr.count("\n") == 1
+    assert kinship("db", "upgrade", env_extra=empty).exit_code == 0
+    assert kinship("community", "add", "Harbour Lights", env_extra=empty).exit_code == 0
+
+
+def test_help_shows_no_restructuredtext(kinship):
+    import click
+
+    from service.cli import main
+
+    def commands(group, path=()):
+        yield path
+        for name, command in getattr(group, "commands", {}).items():
+            yield from commands(command, (*path, name))
+
+    seen = 0
+    for path in commands(main):
+        text = kinship(*path, "--help").stdout
+        seen += 1
+        for markup in ("``", ":func:", ":class:", ":meth:", "::", ".. "):
+            assert markup not in text, (path, markup, text)
+    assert seen >= 20 and isinstance(main, click.Group)

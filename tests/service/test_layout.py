@@ -14,7 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICE = ROOT / "service"
-FOLDERS = {"reading", "schedules", "conversation", "care", "messaging", "web", "demo", "models"}
+FOLDERS = {"reading", "schedules", "conversation", "care", "messaging", "web", "demo", "models", "telemetry",
+           "operations"}
 FLASK = {"flask", "flask_wtf", "werkzeug"}
 # The only ways into the demo from outside it: the `kinship demo` command, and the app
 # factory mounting /simulator when settings.demo is set. Both import lazily.
@@ -172,3 +173,17 @@ def test_no_module_left_at_the_top_that_belongs_to_a_room():
     folder_prefixed = [str(p.relative_to(SERVICE)) for folder in FOLDERS
                        for p in (SERVICE / folder).glob(f"{folder.rstrip('s')}_*.py")]
     assert not folder_prefixed
+
+
+def test_telemetry_is_the_floor_every_room_may_stand_on():
+    """Logs, events and metrics: every room calls them, so they import no room (the settings only)."""
+    offenders = [str(i) for i in all_imports() if room(i.module) == "telemetry" and i.target.startswith("service.")
+                 and room(i.target) not in {"telemetry", "service.settings", "models"}
+                 or room(i.module) == "telemetry" and i.target.split(".")[0] in FLASK | {"rq"}]
+    assert not offenders
+
+
+def test_operations_reads_the_rooms_below_and_never_the_web_or_care():
+    offenders = [str(i) for i in all_imports() if room(i.module) == "operations"
+                 and (room(i.target) in {"web", "care", "conversation", "demo"} or i.target.split(".")[0] in FLASK)]
+    assert not offenders

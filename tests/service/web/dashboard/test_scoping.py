@@ -14,7 +14,8 @@ from service.messaging import broadcasts
 from service.models import Alert, AuditEvent, Community, Coordinator, InboundMessage, Member, NeverPair
 from tests.service.web.dashboard.conftest import SAM, count, text_of
 
-PUBLIC = {"static", "auth.login_form", "auth.login", "auth.logout", "auth.password", "healthz", "twilio.sms", "twilio.status"}
+PUBLIC = {"static", "auth.login_form", "auth.login", "auth.logout", "auth.password", "healthz", "twilio.sms", "twilio.status",
+          "metrics"}  # /metrics answers its bearer token, not a coordinator's session
 
 
 def harbour_things(db, coordinator, twilio, members) -> dict[str, int]:

@@ -1,0 +1,68 @@
+"""gunicorn's settings for the web process: ``gunicorn --config python:service.gunicorn_config``.
+
+Read once by the gunicorn master, before it forks its workers (command-line flags such as
+``--bind`` and ``--workers`` still apply on top):
+
+- **Logs.** gunicorn's own lines go through Kinship's one-line format (``KINSHIP_LOG_FORMAT``);
+  there is no access log, because the app writes one line per request itself, without the
+  query string (``service.web.observe``).
+- **Metrics.** prometheus-client's multiprocess mode, so ``/metrics`` adds up every worker's
+  measurements: each worker writes its own files under ``PROMETHEUS_MULTIPROC_DIR``. The
+  library reads that variable itself when a worker imports it, so when the operator has not
+  set it, this module sets it (to a fresh directory) before any worker starts: the one place
+  outside ``Settings`` that touches the environment, and only to hand the library its
+  directory. The directory is emptied when the master starts (a previous run's counts are
+  not this one's) and a dead worker's live gauges are dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from gunicorn.glogging import Logger
+
+from service.settings import Settings
+from service.telemetry import logs
+
+_settings = Settings.from_env()
+_made_dir: str | None = None
+if not _settings.metrics_dir:
+    _made_dir = tempfile.mkdtemp(prefix="kinship-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = _made_dir
+logs.configure(_settings)
+
+accesslog = None  # one line per request comes from the app instead
+
+
+class OneLineLogger(Logger):
+    """gunicorn's error log, in Kinship's format: its handlers give way to the root's."""
+
+    def setup(self, cfg) -> None:
+        super().setup(cfg)
+        for log in (self.error_log, self.access_log):
+            log.handlers.clear()
+            log.propagate = True
+
+
+logger_class = OneLineLogger
+
+
+def on_starting(server) -> None:
+    directory = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+
+
+def child_exit(server, worker) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server) -> None:
+    if _made_dir is not None:
+        shutil.rmtree(_made_dir, ignore_errors=True)
