@@ -317,8 +317,13 @@ def tick(at, dry_run) -> None:
                 session.rollback()
                 session.close()
         return
-    with unit_of_work(wakes_workers=True) as session:
-        summary = scheduler.run(session, now, current).summary()
+    from workers.context import waking
+
+    # Each batch of check-ins wakes the workers as it commits, not when the whole pass ends.
+    with opened() as store, waking(current) as wake:
+        store.on_commit = wake
+        with store.session() as session:
+            summary = scheduler.run(session, now, current, commit_batches=True).summary()
     click.echo(" ".join(f"{key}={value}" for key, value in summary.items()))
 
 

@@ -29,7 +29,7 @@ def tick() -> dict:
     ctx = context.current()
     started = time.perf_counter()
     with ctx.db.session() as session:
-        report = scheduler.run(session, clock.utcnow(), ctx.settings)
+        report = scheduler.run(session, clock.utcnow(), ctx.settings, commit_batches=True)
     summary = report.summary()
     events.tick_finished(summary, time.perf_counter() - started)
     inspection.note_tick(ctx.redis)
