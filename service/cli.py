@@ -329,9 +329,16 @@ def tick(at, dry_run) -> None:
 
 @main.command()
 @click.option("--burst", is_flag=True, help="work until the queues are empty, then exit")
-@click.option("--simple", is_flag=True, help="run jobs in this process instead of forking one per job")
-def worker(burst, simple) -> None:
-    """An RQ worker on the urgent queue, then the default one."""
+@click.option("--fork", is_flag=True,
+              help="fork a child per job (isolates each job, costs a fork and a fresh context per text)")
+@click.option("--simple", is_flag=True, hidden=True, help="the default now: jobs run in this process")
+def worker(burst, fork, simple) -> None:
+    """An RQ worker on the urgent queue, then the default one.
+
+    By default jobs run in this process (RQ's SimpleWorker): the database engine, Redis
+    connection, twilio client and sending threads are built once and reused by every job,
+    and job timeouts still apply. Run more processes to send more (README, "Performance").
+    """
     from rq import SimpleWorker, Worker
 
     from service.telemetry import logs
@@ -344,7 +351,9 @@ def worker(burst, simple) -> None:
     except SettingsError as error:
         raise Failed(str(error)) from None
     logs.add_context(current_job_fields)  # every line a job writes carries its id
-    worker_class = SimpleWorker if simple else Worker
+    import workers.jobs  # noqa: F401  -- imported once here, not by each job (or each forked child)
+
+    worker_class = Worker if fork else SimpleWorker
     worker_class(list(QUEUE_NAMES), connection=redis).work(burst=burst, with_scheduler=False,
                                                            logging_level=current.log_level)
 

@@ -24,6 +24,7 @@ class Wakeup:
 
     message_id: int
     lane: Lane
+    sender: str | None = None  # the number it goes from (None: the settings' sender)
 
 
 OnCommit = Callable[[list[Wakeup]], None]
@@ -89,7 +90,7 @@ class Database:
 
 def register_wakeup(session: Session, message: OutboundMessage) -> None:
     """Wake a worker for ``message`` once this session's transaction commits."""
-    session.info.setdefault(_OUTBOX, {})[message.id] = Wakeup(message.id, message.lane)
+    session.info.setdefault(_OUTBOX, {})[message.id] = Wakeup(message.id, message.lane, message.from_number)
 
 
 def _collect_outbox(session: Session, _flush_context) -> None:

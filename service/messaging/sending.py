@@ -1,35 +1,63 @@
-"""Sending one outbound message: claim the row, render, pace, send, record.
+"""Sending outbound messages: claim the row, render, pace, send, record -- one, or a batch.
 
 The claim is a compare-and-set from ``queued`` to ``sending`` committed before Twilio is
 called, so a message is sent at most once however many jobs wake up for it. A worker that
 dies after the claim leaves the row in ``sending`` for a coordinator to see: a text that
 may have gone is never sent a second time.
+
+A batch is the same thing for many rows at once: each row is claimed and sent on its own
+(one row failing, cancelled or taken by another worker changes nothing for the others),
+through a bounded pool of threads sharing one HTTP session, each paced by the sender's
+shared limiter. Sending is waiting on the network; threads overlap the waits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import update
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, joinedload
 
 from service.db import Database
 from service.messaging.delivery import Undelivered, record_send
 from service.messaging.outbox import HELD_IN_QUIET_HOURS, may_receive, quiet_hours_for
 from service.messaging.sms_text import render
 from service.messaging.twilio_gateway import SendResult
-from service.models import MessageState, OutboundMessage
+from service.models import Community, Member, MessageState, OutboundMessage
 from service.schedules import in_quiet_hours, quiet_hours_end
+
+# How many texts a batch job carries, and how many of them are in flight at once.
+BATCH_SIZE = 50
+CONCURRENCY = 8
 
 
 class Gateway(Protocol):
     def send(self, *, to: str, body: str, from_number: str | None) -> SendResult: ...
 
 
+# Waits for the sender's next slot: (sender, texts a second, None for the default rate).
+Pace = Callable[[str, float | None], None]
+
+
+def claim(session: Session, message_id: int, body: str) -> bool:
+    """The compare-and-set every send goes through: ``queued`` → ``sending``, or nothing.
+
+    Of two workers holding the same message exactly one update matches; the loser sends
+    nothing. Committed by the caller before Twilio is called.
+    """
+    return session.execute(
+        update(OutboundMessage)
+        .where(OutboundMessage.id == message_id, OutboundMessage.state == MessageState.QUEUED)
+        .values(state=MessageState.SENDING, body=body, attempts=OutboundMessage.attempts + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount == 1
+
+
 def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callable[[], datetime],
-                 pace: Callable[[str], None], retry_limit: int,
+                 pace: Pace, retry_limit: int,
                  heed: Callable[[Session, Undelivered, datetime], None]) -> str:
     """Send message ``message_id`` if it is still waiting; return what happened, in a word.
 
@@ -37,9 +65,17 @@ def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callab
     the person (``service.members.heed_carrier``).
     """
     with db.session() as session:
-        message = session.get(OutboundMessage, message_id)
-        if message is None or message.state != MessageState.QUEUED:
+        # The message, its member and their community in one statement: the member's zone
+        # and quiet hours, and the sender's rate, are all read from it.
+        row = session.execute(
+            select(OutboundMessage, Community.send_rate_per_second)
+            .join(Community, Community.id == OutboundMessage.community_id)
+            .options(joinedload(OutboundMessage.member).joinedload(Member.community))
+            .where(OutboundMessage.id == message_id)
+        ).first()
+        if row is None or row[0].state != MessageState.QUEUED:
             return "not-queued"
+        message, rate = row
         moment = now()
         member = message.member
         if member is not None and not may_receive(member, message.kind):
@@ -54,13 +90,8 @@ def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callab
         body = message.body or render(message.template, message.language, variant=message.id, **message.context)
         # Wait for this sender's slot before claiming: if Redis fails here the row is still
         # queued for the next tick, rather than stuck in ``sending``.
-        pace(message.from_number or "default")
-        claimed = session.execute(
-            update(OutboundMessage)
-            .where(OutboundMessage.id == message_id, OutboundMessage.state == MessageState.QUEUED)
-            .values(state=MessageState.SENDING, body=body, attempts=OutboundMessage.attempts + 1)
-        ).rowcount == 1
-        if not claimed:
+        pace(message.from_number or "default", rate)
+        if not claim(session, message_id, body):
             return "not-queued"
         to, from_number = message.to_phone, message.from_number
     result = gateway.send(to=to, body=body, from_number=from_number)
@@ -71,3 +102,28 @@ def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callab
         if undelivered is not None:
             heed(session, undelivered, moment)
         return "sent" if result.accepted else f"error {result.error_code or result.error}"
+
+
+def send_batch(db: Database, gateway: Gateway, message_ids: Iterable[int], *, pool: Executor,
+               now: Callable[[], datetime], pace: Pace, retry_limit: int,
+               heed: Callable[[Session, Undelivered, datetime], None]) -> dict[int, str]:
+    """Send each message of a batch that is still waiting, ``pool``'s threads at a time.
+
+    Returns what happened to each, in a word. A row's failure is recorded on the row like a
+    single send's; an exception (the database or Redis gone) is raised once all have ended,
+    so the job fails visibly and the rows it did not claim stay queued for the next tick.
+    """
+    ids = list(dict.fromkeys(message_ids))
+    futures = [pool.submit(send_message, db, gateway, message_id, now=now, pace=pace,
+                           retry_limit=retry_limit, heed=heed) for message_id in ids]
+    outcomes: dict[int, str] = {}
+    failure: BaseException | None = None
+    for message_id, future in zip(ids, futures, strict=True):
+        error = future.exception()
+        if error is None:
+            outcomes[message_id] = future.result()
+        else:
+            failure = failure or error
+    if failure is not None:
+        raise failure
+    return outcomes
