@@ -153,12 +153,15 @@ def community() -> None:
 @click.option("--language", default="en", show_default=True)
 @click.option("--schedule", default=None, help="default check-in RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=10;BYMINUTE=0")
 @click.option("--quiet-hours", default=None, help="local quiet hours, e.g. 21:00-08:00")
-def community_add(name, timezone, country, from_number, language, schedule, quiet_hours) -> None:
+@click.option("--send-rate", type=float, default=None,
+              help="texts a second from its sender: 1 long code, 3 toll-free, 100 short code, "
+                   "0 to let a Messaging Service pace them (default: KINSHIP_SEND_RATE_PER_SECOND)")
+def community_add(name, timezone, country, from_number, language, schedule, quiet_hours, send_rate) -> None:
     """Create a community."""
     extra = {k: v for k, v in {"schedule": schedule, "quiet_hours": quiet_hours}.items() if v}
     with unit_of_work() as session:
         made = add_community(session, name, timezone=timezone, country=country, from_number=from_number,
-                             language=language, now=clock.utcnow(), **extra)
+                             language=language, send_rate=send_rate, now=clock.utcnow(), **extra)
         click.echo(f"community {made.name!r}: {made.timezone}, {made.country}, check-ins {made.default_schedule}, quiet hours {made.quiet_hours}")
 
 

@@ -144,3 +144,11 @@ def test_an_urgent_text_overtakes_a_fan_out_already_running(settings, db, redis,
     alert_at = order.index("+14155559001")
     # The alert waits only for the batch that was running, never for the fan-out's rest.
     assert set(order[:alert_at]) == first_batch and set(order[alert_at + 1:]) == later
+
+
+def test_a_community_carries_its_senders_rate_and_refuses_a_negative_one(kinship, db):
+    kinship("community", "add", "Short Code Network", "--send-rate", "100")
+    with db.session() as s:
+        assert s.scalar(select(Community.send_rate_per_second)) == 100
+    refused = kinship("community", "add", "Odd", "--send-rate", "-1")
+    assert refused.exit_code == 1 and "from 0" in refused.output
