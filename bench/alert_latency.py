@@ -151,7 +151,7 @@ def main() -> None:
                 redis.connection_pool.disconnect()
     finally:
         stand_in.stop()
-    print(f"{os.cpu_count()} cores; {args.workers} workers; API answers after {args.api_ms:.0f} ms; "
+    print(f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}); {args.workers} workers; API answers after {args.api_ms:.0f} ms; "
           f"{args.replies} low replies, one a pair")
     print(f"  idle:                         p50 {percentile(idle_ms, 50):6.0f} ms   p99 {percentile(idle_ms, 99):6.0f} ms")
     print(f"  during a {args.n:,} fan-out:     p50 {percentile(loaded_ms, 50):6.0f} ms   "

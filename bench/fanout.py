@@ -133,7 +133,7 @@ def main() -> None:
     ours = statistics.median(s for s, _ in runs)
     theirs = statistics.median(bare)
     kind = "forking" if args.fork else "in-process"
-    print(f"{os.cpu_count()} cores; {args.n:,} due; API answers after {args.api_ms:.0f} ms; pacing off; "
+    print(f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}); {args.n:,} due; API answers after {args.api_ms:.0f} ms; pacing off; "
           f"median of {args.runs} runs")
     print(f"  kinship, {args.workers} {kind} workers x {CONCURRENCY} threads: {ours:6.2f} s  "
           f"{args.n / ours:7.1f} texts/s (tick included)")

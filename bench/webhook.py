@@ -162,7 +162,7 @@ def main() -> None:
             connection.execute(text("SELECT 1"))
         db.dispose()
     ours, least = statistics.median(figures["kinship"]), statistics.median(figures["minimal"])
-    print(f"{os.cpu_count()} cores; {args.members:,} signed replies per run, {args.concurrency} at a time; "
+    print(f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}); {args.members:,} signed replies per run, {args.concurrency} at a time; "
           f"gunicorn 2 workers x 4 threads; median of {args.runs} runs")
     print(f"  kinship POST /twilio/sms:      {ours:7.1f} replies/s")
     print(f"  signature + insert + commit:   {least:7.1f} replies/s")
