@@ -39,11 +39,11 @@ from workers.context import wake_workers
 
 
 def member_phone(i: int) -> str:
-    return f"+1415{i:07d}"
+    return f"+1415555{i:04d}"
 
 
 def buddy_phone(i: int) -> str:
-    return f"+1416{i:07d}"
+    return f"+1415556{i:04d}"
 
 
 def populate(db: Database, pairs: int, due: int, now) -> None:

@@ -46,7 +46,7 @@ def populate(db: Database, members: int) -> None:
         community_id = community.id
     with db.session() as session:
         ids = session.scalars(insert(Member).returning(Member.id), [
-            {"community_id": community_id, "name": f"Member {i}", "phone": f"+1415{i:07d}", "language": "en",
+            {"community_id": community_id, "name": f"Member {i}", "phone": f"+1415555{i:04d}", "language": "en",
              "status": MemberStatus.ACTIVE, "next_checkin_at": now + timedelta(days=1),
              "next_slot_at": now + timedelta(days=1), "consecutive_missed": 0, "buddy_opt_in": False,
              "share_with_buddy": False, "created_at": now} for i in range(members)]).all()
@@ -72,9 +72,9 @@ def serve(app: str, env: dict, port: int, cwd: Path) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=10)
             return process
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"{app} did not start")
@@ -84,7 +84,7 @@ def replies(members: int, public_url: str, run: int) -> list[tuple[dict, str]]:
     validator = RequestValidator(_rig.AUTH_TOKEN)
     signed = []
     for i in range(members):
-        form = {"MessageSid": f"SM{run:04d}{i:028d}", "AccountSid": _rig.ACCOUNT_SID, "From": f"+1415{i:07d}",
+        form = {"MessageSid": f"SM{run:04d}{i:028d}", "AccountSid": _rig.ACCOUNT_SID, "From": f"+1415555{i:04d}",
                 "To": SERVICE_NUMBER, "Body": "good thanks, a 4 today", "NumMedia": "0"}
         signed.append((form, validator.compute_signature(f"{public_url}/twilio/sms", form)))
     return signed
@@ -149,7 +149,7 @@ def main() -> None:
                 populate(db, args.members)
                 if name == "minimal":
                     # The same answer Kinship gives a reply to a check-in.
-                    env["BENCH_TWIML"] = "<?xml version=\\"1.0\\" encoding=\\"UTF-8\\"?><Response><Message>Thanks</Message></Response>"
+                    env["BENCH_TWIML"] = '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Thanks</Message></Response>'
                 server = serve(app, env, port, cwd)
                 try:
                     figures[name].append(hammer(port, replies(args.members, public_url, run), args.concurrency))
