@@ -27,13 +27,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import _rig  # noqa: E402
+
 from sqlalchemy import insert, text  # noqa: E402
 
 from service import tick as scheduler  # noqa: E402
 from service.clock import parse_instant  # noqa: E402
 from service.db import Database  # noqa: E402
 from service.migrate import upgrade  # noqa: E402
-from service.models import Base, Community, Member, MemberStatus  # noqa: E402
+from service.models import Community, Member, MemberStatus  # noqa: E402
 from service.settings import Settings  # noqa: E402
 
 NOW = parse_instant("2026-11-30T16:00:00Z")
@@ -42,9 +44,8 @@ CHUNK = 20_000
 
 
 def populate(db: Database, members: int, due: int) -> None:
+    _rig.empty(db)
     with db.session() as session:
-        for table in reversed(Base.metadata.sorted_tables):
-            session.execute(table.delete())
         community = Community(name="Bench", timezone="America/Chicago", created_at=NOW)
         session.add(community)
         session.flush()

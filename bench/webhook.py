@@ -30,16 +30,15 @@ from twilio.request_validator import RequestValidator
 
 from service import clock
 from service.db import Database
-from service.models import Base, CheckIn, CheckInStatus, Community, Member, MemberStatus
+from service.models import CheckIn, CheckInStatus, Community, Member, MemberStatus
 
 SERVICE_NUMBER = _rig.FROM_NUMBER
 
 
 def populate(db: Database, members: int) -> None:
     now = clock.utcnow()
+    _rig.empty(db)
     with db.session() as session:
-        for table in reversed(Base.metadata.sorted_tables):
-            session.execute(table.delete())
         community = Community(name="Bench", timezone="UTC", created_at=now, quiet_hours="00:00-00:01")
         session.add(community)
         session.flush()
