@@ -75,7 +75,7 @@ def populate(db: Database, pairs: int, due: int, now) -> None:
 
 def reply(port: int, public_url: str, i: int, run: str) -> float:
     """Post member i's low reply; return when it was posted (time.time())."""
-    form = {"MessageSid": f"SM{run}{i:030d}", "AccountSid": _rig.ACCOUNT_SID, "From": member_phone(i),
+    form = {"MessageSid": f"SM{run}{i:031d}", "AccountSid": _rig.ACCOUNT_SID, "From": member_phone(i),
             "To": _rig.FROM_NUMBER, "Body": "2", "NumMedia": "0"}
     signature = RequestValidator(_rig.AUTH_TOKEN).compute_signature(f"{public_url}/twilio/sms", form)
     posted = time.time()
@@ -128,7 +128,7 @@ def main() -> None:
                 stand_in.reset()
                 idle = {}
                 for i in range(args.replies):
-                    idle[i] = reply(port, public_url, i, "idle")
+                    idle[i] = reply(port, public_url, i, "1")
                     time.sleep(0.1)
                 idle_ms = latencies(stand_in, idle)
                 fan_out = threading.Thread(target=lambda: scheduler.run(db.sessions(), now, settings,
@@ -137,7 +137,7 @@ def main() -> None:
                 time.sleep(1.0)  # the first batches are being sent
                 loaded = {}
                 for i in range(args.replies, 2 * args.replies):
-                    loaded[i] = reply(port, public_url, i, "load")
+                    loaded[i] = reply(port, public_url, i, "2")
                     time.sleep(0.2)
                 fan_out.join()
                 loaded_ms = latencies(stand_in, loaded)
