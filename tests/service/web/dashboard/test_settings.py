@@ -56,6 +56,8 @@ def test_asking_directly_can_be_turned_off_and_on(signed_in, members, db):
     ("retention_days", "-1", "Choose from 7 to 3650 days"),
     ("rotation_weeks", "1.5", "Write a whole number of weeks"),
     ("crisis_resources", "Call 988. " * 60, "Keep the crisis resources to 3 texts"),
+    ("contact_line", "Maria Lopez, the coordinator, 415-555-0199 or maria@example.org", "Keep the contact to 50"),
+    ("contact_line", "Maria 🌻 415-555-0199", "Use plain letters"),
 ])
 def test_bad_settings_are_refused_with_the_reason_and_nothing_changes(signed_in, db, field, value, words):
     before = community(db)
@@ -90,3 +92,24 @@ def test_a_schedule_is_read_back_in_words_as_it_is_typed(signed_in):
     assert "Can't use this:" in text_of(answer)
     answer = signed_in.post("/settings/_schedule", {"schedule": "FREQ=DAILY", "timezone": "Mars/Base"})
     assert "Unknown time zone 'Mars/Base'" in text_of(answer)
+
+
+def test_the_contact_line_reaches_the_help_answer(signed_in, members, db, twilio):
+    from tests.service.web.dashboard.conftest import KIM, SAM
+
+    assert "your community's coordinator" in twilio.sms(SAM, "HELP").get_data(as_text=True)
+    assert signed_in.post("/settings", {**GOOD, "contact_line": "  Maria Lopez,   415-555-0199 "}).status_code == 303
+    assert community(db).contact_line == "Maria Lopez, 415-555-0199"
+    answer = twilio.sms(SAM, "HELP").get_data(as_text=True)
+    assert "Help: Maria Lopez, 415-555-0199." in answer and "Reply YES" not in answer
+    invited = twilio.sms(KIM, "HELP").get_data(as_text=True)  # Kim has not said YES yet
+    assert "Reply YES to join." in invited and "Maria Lopez, 415-555-0199" in invited
+    signed_in.post("/settings", {**GOOD, "contact_line": ""})
+    assert community(db).contact_line is None
+
+
+def test_a_contact_line_that_would_make_help_three_texts_is_refused(signed_in, db):
+    with db.session() as s:
+        s.scalar(select(Community)).name = "The Northside Recovery Group of Lake County"
+    answer = signed_in.post("/settings", {**GOOD, "contact_line": "Christabella Montgomery, 415-555-0199, cm@kin.org"})
+    assert answer.status_code == 422 and "the HELP answer would take three texts" in text_of(answer)
