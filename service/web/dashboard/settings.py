@@ -19,7 +19,7 @@ from service.members import schedule_next
 from service.messaging.sms_text import render, sms_info
 from service.models import Community, Member, MemberStatus
 from service.schedules import QuietHours, ScheduleError, describe_schedule, validate_schedule
-from service.web.dashboard import scoping
+from service.web.dashboard import schedule_picker, scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.common import link, now, record
 
@@ -135,13 +135,14 @@ def _sentence(error: Exception) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def _render(community: Community, values: dict, problems: dict | None = None, status: int = 200):
+def _render(community: Community, values: dict, problems: dict | None = None, status: int = 200, picker=None):
     try:
         schedule_words = describe_schedule(community.default_schedule, "en")
     except ScheduleError:
         schedule_words = ""
     return render_template("settings.html", values=values, problems=problems or {}, labels=LABELS,
-                           numbers=NUMBERS, schedule_words=schedule_words), status
+                           numbers=NUMBERS, schedule_words=schedule_words,
+                           picker=picker or schedule_picker.view_of_rule(community.default_schedule)), status
 
 
 @bp.post("/settings/_schedule")
@@ -171,11 +172,18 @@ def page():
 def save():
     community = scoping.current_community()
     form = request.form.to_dict()
+    try:
+        form["default_schedule"] = schedule_picker.submitted_rule(request.form, "default_schedule")
+        picked_problem = None
+    except ScheduleError as error:
+        picked_problem = _sentence(error)
     clean, problems = check_settings(form, community, now())
+    if picked_problem:
+        problems["default_schedule"] = picked_problem
     if problems:
         values = {**current_values(community), **{k: form.get(k, "") for k in FIELDS},
-                  **{k: clean[k] for k in SWITCHES}}
-        return _render(community, values, problems, 422)
+                  **{k: clean[k] for k in SWITCHES}, "default_schedule": request.form.get("default_schedule", "")}
+        return _render(community, values, problems, 422, schedule_picker.view_of_form(request.form))
     before = current_values(community)
     for name, value in clean.items():
         setattr(community, name, value)

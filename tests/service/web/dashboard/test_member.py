@@ -167,3 +167,22 @@ def test_a_bad_buddy_choice_is_refused(signed_in, members, db):
 
 def test_an_unknown_member_is_not_found(signed_in):
     assert signed_in.get("/members/4242").status_code == 404
+
+
+def test_the_member_picker_sets_their_own_days_or_the_community_schedule(signed_in, members, db):
+    from service.models import Member
+
+    sam = members["Sam"]
+    page = signed_in.get(f"/members/{sam}").get_data(as_text=True)
+    assert 'value="community" checked' in page and "The community's schedule (" in page
+    form = {"name": "Sam Rivera", "language": "en", "timezone": "", "quiet_hours": "", "schedule": "",
+            "rule_before": "", "pick_days": "chosen", "pick_day": ["TU", "SA"], "pick_time": "08:00",
+            "pick_other_week": "on"}
+    assert signed_in.post(f"/members/{sam}/details", form).status_code == 303
+    with db.session() as s:
+        assert s.get(Member, sam).schedule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA;BYHOUR=8;BYMINUTE=0"
+    rule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA;BYHOUR=8;BYMINUTE=0"
+    back = {**form, "schedule": rule, "rule_before": rule, "pick_days": "community"}
+    assert signed_in.post(f"/members/{sam}/details", back).status_code == 303
+    with db.session() as s:
+        assert s.get(Member, sam).schedule is None

@@ -113,3 +113,34 @@ def test_a_contact_line_that_would_make_help_three_texts_is_refused(signed_in, d
         s.scalar(select(Community)).name = "The Northside Recovery Group of Lake County"
     answer = signed_in.post("/settings", {**GOOD, "contact_line": "Christabella Montgomery, 415-555-0199, cm@kin.org"})
     assert answer.status_code == 422 and "the HELP answer would take three texts" in text_of(answer)
+
+
+def test_the_picker_writes_the_default_schedule_and_the_rule_waits_behind_advanced(signed_in, members, db):
+    page = signed_in.get("/settings").get_data(as_text=True)
+    before = community(db).default_schedule  # Mondays and Thursdays at 10:00
+    assert '<details class="advanced">' in page and 'value="chosen" checked' in page
+    assert 'value="MO" checked' in page and 'value="TH" checked' in page and 'value="10:00"' in page
+    picked = {**GOOD, "default_schedule": before, "rule_before": before, "pick_days": "weekdays", "pick_time": "18:30"}
+    assert signed_in.post("/settings", picked).status_code == 303
+    assert community(db).default_schedule == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=18;BYMINUTE=30"
+
+
+def test_a_rule_typed_under_advanced_wins_over_the_picker(signed_in, db):
+    before = community(db).default_schedule
+    typed = "FREQ=MONTHLY;BYMONTHDAY=1;BYHOUR=9;BYMINUTE=0"
+    form = {**GOOD, "default_schedule": typed, "rule_before": before, "pick_days": "every", "pick_time": "07:00"}
+    assert signed_in.post("/settings", form).status_code == 303
+    assert community(db).default_schedule == typed
+    page = signed_in.get("/settings").get_data(as_text=True)
+    # Beyond the picker: nothing ticked, the fold open, and saving again keeps the rule as it is.
+    assert '<details class="advanced" open>' in page and "checked" not in page.split('name="pick_days"')[1][:40]
+    assert signed_in.post("/settings", {**GOOD, "default_schedule": typed, "rule_before": typed}).status_code == 303
+    assert community(db).default_schedule == typed
+
+
+def test_a_picker_with_no_day_ticked_is_refused_and_nothing_changes(signed_in, db):
+    before = community(db).default_schedule
+    form = {**GOOD, "default_schedule": before, "rule_before": before, "pick_days": "chosen", "pick_time": "10:00"}
+    answer = signed_in.post("/settings", form)
+    assert answer.status_code == 422 and "Tick at least one day of the week." in text_of(answer)
+    assert community(db).default_schedule == before
