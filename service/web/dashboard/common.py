@@ -101,6 +101,18 @@ def last_checkin(member: Member) -> str:
     return "never"
 
 
+def zone_words(zone: str) -> str:
+    """A zone as people say it: "America/New_York" is "New York time"."""
+    return zone.split("/")[-1].replace("_", " ") + " time"
+
+
+def their_time(moment: datetime | None, member: Member) -> str:
+    """For a member in another zone than the community's: their own clock, to put beside a time."""
+    if moment is None or member.zone == zone_name():
+        return ""
+    return f"{format_local(moment, member.zone, 'en')} {member.first_name}'s time, {zone_words(member.zone)}"
+
+
 def member_local(moment: datetime | None, member: Member) -> str:
     return local(moment, member.zone)
 
@@ -111,6 +123,12 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(ago)
     app.add_template_filter(member_local)
     app.add_template_filter(last_checkin)
+    app.add_template_filter(their_time)
+
+    @app.context_processor
+    def _zone() -> dict:
+        # Said once per page: every time on it is on the community's clock.
+        return {"community_zone_words": zone_words(g.community.timezone)} if "community" in g else {}
     app.add_template_filter(lambda value: STATUS_WORDS.get(str(value), str(value)), "status_words")
     app.add_template_filter(lambda value: STATE_WORDS.get(str(value), str(value)), "state_words")
     app.add_template_filter(audit.describe, "action_words")
