@@ -1,7 +1,7 @@
 """communities keep a contact line for the HELP answer
 
 Revision ID: 7c1e5a0d2b94
-Revises: 1360dd281321
+Revises: 7a1c3e9d2b64
 Create Date: 2026-12-02 01:10:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '7c1e5a0d2b94'
-down_revision = '1360dd281321'
+down_revision = '7a1c3e9d2b64'
 branch_labels = None
 depends_on = None
 
