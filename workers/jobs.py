@@ -7,11 +7,13 @@ about is still in the database for the next tick to pick up.
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 from service import clock
 from service import tick as scheduler
 from service.members import heed_carrier
 from service.messaging import sending
+from service.messaging.reconcile import reconcile
 from service.telemetry import events
 from workers import context, inspection
 
@@ -20,7 +22,7 @@ def send_message(message_id: int) -> str:
     ctx = context.current()
     return sending.send_message(
         ctx.db, ctx.gateway, message_id, now=clock.utcnow, pace=ctx.pacer, retry_limit=ctx.settings.send_retry_limit,
-        heed=heed_carrier,
+        heed=heed_carrier, checkin_grace=timedelta(minutes=ctx.settings.checkin_grace_minutes),
     )
 
 
@@ -31,6 +33,11 @@ def tick() -> dict:
     with ctx.db.session() as session:
         report = scheduler.run(session, clock.utcnow(), ctx.settings)
     summary = report.summary()
+    with ctx.db.session() as session:
+        # Apart from the pass above: it asks Twilio over HTTP, and a slow answer must not
+        # hold the pass's lock or its transaction.
+        summary |= reconcile(session, ctx.gateway, clock.utcnow(), retry_limit=ctx.settings.send_retry_limit,
+                             heed=heed_carrier).summary()
     events.tick_finished(summary, time.perf_counter() - started)
     inspection.note_tick(ctx.redis)
     return summary

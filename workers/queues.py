@@ -43,6 +43,10 @@ def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:
     for wakeup, job_id, job in zip(wakeups, job_ids, existing, strict=True):
         if job is not None and job.get_status(refresh=False) in _LIVE:
             continue
+        if job is not None:
+            # A finished or failed job under this id carries its result TTL on the key, and
+            # enqueuing over it keeps that TTL: the retry would vanish when it ran out.
+            job.delete(remove_from_queue=False)
         by_lane[wakeup.lane.value].append(
             Queue.prepare_data("workers.jobs.send_message", args=(wakeup.message_id,), job_id=job_id,
                                timeout=SEND_TIMEOUT, result_ttl=600, failure_ttl=7 * 24 * 3600)
