@@ -319,6 +319,15 @@ def tick(at, dry_run) -> None:
         return
     with unit_of_work(wakes_workers=True) as session:
         summary = scheduler.run(session, now, current).summary()
+    if current.twilio_account_sid and current.twilio_auth_token:
+        # Texts left in ``sending``, looked up at Twilio as the clock's pass does.
+        from service.members import heed_carrier
+        from service.messaging.reconcile import reconcile
+        from service.messaging.twilio_gateway import TwilioGateway
+
+        with unit_of_work(wakes_workers=True) as session:
+            summary |= reconcile(session, TwilioGateway(current), now, retry_limit=current.send_retry_limit,
+                                 heed=heed_carrier).summary()
     click.echo(" ".join(f"{key}={value}" for key, value in summary.items()))
 
 
@@ -346,8 +355,9 @@ def worker(burst, simple) -> None:
         # A fresh worker each time: the last one may have died mid-registration.
         rq_worker = worker_class(list(QUEUE_NAMES), connection=redis)
         rq_worker.work(burst=burst, with_scheduler=False, logging_level=current.log_level)
-        # RQ's loop also returns after "an unhandled exception, quitting": done only if asked.
-        return burst or rq_worker._stop_requested
+        # RQ's loop also returns after "an unhandled exception, quitting": done only if asked
+        # to stop (SIGTERM/SIGINT stamp the request) or when a burst ran dry.
+        return burst or rq_worker._stop_requested or rq_worker._shutdown_requested_date is not None
 
     keep_running(work, what="worker")
 

@@ -24,6 +24,9 @@ class Wakeup:
 
     message_id: int
     lane: Lane
+    # Woken again because its last wake-up went unanswered: a job still "started" for it is
+    # dead (the send path claims its row within seconds of starting), not one to wait for.
+    lost: bool = False
 
 
 OnCommit = Callable[[list[Wakeup]], None]
@@ -87,9 +90,9 @@ class Database:
         events.flush(session)
 
 
-def register_wakeup(session: Session, message: OutboundMessage) -> None:
+def register_wakeup(session: Session, message: OutboundMessage, *, lost: bool = False) -> None:
     """Wake a worker for ``message`` once this session's transaction commits."""
-    session.info.setdefault(_OUTBOX, {})[message.id] = Wakeup(message.id, message.lane)
+    session.info.setdefault(_OUTBOX, {})[message.id] = Wakeup(message.id, message.lane, lost)
 
 
 def _collect_outbox(session: Session, _flush_context) -> None:

@@ -7,6 +7,7 @@ so waking a worker twice for one message costs a no-op, never a second text.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 from redis import Redis
 from rq import Queue
@@ -41,7 +42,7 @@ def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:
     existing = Job.fetch_many(job_ids, connection=redis) if job_ids else []
     by_lane: dict[str, list] = {URGENT: [], DEFAULT: []}
     for wakeup, job_id, job in zip(wakeups, job_ids, existing, strict=True):
-        if job is not None and job.get_status(refresh=False) in _LIVE:
+        if job is not None and job.get_status(refresh=False) in _LIVE and not _abandoned(job, wakeup):
             continue
         if job is not None:
             # A finished or failed job under this id carries its result TTL on the key, and
@@ -57,6 +58,18 @@ def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:
             queue(redis, lane).enqueue_many(jobs)
             count += len(jobs)
     return count
+
+
+def _abandoned(job: Job, wakeup: Wakeup) -> bool:
+    """A send job "started" whose worker died (kill -9, a lost host): nothing will finish it,
+    and RQ notices only at its next registry sweep. Either tick found the row still queued
+    long after its wake-up, or the job has run longer than any send may."""
+    if job.get_status(refresh=False) != JobStatus.STARTED:
+        return False
+    if wakeup.lost or job.started_at is None:
+        return True
+    started = job.started_at if job.started_at.tzinfo else job.started_at.replace(tzinfo=UTC)
+    return datetime.now(UTC) - started > timedelta(seconds=2 * SEND_TIMEOUT)
 
 
 def enqueue_tick(redis: Redis) -> Job:
