@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from service.members import next_key
@@ -126,8 +126,8 @@ def _closes_at(member: Member, now: datetime) -> datetime | None:
 def close_missed(session: Session, now: datetime) -> list[CheckIn]:
     """Open check-ins whose window has closed become missed; the member's silence count grows.
 
-    A check-in whose text never left (Twilio was down all along) was never asked: it is
-    skipped, with its text, and counts against nobody.
+    A check-in whose text an outage kept from leaving (Twilio refused it every time) was never
+    asked: it is skipped, with its text, and counts against nobody.
     """
     closing = session.scalars(
         select(CheckIn).where(CheckIn.status == CheckInStatus.OPEN, CheckIn.closes_at <= now).order_by(CheckIn.id)
@@ -156,7 +156,10 @@ def _never_sent(session: Session, checkin_ids: list[int]) -> set[int]:
     return set(session.scalars(
         select(OutboundMessage.checkin_id)
         .where(OutboundMessage.checkin_id.in_(checkin_ids), OutboundMessage.kind == "checkin",
-               OutboundMessage.state.in_((MessageState.QUEUED, MessageState.SKIPPED)))
+               or_(OutboundMessage.state == MessageState.SKIPPED,
+                   # Still waiting out an outage: Twilio refused it every time so far.
+                   and_(OutboundMessage.state == MessageState.QUEUED, OutboundMessage.attempts == 0,
+                        OutboundMessage.error_code.is_not(None))))
     ))
 
 
