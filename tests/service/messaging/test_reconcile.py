@@ -124,3 +124,17 @@ def test_a_late_answer_never_overwrites_a_settled_row(invited, settings, db, now
         assert sending.settle(s, invite_row(db).id, SendResult(sid="SM" + "1" * 32), now, retry_limit=3,
                               checkin_grace=timedelta(hours=2), heed=heed_carrier) == "settled-elsewhere"
     assert invite_row(db).state == MessageState.QUEUED and invite_row(db).twilio_sid is None
+
+
+def test_no_answer_from_twilio_leaves_the_text_for_reconciliation_not_failed(invited, settings, db, now):
+    from service.messaging.twilio_gateway import SendResult
+
+    class NoAnswer(TwilioGateway):
+        def send(self, **kwargs):
+            return SendResult(error="no answer from Twilio, may have been sent", unknown=True)
+
+    outcome = sending.send_message(db, NoAnswer(settings), invite_row(db).id, now=clock.utcnow,
+                                   pace=lambda _s: None, retry_limit=3, heed=heed_carrier)
+    assert outcome == "unknown"
+    row = invite_row(db)
+    assert row.state == MessageState.SENDING and row.claimed_at == now
