@@ -1,7 +1,7 @@
 """a claim records when it happened; a member whose texts are not getting through
 
 Revision ID: 9b1e4c7a2d30
-Revises: 1360dd281321
+Revises: 7a1c3e9d2b64
 Create Date: 2026-12-02 01:00:00
 """
 
@@ -12,7 +12,7 @@ from service.models.base import UTCDateTime
 
 
 revision = '9b1e4c7a2d30'
-down_revision = '1360dd281321'
+down_revision = '7a1c3e9d2b64'
 branch_labels = None
 depends_on = None
 

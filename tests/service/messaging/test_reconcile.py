@@ -49,7 +49,7 @@ def invite_row(db) -> OutboundMessage:
 
 def send_with(gateway_class, settings, db) -> None:
     with pytest.raises(Killed):
-        sending.send_message(db, gateway_class(settings), invite_row(db).id, now=clock.utcnow, pace=lambda _s: None,
+        sending.send_message(db, gateway_class(settings), invite_row(db).id, now=clock.utcnow, pace=lambda *_: None,
                              retry_limit=3, heed=heed_carrier)
 
 
@@ -121,7 +121,8 @@ def test_a_late_answer_never_overwrites_a_settled_row(invited, settings, db, now
         message = s.get(OutboundMessage, invite_row(db).id)
         message.state = MessageState.QUEUED  # reconciled meanwhile
     with db.session() as s:
-        assert sending.settle(s, invite_row(db).id, SendResult(sid="SM" + "1" * 32), now, retry_limit=3,
+        message = s.get(OutboundMessage, invite_row(db).id)
+        assert sending.settle(s, message, SendResult(sid="SM" + "1" * 32), now, retry_limit=3,
                               checkin_grace=timedelta(hours=2), heed=heed_carrier) == "settled-elsewhere"
     assert invite_row(db).state == MessageState.QUEUED and invite_row(db).twilio_sid is None
 
@@ -134,7 +135,7 @@ def test_no_answer_from_twilio_leaves_the_text_for_reconciliation_not_failed(inv
             return SendResult(error="no answer from Twilio, may have been sent", unknown=True)
 
     outcome = sending.send_message(db, NoAnswer(settings), invite_row(db).id, now=clock.utcnow,
-                                   pace=lambda _s: None, retry_limit=3, heed=heed_carrier)
+                                   pace=lambda *_: None, retry_limit=3, heed=heed_carrier)
     assert outcome == "unknown"
     row = invite_row(db)
     assert row.state == MessageState.SENDING and row.claimed_at == now
