@@ -85,7 +85,7 @@ def _clear_finished(redis: Redis, jobs: list) -> None:
     ran out (issue 14, item 10). Such jobs are deleted first."""
     if not jobs:
         return
-    for old in Job.fetch_many([job.id for job in jobs], connection=redis):
+    for old in Job.fetch_many([job.job_id for job in jobs], connection=redis):
         if old is not None:
             old.delete(remove_from_queue=False)
 
