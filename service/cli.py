@@ -389,6 +389,7 @@ def clock_command() -> None:
         redis = connect(current.require_redis())
     except SettingsError as error:
         raise Failed(str(error)) from None
+
     def run() -> bool:
         scheduler = CronScheduler(connection=redis, logging_level=current.log_level)
         scheduler.load_config_from_file("workers.clock")
