@@ -43,10 +43,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.reading import signals
+from service.reading import concepts, signals
 from service.reading import text as reply_text
-from service.reading.patterns import GRATITUDE
+from service.reading.patterns import CONTEXT_VETO, GRATITUDE
 from service.reading.score import find_score
+from service.reading.lemmas import lemma_text
 from service.reading.text import ReplyText
 
 LANGUAGES = ("en", "es")
@@ -112,6 +113,13 @@ def read_reply(text: str, language: str | None = None) -> Reading:
     figurative = signals.idioms(t, laughing)
 
     crisis, crisis_spans = signals.crisis(t, figurative)
+    # The same phrases, and the concepts, over lemmas: "burned myself", "me corté", "brigde".
+    lt = lemma_text(t, lang)
+    lt_figurative = [_same_words(t, lt, span) for span in figurative]
+    crisis = _merge(crisis, signals.crisis(lt, lt_figurative)[0])
+    benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
+    found = concepts.find(lt, lt_figurative, laughing, benign_goodbye)
+    crisis = _merge(crisis, [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)])
     support = signals.support(t, laughing)
     worries = signals.worries(t, figurative + crisis_spans)
     asked = signals.question(tokens)
@@ -138,3 +146,15 @@ def read_reply(text: str, language: str | None = None) -> Reading:
         if positive:
             reasons.append(f"positive: {why}")
     return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang)
+
+
+def _same_words(a: ReplyText, b: ReplyText, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of `a`'s text as the span of the same tokens in `b` (the same reply, read another way)."""
+    first, last = a.token_range(*span)
+    return b.starts[first], b.starts[last] + len(b.tokens[last].norm)
+
+
+def _merge(found: list[tuple[str, str]], more: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Crisis reasons, each label once, adding only what the first reading did not already say."""
+    labels = {label for label, _ in found}
+    return found + [(label, q) for label, q in more if label not in labels]

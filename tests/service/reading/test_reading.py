@@ -445,7 +445,7 @@ class TestLabelledSet:
         missed = [r["text"] for r, g in zip(rows, readings) if r["crisis"] == "1" and not g.crisis]
         # Floors the reader meets on the whole set (bench/replies.py prints the honest,
         # leave-one-batch-out figures); a change that lowers one is a regression.
-        assert crisis_r >= 0.55, f"missed crisis replies: {missed[:20]}"
+        assert crisis_r >= 0.70, f"missed crisis replies: {missed[:20]}"
         assert crisis_p >= 0.90
         assert support_r >= 0.70
         assert exact >= 0.90
