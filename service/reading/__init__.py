@@ -98,9 +98,13 @@ class Reading:
                    language=d.get("language") or "en")
 
 
-def read_reply(text: str, language: str | None = None) -> Reading:
+_SHIPPED = object()  # read with the model in the package
+
+
+def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Reading:
     """Read one SMS reply. `language` is the member's language, used when the words
-    themselves do not settle it."""
+    themselves do not settle it. `model` is the learned second opinion (the shipped one
+    unless given; None reads with the rules alone)."""
     text = text or ""
     hint = (language or "").strip().lower()[:2]
     hint = hint if hint in LANGUAGES else None
@@ -118,11 +122,19 @@ def read_reply(text: str, language: str | None = None) -> Reading:
     lt_figurative = [_same_words(t, lt, span) for span in figurative]
     crisis = _merge(crisis, signals.crisis(lt, lt_figurative)[0])
     benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
-    found = concepts.find(lt, lt_figurative, laughing, benign_goodbye)
-    crisis = _merge(crisis, [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)])
+    found = concepts.find(lt, lt_figurative, benign_goodbye)
+    if not crisis:  # the phrase lists say it best when they say it at all
+        crisis = [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)]
     support = signals.support(t, laughing)
     worries = signals.worries(t, figurative + crisis_spans)
     asked = signals.question(tokens)
+    learned = _model(model)
+    opinion = learned.opinion(text, lang) if learned else None
+    # The model alone calls a crisis unless an idiom or a symptom explains the words ("me tomé
+    # las pastillas de la tensión"); then it is unsure, and the member is asked.
+    explained = bool(figurative) or bool(CONTEXT_VETO["SYMPTOMS"].search(t.norm))
+    if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained:
+        crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
 
     reasons: list[str] = []
     score = find_score(t, lang, crisis, bool(support), figurative, reasons)
@@ -133,19 +145,42 @@ def read_reply(text: str, language: str | None = None) -> Reading:
         reasons.append("wants support: crisis")
     elif score is not None and score <= 2:
         reasons.append(f"wants support: score {score}")
+    elif opinion and opinion.alert >= learned.alert_at:
+        wants = True
+        reasons.append(f"wants support: reads like replies that needed a person ({opinion.alert:.2f})")
+    # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
+    risks = concepts.unsure(found)
+    close = bool(opinion and opinion.crisis >= learned.ask_at)
+    uncertain = not crisis and bool(risks or close)
+    concerns: list[str] = []
+    if uncertain:
+        unsure = [concepts.UNSURE_WORDS[r] for r in risks] or ["sounded close to replies that were a crisis"]
+        reasons.append(f"unsure: {', '.join(unsure)}; ask whether they are safe")
+        # the words an alert card shows, should asking lead to one
+        concerns = ([f"a score of {score}"] if score is not None and score <= 2 else []) \
+            + (["asked for support"] if support else []) + unsure
     if worries:
         reasons.append(f"worry: {reply_text.quotes(worries)} (not an alert on its own)")
     if asked:
         reasons.append(f"question: '{asked}'")
     positive = False
-    if not (wants or worries):
+    # Good news needs good words or a good score and no sign of risk at all.
+    if not (wants or worries or uncertain or risks or close):
         if score is not None and score >= 4:
             positive, why = True, f"score {score}"
         elif score is None and (m := GRATITUDE.search(t.norm)):
             positive, why = True, f"'{t.quote_span(*m.span())}'"  # "thanks!" carries no mood but is good news
         if positive:
             reasons.append(f"positive: {why}")
-    return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang)
+    return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang,
+                   uncertain=uncertain, concerns=tuple(concerns))
+
+
+def _model(model):
+    if model is _SHIPPED:
+        from service.reading.model import shipped
+        return shipped()
+    return model
 
 
 def _same_words(a: ReplyText, b: ReplyText, span: tuple[int, int]) -> tuple[int, int]:

@@ -68,7 +68,7 @@ GROUPS = {
     r"|scared of (?:him|her)|me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
     r"|me va a matar|me ir a matar|me mata)",
     "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
-    r"|want to die|wants to die|want to end|(?:is|was|keeps) cutting|cut (?:himself|herself|themselves)"
+    r"|wants to die|want(?:s)? to end (?:his|her|their)|(?:is|was|keeps) cutting|cut (?:himself|herself|themselves)"
     r"|turn(?:ing)? blue|not breathing|isn't breathing|won't wake|nod(?:ded)? out|unresponsive"
     r"|se (?:querer|ir a|pensar|ir) (?:a )?(?:colgar|matar|morir|tirar|ahorcar|cortar|suicidar|aventar)"
     r"|se (?:esta )?cortar|no respira|no (?:despierta|reacciona|contesta))",
@@ -92,6 +92,9 @@ GROUPS = {
     r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|para que sigo|estorbar)",
 }
 
+# A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
+GROUPS["THREAT"] = (r"(?:say|said|threaten|swear|swore|told me|tell me|keep saying|dijo|decir|amenazar)"
+                    r" (?:\S+ ){0,4}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar)")
 GROUPS["WISH_DIE"] = r"<WANT> (?:[^\s.!?]+ ){0,4}?<DIE>"
 
 # (reason shown to the coordinator, groups that must all be present)
@@ -109,8 +112,8 @@ CRISIS_RULES = [
     ("a goodbye beside signs of risk", ("BYE", "PASSIVE")),
     ("a goodbye beside signs of risk", ("BYE", "PLAN")),
     ("danger from another person", ("VIOLENCE",)),
+    ("danger from another person", ("THREAT",)),
     ("someone else at risk", ("KIN", "OTHERS_RISK")),
-    ("someone else at risk", ("OTHERS_RISK", "DIE")),
     ("a medical emergency", ("EMERGENCY",)),
     ("relapse with a wish to die", ("RELAPSE", "PASSIVE")),
     ("relapse with a wish to die", ("RELAPSE", "ALONE", "MEANS")),
@@ -118,11 +121,13 @@ CRISIS_RULES = [
     ("a means named", ("MEANS", "DIE")),
 ]
 # Signs of risk that alone leave the reader unsure: the member is asked.
-UNSURE = ("DONE", "MEANS", "PLACE", "DIE", "BYE")
+UNSURE = ("DONE",)
 # Concepts an everyday context explains: "goodbye for now, see you Thursday".
 BENIGN_FAREWELL = ("BYE", "FAREWELL", "PASSIVE")
-# Concepts laughter explains ("I'm gonna die laughing"); the phrase lists still apply.
-LAUGHABLE = ("WISH_DIE", "DIE", "VIOLENCE")
+# What a coordinator reads when a concept alone leaves the reader unsure.
+UNSURE_WORDS = {"DONE": "sounded as if they cannot go on", "MEANS": "mentioned pills or other means",
+                "PLACE": "mentioned a high or dangerous place", "DIE": "talked about dying",
+                "BYE": "sounded like a goodbye"}
 
 
 def _expand(p: str) -> str:
@@ -134,13 +139,14 @@ def _expand(p: str) -> str:
 _PATTERNS = {name: re.compile(r"(?<!\S)" + _expand(p) + r"(?!\S)") for name, p in GROUPS.items()}
 
 
-def find(lemmas: ReplyText, set_aside, laughing: bool, benign_goodbye: bool) -> dict[str, list[tuple[int, int]]]:
+def find(lemmas: ReplyText, set_aside, benign_goodbye: bool) -> dict[str, list[tuple[int, int]]]:
     """Where each concept occurs in the lemma text, outside the spans `set_aside`."""
     found = {}
     for name, rx in _PATTERNS.items():
-        if (laughing and name in LAUGHABLE) or (benign_goodbye and name in BENIGN_FAREWELL):
+        if benign_goodbye and name in BENIGN_FAREWELL:
             continue
-        spans = [m.span() for m in rx.finditer(lemmas.norm) if not overlaps(*m.span(), set_aside)]
+        aside = () if name == "THREAT" else set_aside
+        spans = [m.span() for m in rx.finditer(lemmas.norm) if not overlaps(*m.span(), aside)]
         if spans:
             found[name] = spans
     return found

@@ -411,10 +411,10 @@ class TestLabelledSet:
     def test_the_set_covers_what_it_must(self):
         rows = _labelled()
         assert list(rows[0]) == ["text", "language", "score", "wants_support", "crisis", "batch"]
-        assert len(rows) >= 1900
+        assert len(rows) >= 5000
         assert sum(r["language"] == "es" for r in rows) >= len(rows) / 3
-        assert sum(r["crisis"] == "1" for r in rows) >= 500
-        assert len({r["batch"] for r in rows}) >= 4
+        assert sum(r["crisis"] == "1" for r in rows) >= 1500
+        assert len({r["batch"] for r in rows}) >= 13
         for r in rows:
             assert r["language"] in ("en", "es") and r["score"] in ("", "1", "2", "3", "4", "5")
             assert r["batch"].startswith("b") and r["text"].strip()
@@ -445,7 +445,7 @@ class TestLabelledSet:
         missed = [r["text"] for r, g in zip(rows, readings) if r["crisis"] == "1" and not g.crisis]
         # Floors the reader meets on the whole set (bench/replies.py prints the honest,
         # leave-one-batch-out figures); a change that lowers one is a regression.
-        assert crisis_r >= 0.70, f"missed crisis replies: {missed[:20]}"
-        assert crisis_p >= 0.90
-        assert support_r >= 0.70
+        assert crisis_r >= 0.90, f"missed crisis replies: {missed[:20]}"
+        assert crisis_p >= 0.85
+        assert support_r >= 0.90
         assert exact >= 0.90
