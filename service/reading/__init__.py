@@ -155,7 +155,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     concerns: list[str] = []
     if uncertain:
         unsure = [concepts.UNSURE_WORDS[r] for r in risks] or ["sounded close to replies that were a crisis"]
-        reasons.append(f"unsure: {', '.join(unsure)}; ask whether they are safe")
+        said = reply_text.quotes(lt.quote_span(*span) for r in risks for span in found[r])
+        reasons.append(f"unsure: {', '.join(unsure)} {said}; ask whether they are safe".replace("  ", " "))
         # the words an alert card shows, should asking lead to one
         concerns = ([f"a score of {score}"] if score is not None and score <= 2 else []) \
             + (["asked for support"] if support else []) + unsure
