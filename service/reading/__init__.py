@@ -45,7 +45,7 @@ from dataclasses import dataclass
 
 from service.reading import concepts, signals
 from service.reading import text as reply_text
-from service.reading.patterns import CONTEXT_VETO, GRATITUDE
+from service.reading.patterns import CONTEXT_VETO, FIGURATIVE, GRATITUDE
 from service.reading.score import find_score
 from service.reading.lemmas import lemma_text
 from service.reading.text import ReplyText
@@ -132,7 +132,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     opinion = learned.opinion(text, lang) if learned else None
     # The model alone calls a crisis unless an idiom or a symptom explains the words ("me tomé
     # las pastillas de la tensión"); then it is unsure, and the member is asked.
-    explained = bool(figurative) or bool(CONTEXT_VETO["SYMPTOMS"].search(t.norm))
+    # Laughter is no explanation here: "lol" after a crisis never lowers it.
+    explained = bool(FIGURATIVE.search(t.norm) or CONTEXT_VETO["SYMPTOMS"].search(t.norm))
     if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained:
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
 

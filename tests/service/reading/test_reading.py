@@ -10,7 +10,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -347,19 +346,14 @@ class TestEdgeCases:
         assert reading.score is None
         assert not (reading.wants_support or reading.crisis or reading.positive or reading.question)
 
-    def test_very_long_text_is_fast(self):
+    # How fast is bench/replies.py's to say (tests never time anything); these must just be read.
+    def test_very_long_text_is_read(self):
         text = ("Honestly it has been a long week and I am tired but fine. " * 200)[:10_000]
-        read_reply("warm up")
-        start = time.perf_counter()
-        reading = read_reply(text)
-        assert time.perf_counter() - start < 0.5
-        assert reading.score == 3
+        assert read_reply(text).score == 3
 
-    def test_a_pathological_string_is_fast(self):
-        start = time.perf_counter()
+    def test_a_pathological_string_is_read(self):
         for text in ("!" * 10_000, "a" * 10_000, "😭" * 5_000, "no " * 3_000, "1/" * 5_000):
-            read_reply(text)
-        assert time.perf_counter() - start < 2.0
+            assert read_reply(text).action in ("crisis", "ask", "support", "none")
 
     @pytest.mark.parametrize("text, expected", [
         ("Ｔｈｒｅｅ", 3), ("４", 4), ("NO ESTOY BIEN", 2), ("ÑOÑO, muy triste", 1),
