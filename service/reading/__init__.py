@@ -99,6 +99,8 @@ class Reading:
 
 
 _SHIPPED = object()  # read with the model in the package
+# Good news only when the model, too, finds the reply far from any crisis it has seen.
+POSITIVE_BELOW = 0.3
 
 
 def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Reading:
@@ -167,7 +169,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
         reasons.append(f"question: '{asked}'")
     positive = False
     # Good news needs good words or a good score and no sign of risk at all.
-    if not (wants or worries or uncertain or risks or close):
+    calm_to_model = opinion is None or (opinion.crisis < POSITIVE_BELOW and opinion.alert < learned.alert_at)
+    if not (wants or worries or uncertain or risks or close) and calm_to_model:
         if score is not None and score >= 4:
             positive, why = True, f"score {score}"
         elif score is None and (m := GRATITUDE.search(t.norm)):

@@ -16,6 +16,7 @@ false alerts on calm replies). `bench/replies.py` calls `train` once per left-ou
 from __future__ import annotations
 
 import csv
+import functools
 import sys
 from pathlib import Path
 
@@ -28,9 +29,9 @@ EPOCHS = 120
 STEP = 0.5
 L2 = 1e-4
 # Targets the thresholds are set for, on held-out batches.
-CRISIS_PRECISION = 0.90   # a model-only crisis must usually be one
+CRISIS_PRECISION = 0.86   # a model-only crisis must usually be one
 CALM_FALSE_ALERTS = 0.04  # the model's own share of calm replies it sends to a person
-ASK_CALM_FALSE_ALERTS = 0.02
+ASK_CALM_FALSE_ALERTS = 0.015  # the calm replies asked "are you safe?" below the crisis threshold
 
 
 def _label(row: dict) -> str:
@@ -39,9 +40,14 @@ def _label(row: dict) -> str:
     return "crisis" if row["crisis"] in ("1", True) else "support" if row["wants_support"] in ("1", True) else "calm"
 
 
+@functools.lru_cache(maxsize=32768)
+def _features(text: str, lang: str) -> tuple[int, ...]:
+    return tuple(features(text, lang))  # each row is fitted many times over in leave-one-batch-out
+
+
 def _matrix(rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """CSR-like (indptr, indices, scale per row) of the rows' features."""
-    lists = [features(r["text"], r["language"]) for r in rows]
+    lists = [_features(r["text"], r["language"]) for r in rows]
     indptr = np.zeros(len(lists) + 1, dtype=np.int64)
     indptr[1:] = np.cumsum([len(x) for x in lists])
     indices = np.fromiter((i for x in lists for i in x), dtype=np.int64, count=int(indptr[-1]))
@@ -93,7 +99,8 @@ def _thresholds(scores: np.ndarray, labels: list[str]) -> tuple[float, float, fl
         if called.sum() and (called & crisis).sum() / called.sum() >= CRISIS_PRECISION:
             crisis_at = float(t)
             break
-    ask_at = next((float(t) for t in grid if (scores[calm, 0] >= t).mean() <= ASK_CALM_FALSE_ALERTS), crisis_at)
+    in_band = lambda t: ((scores[calm, 0] >= t) & (scores[calm, 0] < crisis_at)).mean()  # noqa: E731
+    ask_at = next((float(t) for t in grid if t < crisis_at and in_band(t) <= ASK_CALM_FALSE_ALERTS), crisis_at)
     alert_at = next((float(t) for t in grid if (scores[calm, 1] >= t).mean() <= CALM_FALSE_ALERTS), 0.99)
     return crisis_at, min(ask_at, crisis_at), alert_at
 
