@@ -153,12 +153,15 @@ def community() -> None:
 @click.option("--language", default="en", show_default=True)
 @click.option("--schedule", default=None, help="default check-in RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=10;BYMINUTE=0")
 @click.option("--quiet-hours", default=None, help="local quiet hours, e.g. 21:00-08:00")
-def community_add(name, timezone, country, from_number, language, schedule, quiet_hours) -> None:
+@click.option("--send-rate", type=float, default=None,
+              help="texts a second from its sender: 1 long code, 3 toll-free, 100 short code, "
+                   "0 to let a Messaging Service pace them (default: KINSHIP_SEND_RATE_PER_SECOND)")
+def community_add(name, timezone, country, from_number, language, schedule, quiet_hours, send_rate) -> None:
     """Create a community."""
     extra = {k: v for k, v in {"schedule": schedule, "quiet_hours": quiet_hours}.items() if v}
     with unit_of_work() as session:
         made = add_community(session, name, timezone=timezone, country=country, from_number=from_number,
-                             language=language, now=clock.utcnow(), **extra)
+                             language=language, send_rate=send_rate, now=clock.utcnow(), **extra)
         click.echo(f"community {made.name!r}: {made.timezone}, {made.country}, check-ins {made.default_schedule}, quiet hours {made.quiet_hours}")
 
 
@@ -432,13 +435,15 @@ def pair(community_name, dry_run, seed) -> None:
 
     with unit_of_work(wakes_workers=not dry_run) as session:
         target = find_community(session, community_name)
-        names = {m.id: m.name for m in buddies.candidates(session, target)}
         proposal = buddies.preview(session, target, clock.utcnow(), seed)
-        for group in proposal.groups:
-            click.echo("  " + " + ".join(names[i] for i in group))
-        for member_id in proposal.unpaired:
-            click.echo(f"  {names[member_id]}: no possible buddy")
-        click.echo(proposal.summary)
+        words = buddies.explain(session, target, proposal)
+        click.echo(words.headline)
+        for group in words.groups:
+            click.echo("  " + group.line)
+        if words.without:
+            click.echo("Left without a buddy:")
+            for person in words.without:
+                click.echo("  " + person.line)
         if dry_run:
             session.rollback()
             return

@@ -87,7 +87,9 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
         questions.stopped(session, member, now, dashboard_url)
         return ("stop_confirm", community) if opt_out(session, member, now) else (None, {})
     if command == Command.HELP:
-        return "help", community
+        # A person to reach, and for someone not yet in, how to join.
+        return "help", {**community, "contact": member.community.contact_line or "",
+                        "invited": member.status == MemberStatus.INVITED}
     # Asked whether they are safe, the next text is the answer: "YES" and "SI" included.
     question = questions.open_question(session, member)
     if command == Command.START and member.status != MemberStatus.ACTIVE and question is None:

@@ -14,11 +14,11 @@ shared limiter. Sending is waiting on the network; threads overlap the waits.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -132,21 +132,68 @@ def send_message(db: Database, gateway: Gateway, message_id: int, *, now: Callab
     return _record(db, message_id, result, now=now, retry_limit=retry_limit, heed=heed)
 
 
-def _send_prepared(db: Database, gateway: Gateway, message: OutboundMessage, body: str, rate: float | None, *,
-                   now: Callable[[], datetime], pace: Pace, retry_limit: int,
-                   heed: Callable[[Session, Undelivered, datetime], None]) -> str:
-    """One row of a batch, already read and found sendable: pace, claim, send, record."""
-    pace(message.from_number or "default", rate)
-    # The claim is one statement, committed on its own: one round trip, not a transaction's three.
-    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        if not claim(connection, message.id, body):
-            return "not-queued"
+def claim_many(session: Session, bodies: dict[int, str]) -> set[int]:
+    """``claim`` for many rows at once: the same compare-and-set on each row, in one statement;
+    returns the ids this worker now holds. Used only where no pacing waits between sends."""
+    if not bodies:
+        return set()
+    claimed = set(session.scalars(
+        update(OutboundMessage)
+        .where(OutboundMessage.id.in_(list(bodies)), OutboundMessage.state == MessageState.QUEUED)
+        .values(state=MessageState.SENDING, attempts=OutboundMessage.attempts + 1)
+        .returning(OutboundMessage.id)
+        .execution_options(synchronize_session=False)
+    ))
+    if claimed:
+        session.connection().execute(
+            update(OutboundMessage.__table__)
+            .where(OutboundMessage.__table__.c.id == bindparam("b_id"))
+            .values(body=bindparam("b_body")),
+            [{"b_id": message_id, "b_body": bodies[message_id]} for message_id in claimed],
+        )
+    return claimed
+
+
+def _mark_claimed(message: OutboundMessage, body: str) -> None:
     # What the claim wrote, on the detached copy, so the answer is recorded without reading it back.
     set_committed_value(message, "state", MessageState.SENDING)
     set_committed_value(message, "body", body)
     set_committed_value(message, "attempts", (message.attempts or 0) + 1)
-    result = gateway.send(to=message.to_phone, body=body, from_number=message.from_number)
-    return _record(db, message.id, result, now=now, retry_limit=retry_limit, heed=heed, claimed=message)
+
+
+def _paced_send(db: Database, gateway: Gateway, message: OutboundMessage, body: str, rate: float | None,
+                pace: Pace) -> SendResult | None:
+    """One paced row: wait for the sender's slot, claim, send; None if another worker had it."""
+    pace(message.from_number or "default", rate)
+    # The claim is one statement, committed on its own: one round trip, not a transaction's three.
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if not claim(connection, message.id, body):
+            return None
+    _mark_claimed(message, body)
+    return gateway.send(to=message.to_phone, body=body, from_number=message.from_number)
+
+
+def _unpaced(rate: float | None, pace: Pace) -> bool:
+    """No wait between this sender's texts: a rate of 0 (a Messaging Service paces them)."""
+    return (rate if rate is not None else getattr(pace, "per_second", None)) == 0
+
+
+def _record_many(db: Database, done: list[tuple[OutboundMessage, SendResult]], *, now: Callable[[], datetime],
+                 retry_limit: int, heed: Callable[[Session, Undelivered, datetime], None]) -> dict[int, str]:
+    """Store Twilio's answers for the rows whose sends have ended, in one transaction."""
+    outcomes: dict[int, str] = {}
+    with db.session() as session:
+        moment = now()
+        for claimed, result in done:
+            if result.accepted:
+                message = session.merge(claimed, load=False)
+            else:
+                message = session.get(OutboundMessage, claimed.id)
+            undelivered = record_send(session, message, result, moment, retry_limit)
+            if undelivered is not None:
+                heed(session, undelivered, moment)
+            outcomes[claimed.id] = "sent" if result.accepted else f"error {result.error_code or result.error}"
+    return outcomes
 
 
 def send_batch(db: Database, gateway: Gateway, message_ids: Iterable[int], *, pool: Executor,
@@ -154,15 +201,18 @@ def send_batch(db: Database, gateway: Gateway, message_ids: Iterable[int], *, po
                heed: Callable[[Session, Undelivered, datetime], None]) -> dict[int, str]:
     """Send each message of a batch that is still waiting, ``pool``'s threads at a time.
 
-    The batch is read, and its cancelled or night-held rows set aside, in one transaction;
-    then each row is claimed and sent on its own. Returns what happened to each, in a word.
-    A row's failure is recorded on the row like a single send's; an exception (the database
-    or Redis gone) is raised once all have ended, so the job fails visibly and the rows it
-    did not claim stay queued for the next tick.
+    One transaction reads the batch, sets aside its cancelled and night-held rows and, for
+    senders with no pacing, claims the rest in one statement. Paced rows are claimed one by
+    one after their slot, as a single send is. The threads do the waiting (on the API, on the
+    pace); the answers are recorded as they come, those that came together in one
+    transaction. Returns what happened to each row, in a word. An exception (the database or
+    Redis gone) is raised once every send has ended, so the job fails visibly and the rows
+    it did not claim stay queued for the next tick.
     """
     ids = list(dict.fromkeys(message_ids))
     outcomes: dict[int, str] = dict.fromkeys(ids, "not-queued")
-    sendable: list[tuple[OutboundMessage, str, float | None]] = []
+    paced: list[tuple[OutboundMessage, str, float | None]] = []
+    unpaced: dict[int, tuple[OutboundMessage, str]] = {}
     with db.session() as session:
         moment = now()
         for message, rate in _loaded(session, ids):
@@ -171,18 +221,31 @@ def send_batch(db: Database, gateway: Gateway, message_ids: Iterable[int], *, po
             turned_away = _turn_away(message, moment)
             if turned_away is not None:
                 outcomes[message.id] = turned_away
+            elif _unpaced(rate, pace):
+                unpaced[message.id] = (message, _body(message))
             else:
-                sendable.append((message, _body(message), rate))
-    futures = [(message.id, pool.submit(_send_prepared, db, gateway, message, body, rate, now=now, pace=pace,
-                                         retry_limit=retry_limit, heed=heed))
-               for message, body, rate in sendable]
+                paced.append((message, _body(message), rate))
+        session.flush()
+        claimed = claim_many(session, {message_id: body for message_id, (_, body) in unpaced.items()})
+    running: dict[Future, OutboundMessage] = {}
+    for message_id in sorted(claimed):
+        message, body = unpaced[message_id]
+        _mark_claimed(message, body)
+        running[pool.submit(gateway.send, to=message.to_phone, body=body, from_number=message.from_number)] = message
+    for message, body, rate in paced:
+        running[pool.submit(_paced_send, db, gateway, message, body, rate, pace)] = message
     failure: BaseException | None = None
-    for message_id, future in futures:
-        error = future.exception()
-        if error is None:
-            outcomes[message_id] = future.result()
-        else:
-            failure = failure or error
+    while running:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        done = []
+        for future in finished:
+            message = running.pop(future)
+            if future.exception() is not None:
+                failure = failure or future.exception()
+            elif future.result() is not None:
+                done.append((message, future.result()))
+        if done:
+            outcomes.update(_record_many(db, done, now=now, retry_limit=retry_limit, heed=heed))
     if failure is not None:
         raise failure
     return outcomes
