@@ -1,19 +1,28 @@
 """How well, and how fast, `service.reading.read_reply` reads the labelled replies.
 
-Run from the repository root:  python bench/replies.py [path/to/replies.csv]
+Run from the repository root:  python bench/replies.py [--misses] [path/to/replies.csv]
 
-Prints precision and recall for the crisis and wants-support alerts, the score
-exact-match rate where the set gives a score, every miss (so the word lists can be
-improved), and the median time to read one reply. Always exits 0: it reports,
-the floors are enforced by tests/service/test_replies.py.
+The honest figures are the leave-one-batch-out ones: each batch in the set was written by
+a different hand, blind to the word lists, so for each batch the learned second opinion is
+trained (and its thresholds tuned) on the other batches only, and the batch is read as the
+service would read it. The all-in figures, with the shipped model trained on every batch,
+are printed beside them; the gap between the two is how much the set flatters the reader.
+
+Per language: crisis recall and precision, crisis replies that reached a person at all
+(crisis, or asked directly), support recall (any alert: support, ask or crisis), false
+alerts on calm replies (any alert), and crisis replies read as *good* (must be 0). Then
+the median time to read one reply and the web process's extra memory. Always exits 0:
+it reports; tests/service/reading/test_reading.py enforces the floors.
 """
 
 from __future__ import annotations
 
 import csv
 import statistics
+import subprocess
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from service.reading import read_reply  # noqa: E402
 
 DEFAULT_CSV = ROOT / "tests" / "data" / "replies.csv"
-REPEATS = 5
+REPEATS = 3
 
 
 def load(path: Path) -> list[dict]:
@@ -32,22 +41,68 @@ def load(path: Path) -> list[dict]:
         row["score"] = int(row["score"]) if row["score"].strip() else None
         row["wants_support"] = row["wants_support"] == "1"
         row["crisis"] = row["crisis"] == "1"
+        row["label"] = "crisis" if row["crisis"] else "support" if row["wants_support"] else "calm"
+        row["batch"] = row.get("batch") or "b00"
     return rows
 
 
-def precision_recall(rows, readings, flag):
-    tp = sum(1 for r, g in zip(rows, readings) if r[flag] and getattr(g, flag))
-    fp = sum(1 for r, g in zip(rows, readings) if not r[flag] and getattr(g, flag))
-    fn = sum(1 for r, g in zip(rows, readings) if r[flag] and not getattr(g, flag))
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return precision, recall, tp, fp, fn
+def figures(pairs) -> dict:
+    """The figures for (row, reading) pairs."""
+    def share(hits, of):
+        return (sum(hits), len(of))
+    crisis_rows = [g for r, g in pairs if r["label"] == "crisis"]
+    read_crisis = [r for r, g in pairs if g.crisis]
+    support_rows = [g for r, g in pairs if r["label"] == "support"]
+    calm_rows = [g for r, g in pairs if r["label"] == "calm"]
+    return {
+        "crisis recall": share([g.crisis for g in crisis_rows], crisis_rows),
+        "crisis precision": share([r["crisis"] for r in read_crisis], read_crisis),
+        "crisis reached (crisis or ask)": share([g.action in ("crisis", "ask") for g in crisis_rows], crisis_rows),
+        "support, any alert": share([g.action != "none" for g in support_rows], support_rows),
+        "calm, false alerts": share([g.action != "none" for g in calm_rows], calm_rows),
+        "crisis read as good": share([g.positive for g in crisis_rows], crisis_rows),
+    }
+
+
+def print_table(title: str, by_language: dict[str, dict]) -> None:
+    print(title)
+    names = list(next(iter(by_language.values())))
+    print(f"  {'':<32}" + "".join(f"{lang:>18}" for lang in by_language))
+    for name in names:
+        cells = []
+        for figs in by_language.values():
+            hit, total = figs[name]
+            cells.append(f"{hit / total:>8.1%} {hit:>4}/{total:<4}" if total else f"{'-':>18}")
+        print(f"  {name:<32}" + "".join(f"{c:>18}" for c in cells))
+    print()
+
+
+def per_language(pairs) -> dict[str, dict]:
+    return {"all": figures(pairs), "en": figures([p for p in pairs if p[0]["language"] == "en"]),
+            "es": figures([p for p in pairs if p[0]["language"] == "es"])}
+
+
+def leave_one_batch_out(rows) -> tuple[list, dict[str, dict]]:
+    """Each batch read by a reader whose model never saw it."""
+    try:
+        from service.reading import train
+    except ImportError:  # no learned second opinion yet: the rules alone
+        train = None
+    by_batch = defaultdict(list)
+    for row in rows:
+        by_batch[row["batch"]].append(row)
+    pairs, per_batch = [], {}
+    for batch, held_out in sorted(by_batch.items()):
+        model = train.train([r for r in rows if r["batch"] != batch]) if train else None
+        kwargs = {"model": model} if train else {}
+        got = [(r, read_reply(r["text"], r["language"], **kwargs)) for r in held_out]
+        pairs += got
+        per_batch[batch] = figures(got)
+    return pairs, per_batch
 
 
 def time_per_reply_us(texts) -> tuple[float, float]:
-    """Median and 95th percentile time to read one reply, in microseconds, over
-    REPEATS timed readings of every reply in the set."""
-    read_reply("warm up")  # the first call builds the VADER analyser once
+    read_reply("warm up")
     samples = []
     for _ in range(REPEATS):
         for text, language in texts:
@@ -58,62 +113,77 @@ def time_per_reply_us(texts) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.95)]
 
 
+MEMORY_PROBE = """
+import resource, sys
+sys.path.insert(0, {root!r})
+def rss_mb():
+    with open('/proc/self/status') as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith('VmRSS')) / 1024
+before = rss_mb()
+from service.reading import read_reply
+for text in ("I want to die", "bien gracias", "my ex said he would kill me", "4", "used again, whatever happens"):
+    read_reply(text, "en"); read_reply(text, "es")
+print(f"{{rss_mb() - before:.0f}}")
+"""
+
+
+def extra_memory_mb() -> str:
+    """What importing the reader and reading in both languages adds to a fresh process."""
+    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE.format(root=str(ROOT))],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_CSV
+    show_misses = "--misses" in argv
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    path = Path(args[0]) if args else DEFAULT_CSV
     rows = load(path)
-    readings = [read_reply(r["text"], r["language"]) for r in rows]
-    print(f"{len(rows)} replies from {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
-          f" ({sum(r['language'] == 'es' for r in rows)} Spanish, {sum(r['crisis'] for r in rows)} crisis)")
+    batches = sorted({r["batch"] for r in rows})
+    print(f"{len(rows)} replies in {len(batches)} batches from"
+          f" {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
+          f" ({sum(r['language'] == 'es' for r in rows)} Spanish; {sum(r['label'] == 'crisis' for r in rows)} crisis,"
+          f" {sum(r['label'] == 'support' for r in rows)} support, {sum(r['label'] == 'calm' for r in rows)} calm)")
     print()
-    print(f"{'flag':<15}{'precision':>10}{'recall':>10}{'tp':>6}{'fp':>6}{'fn':>6}")
-    for flag in ("crisis", "wants_support"):
-        p, r, tp, fp, fn = precision_recall(rows, readings, flag)
-        print(f"{flag:<15}{p:>10.1%}{r:>10.1%}{tp:>6}{fp:>6}{fn:>6}")
 
-    scored = [(r, g) for r, g in zip(rows, readings) if r["score"] is not None]
-    exact = sum(1 for r, g in scored if g.score == r["score"])
-    within = sum(1 for r, g in scored if g.score is not None and abs(g.score - r["score"]) <= 1)
-    unscored = [(r, g) for r, g in zip(rows, readings) if r["score"] is None]
-    spurious = sum(1 for r, g in unscored if g.score is not None)
-    print()
-    print(f"score exact match   {exact / len(scored):.1%} ({exact}/{len(scored)} labelled)")
-    print(f"score within one    {within / len(scored):.1%}")
-    print(f"score where none    {spurious}/{len(unscored)} unlabelled rows were given a score")
-    detect = [(r, read_reply(r["text"])) for r in rows if any(c.isalpha() for c in r["text"])]
-    agree = sum(1 for r, g in detect if g.language == r["language"])
-    print(f"language, no hint   {agree / len(detect):.1%} ({agree}/{len(detect)} rows with words)")
+    lobo_pairs, per_batch = leave_one_batch_out(rows)
+    print_table("leave-one-batch-out (the honest figures: each batch read by a model that never saw it)",
+                per_language(lobo_pairs))
+    all_in = [(r, read_reply(r["text"], r["language"])) for r in rows]
+    print_table("all in (the shipped model, trained on every batch)", per_language(all_in))
 
+    print("leave-one-batch-out, per batch: crisis recall, precision, support any alert, calm false alerts")
+    for batch, figs in per_batch.items():
+        cells = []
+        for name in ("crisis recall", "crisis precision", "support, any alert", "calm, false alerts"):
+            hit, total = figs[name]
+            cells.append(f"{hit / total:6.1%}" if total else f"{'-':>6}")
+        print(f"  {batch}: " + "  ".join(cells))
     print()
-    print("misses (label -> reading):")
-    misses = 0
-    for r, g in zip(rows, readings):
-        wrong = []
-        for flag in ("crisis", "wants_support"):
-            if r[flag] != getattr(g, flag):
-                wrong.append(f"{flag} {int(r[flag])}->{int(getattr(g, flag))}")
-        if r["score"] is not None and g.score != r["score"]:
-            wrong.append(f"score {r['score']}->{g.score}")
-        if wrong:
-            misses += 1
-            print(f"  [{r['language']}] {r['text']!r}: {'; '.join(wrong)}")
-            print(f"       reasons: {list(g.reasons)}")
-    if not misses:
-        print("  none")
-    print()
-    print("given a score where the set has none (often fine, worth a look):")
-    for r, g in unscored:
-        if g.score is not None:
-            print(f"  [{r['language']}] {r['text']!r}: score {g.score} ({g.reasons[0]})")
+
+    scored = [(r, g) for r, g in all_in if r["score"] is not None]
+    if scored:
+        exact = sum(1 for r, g in scored if g.score == r["score"])
+        print(f"score exact match      {exact / len(scored):.1%} ({exact}/{len(scored)} rows with a score)")
+
+    if show_misses:
+        print("\nmisses, leave-one-batch-out (label -> action):")
+        for r, g in lobo_pairs:
+            wrong = (r["label"] == "crisis" and not g.crisis) or (r["label"] == "support" and g.action == "none") \
+                or (r["label"] == "calm" and g.action != "none") or (r["label"] != "crisis" and g.crisis)
+            if wrong:
+                print(f"  {r['batch']} [{r['language']}] {r['label']} -> {g.action}: {r['text']!r}")
+                print(f"       reasons: {list(g.reasons)}")
 
     median_us, p95_us = time_per_reply_us([(r["text"], r["language"]) for r in rows])
     long_text = ("Honestly it has been a long week and I am tired but fine. " * 200)[:10_000]
     start = time.perf_counter_ns()
     read_reply(long_text)
     long_ms = (time.perf_counter_ns() - start) / 1e6
-    print()
     print(f"time per reply         median {median_us:.0f} \u00b5s, 95th percentile {p95_us:.0f} \u00b5s"
           f" ({REPEATS} x {len(rows)} readings)")
     print(f"one 10,000-char reply  {long_ms:.1f} ms")
+    print(f"extra memory           {extra_memory_mb()} MB (importing the reader and reading both languages)")
     return 0
 
 

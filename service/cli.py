@@ -598,5 +598,34 @@ def demo(port, fresh, verbose, banner_every) -> None:
     run(port=port, fresh=fresh, verbose=verbose, banner_every=banner_every)
 
 
+
+# --- reading ------------------------------------------------------------------------------
+
+@main.command("read")
+@click.argument("replies", nargs=-1)
+@click.option("--language", type=click.Choice(["en", "es"]), default=None,
+              help="the member's language, used when the words do not settle it")
+def read(replies, language) -> None:
+    """How Kinship would read replies: one per argument, or one per line of standard input.
+
+    Prints one JSON object per reply: text, score, crisis, wants_support, positive, reasons
+    and action (crisis, ask, support or none: what the service would do). Needs no
+    database, Redis or Twilio settings.
+    """
+    import json
+
+    from service.reading import read_reply
+
+    lines = replies or (line.rstrip("\r\n") for line in click.get_text_stream("stdin"))
+    for text in lines:
+        if not text.strip():
+            continue
+        reading = read_reply(text, language)
+        click.echo(json.dumps({"text": text, "score": reading.score, "crisis": reading.crisis,
+                               "wants_support": reading.wants_support, "positive": reading.positive,
+                               "reasons": list(reading.reasons), "action": reading.action},
+                              ensure_ascii=False))
+
+
 if __name__ == "__main__":
     main()

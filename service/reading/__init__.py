@@ -43,10 +43,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.reading import signals
+from service.reading import concepts, signals
 from service.reading import text as reply_text
-from service.reading.patterns import GRATITUDE
+from service.reading.patterns import CONTEXT_VETO, FIGURATIVE, GRATITUDE
 from service.reading.score import find_score
+from service.reading.lemmas import lemma_text
 from service.reading.text import ReplyText
 
 LANGUAGES = ("en", "es")
@@ -97,9 +98,15 @@ class Reading:
                    language=d.get("language") or "en")
 
 
-def read_reply(text: str, language: str | None = None) -> Reading:
+_SHIPPED = object()  # read with the model in the package
+# Good news only when the model, too, finds the reply far from any crisis it has seen.
+POSITIVE_BELOW = 0.3
+
+
+def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Reading:
     """Read one SMS reply. `language` is the member's language, used when the words
-    themselves do not settle it."""
+    themselves do not settle it. `model` is the learned second opinion (the shipped one
+    unless given; None reads with the rules alone)."""
     text = text or ""
     hint = (language or "").strip().lower()[:2]
     hint = hint if hint in LANGUAGES else None
@@ -112,9 +119,25 @@ def read_reply(text: str, language: str | None = None) -> Reading:
     figurative = signals.idioms(t, laughing)
 
     crisis, crisis_spans = signals.crisis(t, figurative)
+    # The same phrases, and the concepts, over lemmas: "burned myself", "me corté", "brigde".
+    lt = lemma_text(t, lang)
+    lt_figurative = [_same_words(t, lt, span) for span in figurative]
+    crisis = _merge(crisis, signals.crisis(lt, lt_figurative)[0])
+    benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
+    found = concepts.find(lt, lt_figurative, benign_goodbye)
+    if not crisis:  # the phrase lists say it best when they say it at all
+        crisis = [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)]
     support = signals.support(t, laughing)
     worries = signals.worries(t, figurative + crisis_spans)
     asked = signals.question(tokens)
+    learned = _model(model)
+    opinion = learned.opinion(text, lang) if learned else None
+    # The model alone calls a crisis unless an idiom or a symptom explains the words ("me tomé
+    # las pastillas de la tensión"); then it is unsure, and the member is asked.
+    # Laughter is no explanation here: "lol" after a crisis never lowers it.
+    explained = bool(FIGURATIVE.search(t.norm) or CONTEXT_VETO["SYMPTOMS"].search(t.norm))
+    if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained:
+        crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
 
     reasons: list[str] = []
     score = find_score(t, lang, crisis, bool(support), figurative, reasons)
@@ -125,16 +148,53 @@ def read_reply(text: str, language: str | None = None) -> Reading:
         reasons.append("wants support: crisis")
     elif score is not None and score <= 2:
         reasons.append(f"wants support: score {score}")
+    elif opinion and opinion.alert >= learned.alert_at:
+        wants = True
+        reasons.append(f"wants support: reads like replies that needed a person ({opinion.alert:.2f})")
+    # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
+    risks = concepts.unsure(found)
+    close = bool(opinion and opinion.crisis >= learned.ask_at)
+    uncertain = not crisis and bool(risks or close)
+    concerns: list[str] = []
+    if uncertain:
+        unsure = [concepts.UNSURE_WORDS[r] for r in risks] or ["sounded close to replies that were a crisis"]
+        said = reply_text.quotes(lt.quote_span(*span) for r in risks for span in found[r])
+        reasons.append(f"unsure: {', '.join(unsure)} {said}; ask whether they are safe".replace("  ", " "))
+        # the words an alert card shows, should asking lead to one
+        concerns = ([f"a score of {score}"] if score is not None and score <= 2 else []) \
+            + (["asked for support"] if support else []) + unsure
     if worries:
         reasons.append(f"worry: {reply_text.quotes(worries)} (not an alert on its own)")
     if asked:
         reasons.append(f"question: '{asked}'")
     positive = False
-    if not (wants or worries):
+    # Good news needs good words or a good score and no sign of risk at all.
+    calm_to_model = opinion is None or (opinion.crisis < POSITIVE_BELOW and opinion.alert < learned.alert_at)
+    if not (wants or worries or uncertain or risks or close) and calm_to_model:
         if score is not None and score >= 4:
             positive, why = True, f"score {score}"
         elif score is None and (m := GRATITUDE.search(t.norm)):
             positive, why = True, f"'{t.quote_span(*m.span())}'"  # "thanks!" carries no mood but is good news
         if positive:
             reasons.append(f"positive: {why}")
-    return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang)
+    return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang,
+                   uncertain=uncertain, concerns=tuple(concerns))
+
+
+def _model(model):
+    if model is _SHIPPED:
+        from service.reading.model import shipped
+        return shipped()
+    return model
+
+
+def _same_words(a: ReplyText, b: ReplyText, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of `a`'s text as the span of the same tokens in `b` (the same reply, read another way)."""
+    first, last = a.token_range(*span)
+    return b.starts[first], b.starts[last] + len(b.tokens[last].norm)
+
+
+def _merge(found: list[tuple[str, str]], more: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Crisis reasons, each label once, adding only what the first reading did not already say."""
+    labels = {label for label, _ in found}
+    return found + [(label, q) for label, q in more if label not in labels]

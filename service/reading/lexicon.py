@@ -292,6 +292,7 @@ CONTEXT_VETO = {
         r"sprain\w*", r"hangover", r"covid", r"slept", r"sleep", r"insomnia", r"prescri\w*", r"doctor", r"gp",
         r"dolor", r"cabeza", r"muelas?", r"fiebre", r"gripe", r"resfriado", r"regla", r"espalda", r"dormir",
         r"dormi", r"insomnio", r"medico", r"receta",
+        r"tension", r"presion", r"blood pressure", r"diabetes", r"cholesterol", r"colesterol", r"azucar",
     ],
 }
 

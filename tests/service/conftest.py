@@ -24,37 +24,22 @@ def paired(kinship, twilio, worker, twilio_api):
     return "Harbour Lights"
 
 
-# --- a reader that is unsure, until the new one lands -------------------------------------
+# --- replies the reader is unsure of -----------------------------------------------------
 
-# Indirect talk today's reader misses (it reads the first as "fine", a 3). The reader being
-# rebuilt in service/reading/ marks such replies `uncertain`; until it is merged, these tests
-# make it so at the seam where the conversation calls the reader. Once it is, replace the
-# phrases with ones the real reader is unsure of, and drop the seam.
-UNSURE = "i keep thinking everyone would manage fine without me"
-UNSURE_ES = "me pregunto si alguien notaria que ya no estoy"
-# What the reader would tell coordinators about each.
-UNSURE_CONCERNS = {UNSURE: "said others would be better off without them",
-                   UNSURE_ES: "wondered whether anyone would notice they were gone"}
+# A sign of risk the reader cannot settle either way: it asks the member directly.
+UNSURE = "honestly i'm done"
+UNSURE_ES = "no vale la pena"
+# What the reader tells coordinators about each.
+UNSURE_CONCERNS = {UNSURE: "sounded as if they cannot go on", UNSURE_ES: "sounded as if they cannot go on"}
 
 
 @pytest.fixture
-def unsure_reader(monkeypatch):
-    """``read_reply`` as the conversation sees it, unsure of UNSURE and UNSURE_ES (and only those)."""
-    import dataclasses
-
-    from service.care.alert_words import from_reading
-    from service.conversation import inbound, replying
+def unsure_reader():
+    """The real reader, checked to be unsure of UNSURE and UNSURE_ES (and to want no support for them)."""
     from service.reading import read_reply
 
-    def read(text: str, language: str | None = None):
-        reading = read_reply(text, language)
-        for phrase, concern in UNSURE_CONCERNS.items():
-            if phrase in text.lower():
-                # What the reader would tell coordinators: what it saw ("a score of 2"), and this.
-                concerns = (*from_reading(reading.to_dict()), concern)
-                return dataclasses.replace(reading, crisis=False, positive=False, uncertain=True, concerns=concerns)
-        return reading
-
-    monkeypatch.setattr(inbound, "read_reply", read)
-    monkeypatch.setattr(replying, "read_reply", read)
-    return read
+    for phrase, language in ((UNSURE, "en"), (UNSURE_ES, "es")):
+        reading = read_reply(phrase, language)
+        assert reading.action == "ask" and not reading.wants_support, reading.reasons
+        assert UNSURE_CONCERNS[phrase] in reading.concerns
+    return read_reply

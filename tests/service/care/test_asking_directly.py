@@ -2,8 +2,7 @@
 now?"; SAFE, NOT SAFE, anything else, silence (swept by tick), the community setting, a STOP
 in between, quiet hours. Signed webhooks in, the Twilio API out, ``tick --at`` for time.
 
-The reader does not yet mark any reply ``uncertain``: ``unsure_reader`` does it at the seam
-where the conversation calls it, for the phrases UNSURE and UNSURE_ES only.
+UNSURE and UNSURE_ES are replies the real reader is unsure of (``unsure_reader`` checks it).
 """
 
 from __future__ import annotations
@@ -136,7 +135,7 @@ def test_anything_but_safe_takes_the_crisis_path_with_both_texts_on_the_alert(
     with db.session() as s:
         assert s.scalar(select(Member.status).where(Member.phone == SAM)) == MemberStatus.ACTIVE
     listed = kinship("alerts", "--open").stdout
-    assert "said others would be better off without them" in listed and UNSURE in listed
+    assert UNSURE_CONCERNS[UNSURE] in listed and UNSURE in listed
 
 
 def test_a_crisis_reply_as_the_answer_is_a_crisis(asked, twilio, db):
@@ -268,10 +267,10 @@ def test_a_question_is_asked_once_while_it_is_open(asked, twilio, db):
 
 def test_the_retention_period_erases_the_words_a_question_kept(asked, twilio, kinship, db):
     twilio.sms(SAM, "safe")
-    assert "'fine'" in str(question(db).reading)  # the reader's reasons quote the member
+    assert "'i'm done'" in str(question(db).reading)  # the reader's reasons quote the member
     kinship("tick", "--at", (ASKED_AT + timedelta(days=181)).isoformat())
     q = question(db)
-    assert "'fine'" not in str(q.reading) and q.reading["uncertain"] is True
+    assert "'i'm done'" not in str(q.reading) and q.reading["uncertain"] is True
 
 
 def test_someone_who_has_not_joined_is_not_asked_but_a_coordinator_hears_of_it(kinship, twilio, worker, twilio_api, db):

@@ -1,0 +1,48 @@
+"""The words the crisis and support concepts are built from, by lemma, per language.
+
+`service/reading/build_words.py` expands each lemma here into every inflected form a
+dictionary knows (simplemma's English and Spanish data: "burned", "burnt", "burning" ->
+"burn"; "corté", "cortando", "cortaría" -> "cortar") and lists the real words that lie
+within a typo of one of them, so that spelling repair never rewrites a real word
+("bride" stays "bride"; "brigde" becomes "bridge"). The result is `words.json`; the
+reader itself needs neither simplemma nor the dictionaries at run time.
+"""
+
+LEMMAS = {
+    "en": [
+        # dying and ending a life
+        "die", "dead", "death", "kill", "suicide", "suicidal", "overdose", "hang", "jump", "drown", "shoot",
+        "stab", "slit", "cut", "burn", "bleed", "starve", "suffocate", "poison", "swallow", "exist", "live",
+        "breathe", "wake", "disappear", "vanish", "end", "finish", "quit", "leave", "go", "sleep", "rest",
+        # means and places
+        "pill", "tablet", "dose", "medication", "med", "script", "prescription", "bottle", "blade", "razor",
+        "knife", "rope", "noose", "belt", "cord", "gun", "pistol", "rifle", "bullet", "track", "train",
+        "bridge", "overpass", "roof", "rooftop", "ledge", "edge", "balcony", "platform", "cliff", "river",
+        "lake", "quarry", "garage", "highway", "freeway", "fentanyl", "heroin", "benzo", "narcan", "gas",
+        # plans, stockpiles and farewells
+        "plan", "decide", "stockpile", "hoard", "save", "collect", "count", "goodbye", "farewell", "letter",
+        "note", "will", "forgive", "sorry", "give", "gift", "rehome", "need", "promise", "ready", "settle",
+        # other people's danger
+        "choke", "strangle", "threaten", "hit", "beat", "punch", "push", "hurt", "harm", "attack", "rape",
+        # relapse
+        "relapse", "use", "drink", "shoot", "slip", "crave", "craving", "trigger", "spiral", "cave",
+        # support
+        "lonely", "alone", "isolate", "struggle", "cope", "evict", "fire", "lose", "lay", "miss", "grieve",
+        "funeral", "hospice", "cry", "panic", "scare", "afraid", "overwhelm", "exhaust", "numb", "hopeless",
+    ],
+    "es": [
+        "morir", "muerto", "muerte", "matar", "suicidar", "suicidio", "suicida", "colgar", "ahorcar", "saltar",
+        "tirar", "aventar", "cortar", "quemar", "sangrar", "ahogar", "disparar", "envenenar", "tragar",
+        "despertar", "dormir", "desaparecer", "existir", "vivir", "respirar", "acabar", "terminar", "ir",
+        "irse", "descansar", "llevar", "tomar", "juntar", "guardar", "acumular", "esconder", "contar",
+        "pastilla", "pildora", "dosis", "medicina", "medicamento", "frasco", "cuchilla", "navaja",
+        "cuchillo", "cuerda", "soga", "pistola", "arma", "bala", "via", "tren", "puente", "azotea", "techo",
+        "balcon", "cornisa", "borde", "orilla", "acantilado", "rio", "canal", "presa", "gas", "veneno",
+        "despedir", "adios", "carta", "perdonar", "perdon", "regalar", "dejar", "encargar", "decidir",
+        "planear", "listo", "necesitar", "prometer",
+        "golpear", "pegar", "amenazar", "asfixiar", "estrangular", "empujar", "lastimar", "herir", "violar",
+        "recaer", "recaida", "consumir", "beber", "tomar", "drogar", "inyectar",
+        "solo", "soledad", "aislar", "llorar", "despedir", "desalojar", "correr", "perder", "extranar",
+        "funeral", "velorio", "panico", "miedo", "asustar", "agobiar", "agotar", "desesperar",
+    ],
+}

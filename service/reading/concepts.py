@@ -1,0 +1,166 @@
+"""Crisis and risk as concepts that meet in one reply, read over lemmas.
+
+The phrase lists in `service.reading.lexicon` catch what people say the usual way. Much
+crisis talk names no act at all: a place ("standing on the overpass"), a means held
+("the pills are right here"), a goodbye ("gave my dog to my sister"), someone else's
+hands ("he had his hands on my throat"). Here each of those is a *concept*: a few lemma
+patterns (`service.reading.lemmas` maps "stood", "standing", "parada" onto them) that
+say one thing. A crisis is a concept that is enough on its own, or two that meet in one
+reply (a means and a plan, a relapse and not caring whether one wakes up). A concept
+that is a sign of risk alone and meets nothing else makes the reply *uncertain*: the
+member is asked directly.
+
+Patterns are written over the lemma text: lower case, no accents, one space between
+tokens, `<NAME>` a group below. They describe kinds of talk, never one member's line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.reading.text import ReplyText, overlaps
+
+GROUPS = {
+    "WANT": r"(?:want|wanna|wish|hope|rather|ready|plan|decide|gonna|going to|think (?:about|of)|pray|let me"
+    r"|i'll|i'd|should|deserve|better off|querer|quisiera|ojala|pedir|preferir|ganas|pensar|me ir a|deber|mejor me"
+    r"|a ver si|que me)",
+    "KIN": r"(?:son|daughter|kid|child|boy|girl|brother|sister|mom|mum|mother|dad|father|friend|roommate"
+    r"|partner|wife|husband|boyfriend|girlfriend|sponsee|sponsor|cousin|nephew|niece|grandson|granddaughter"
+    r"|neighbor|neighbour|student|hijo|hija|hermano|hermana|mama|papa|madre|padre|amigo|amiga|compadre|comadre"
+    r"|esposo|esposa|novio|novia|nieto|nieta|primo|prima|sobrino|sobrina|vecino|vecina|companero|companera"
+    r"|he|she|they|him|her|el|ella)",
+    "ABUSER": r"(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|ex|dad|father|stepdad|mom|brother"
+    r"|roommate|landlord|yerno|esposo|novio|marido|pareja|padrastro|hijo|el|ella|muchacho)",
+    "DIE": r"(?:die|dead|death|suicide|suicidal|suicidar|suicidio|suicida|overdose|od|morir|muerto|muerte"
+    r"|kill (?:myself|me)|matar (?:me|yo)|me matar|end (?:it|my life|everything)|acabar con todo)",
+    "MEANS": r"(?:pill|tablet|dose|medication|med|script|prescription|blade|razor|knife|rope|noose|gun|pistol"
+    r"|rifle|bullet|fentanyl|fent|heroin|benzo|blues|narcan|bag|pastilla|pildora|dosis|medicina|medicamento"
+    r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa)",
+    "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
+    r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
+    r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|grave"
+    r"|tumba)",
+    "HERE": r"(?:i'm (?:at|on|by|in|near|up)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
+    r"|look (?:down|over|at)|from here|right here|up here|out here|estoy (?:en|parad[oa]|sentad[oa])|parad[oa]"
+    r"|sentad[oa]|aqui|aca|desde aqui|mirando)",
+    "HOLD": r"(?:holding|hold|in my hand|right here|next to me|in front of me|on the (?:table|counter|bed)|lined up"
+    r"|counted|count|stockpile|hoard|save|saved|saving|collect|stash|enough|all of (?:them|it)|every one"
+    r"|the whole|all (?:the|my|of)|\d\d+"
+    r"|juntar|guardar|acumular|esconder|todas|todos|hartas|suficientes|en la mano|junto a mi|tengo|traje)",
+    "PLAN": r"(?:plan|planned|decide|decided|ready|tonight|tonite|this time|set a date|the date|it's time"
+    r"|its time|time to go|final|last one|figured out|know how|sabe como|se como|ya se como|pensado como"
+    r"|decidir|listo|lista|esta noche|ya es hora|es hora|para irme)",
+    "BYE": r"(?:goodbye|good bye|farewell|bye|adios|thank(?:s| you) for everything|gracias por todo|los quiero"
+    r"|love (?:you|u) all|perdon|perdonar|sorry (?:everyone|to everyone|for everything))",
+    "FAREWELL": r"(?:(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of))"
+    r"|last time you (?:hear|will)|wrote (?:a |the )?"
+    r"(?:letter|note)|letter (?:to|for)|note (?:to|for)|letters|\w+ in order|made my peace|make my peace"
+    r"|give away|gave away|give (?:my|him|her) (?:dog|cat|bird|pet|stuff|things)|give my \w+ to"
+    r"|(?:won't|wont|not going to) need (?:this|these|them|it|the|to)|(?:don't|dont|no need to) (?:\w+ )?"
+    r"(?:text|check on|message|call) me (?:anymore|again)|anymore after|delete (?:this|the|your) number"
+    r"|take care of (?:my|the|him|her|them|everyone)|tell (?:\w+ )?(?:i'm sorry|im sorry|i love|thank|that i)"
+    r"|me despedir|ya despedir|cartas|carta (?:a|para)|papeles en orden|\w+ en orden|regalar|dejar (?:la|el|mi|mis|los|las)"
+    r" \w+ (?:a|con)|encargar|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
+    r"|perdon a todos|cuiden|cuida a)",
+    "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
+    r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me|kill me (?:if|when|next)|threaten|beat me"
+    r"|hit me|punch(?:ed)? me|push(?:ed)? me|hurt me|knife out|gun (?:to|at|on) (?:me|my)|afraid of (?:him|her)"
+    r"|scared of (?:him|her)|me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
+    r"|me va a matar|me ir a matar|me mata)",
+    "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
+    r"|wants to die|want(?:s)? to end (?:his|her|their)|(?:is|was|keeps) cutting|cut (?:himself|herself|themselves)"
+    r"|turn(?:ing)? blue|not breathing|isn't breathing|won't wake|nod(?:ded)? out|unresponsive"
+    r"|se (?:querer|ir a|pensar|ir) (?:a )?(?:colgar|matar|morir|tirar|ahorcar|cortar|suicidar|aventar)"
+    r"|se (?:esta )?cortar|no respira|no (?:despierta|reacciona|contesta))",
+    "EMERGENCY": r"(?:turn(?:ing)? blue|not breathing|can't breathe|chest (?:pain|hurts)|heart (?:is )?(?:doing|racing"
+    r"|pounding|stop|skipping)|can't feel my|how many i (?:take|took)|take (?:all|everything|the whole|too many)"
+    r"|took (?:all|everything|the whole|too many)|everything (?:is )?spinning|mixing|mix|ya tomar|mareada|mareado"
+    r"|me tomar (?:todo|todas)|tomar todo)",
+    "RELAPSE": r"(?:relapse|relapsed|use|used|using|pick up|picked up|high|shoot(?:ing)? up|slip|slipped|drink|drank"
+    r"|drinking|bender|recaer|consumir|drogar|inyectar|beber|tomar de nuevo)",
+    "ALONE": r"(?:alone|by myself|nobody|no one|no-one|noone|solo|sola|nadie)",
+    "PASSIVE": r"(?:whatever happens|if i go i go|let it happen|let it take me|hope it takes me|idc if|don't care if"
+    r"|dont care if|wouldn't mind|not have to (?:do|wake|face)|any tomorrow|not (?:be )?around|won't be around"
+    r"|wont be around|not (?:gonna|going to) be around|be gone|go see my|be with (?:my|him|her)|join (?:him|her|my)"
+    r"|sleep forever|stay asleep|not wake|never wake|no wake|hit by a (?:car|bus|truck)|crash the car"
+    r"|(?:don't|dont) deserve to (?:be alive|live)|rather be dead|in case someone (?:needs to )?find"
+    r"|find me|que (?:dios|diosito|el senor|\w+) me (?:llevar|lleve)|me (?:llevar|lleve) (?:pronto|ya|esta noche)"
+    r"|no (?:abrir|volver a abrir) los ojos|no despertar|ya no estar|irme con|ir con (?:mi|el|ella)|me ir con"
+    r"|me da igual|me vale|infarto|no llegar a|no pienso llegar|ocupar un empujon|irme en paz)",
+    "DONE": r"(?:i'm done|im done|done fighting|nothing left|no one can help|nobody can help|no coming back"
+    r"|can't promise|cant promise|not safe|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
+    r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|para que sigo|estorbar)",
+}
+
+# A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
+GROUPS["THREAT"] = (r"(?:say|said|threaten|swear|swore|told me|tell me|keep saying|dijo|decir|amenazar)"
+                    r" (?:\S+ ){0,4}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar)")
+GROUPS["WISH_DIE"] = r"<WANT> (?:[^\s.!?]+ ){0,4}?<DIE>"
+
+# (reason shown to the coordinator, groups that must all be present)
+CRISIS_RULES = [
+    ("talk of dying", ("WISH_DIE",)),
+    ("a means named", ("MEANS", "PLAN")),
+    ("a means named", ("MEANS", "HOLD")),
+    ("a means named", ("MEANS", "ALONE")),
+    ("a means named", ("MEANS", "DONE")),
+    ("a means named", ("MEANS", "PASSIVE")),
+    ("a high or dangerous place", ("PLACE", "HERE")),
+    ("farewell signs", ("FAREWELL",)),
+    ("a goodbye beside signs of risk", ("BYE", "DONE")),
+    ("a goodbye beside signs of risk", ("BYE", "MEANS")),
+    ("a goodbye beside signs of risk", ("BYE", "PASSIVE")),
+    ("a goodbye beside signs of risk", ("BYE", "PLAN")),
+    ("danger from another person", ("VIOLENCE",)),
+    ("danger from another person", ("THREAT",)),
+    ("someone else at risk", ("KIN", "OTHERS_RISK")),
+    ("a medical emergency", ("EMERGENCY",)),
+    ("relapse with a wish to die", ("RELAPSE", "PASSIVE")),
+    ("relapse with a wish to die", ("RELAPSE", "ALONE", "MEANS")),
+    ("a wish not to go on", ("PASSIVE",)),
+    ("a means named", ("MEANS", "DIE")),
+]
+# Signs of risk that alone leave the reader unsure: the member is asked.
+UNSURE = ("DONE",)
+# Concepts an everyday context explains: "goodbye for now, see you Thursday".
+BENIGN_FAREWELL = ("BYE", "FAREWELL", "PASSIVE")
+# What a coordinator reads when a concept alone leaves the reader unsure.
+UNSURE_WORDS = {"DONE": "sounded as if they cannot go on", "MEANS": "mentioned pills or other means",
+                "PLACE": "mentioned a high or dangerous place", "DIE": "talked about dying",
+                "BYE": "sounded like a goodbye"}
+
+
+def _expand(p: str) -> str:
+    while "<" in p and (q := re.sub(r"<([A-Z_]+)>", lambda m: GROUPS[m.group(1)], p)) != p:
+        p = q
+    return p
+
+
+_PATTERNS = {name: re.compile(r"(?<!\S)" + _expand(p) + r"(?!\S)") for name, p in GROUPS.items()}
+
+
+def find(lemmas: ReplyText, set_aside, benign_goodbye: bool) -> dict[str, list[tuple[int, int]]]:
+    """Where each concept occurs in the lemma text, outside the spans `set_aside`."""
+    found = {}
+    for name, rx in _PATTERNS.items():
+        if benign_goodbye and name in BENIGN_FAREWELL:
+            continue
+        aside = () if name == "THREAT" else set_aside
+        spans = [m.span() for m in rx.finditer(lemmas.norm) if not overlaps(*m.span(), aside)]
+        if spans:
+            found[name] = spans
+    return found
+
+
+def crisis(lemmas: ReplyText, found) -> list[tuple[str, list[str]]]:
+    """(reason, the member's words) for each crisis rule whose concepts all occur."""
+    out: dict[str, list[str]] = {}
+    for label, needs in CRISIS_RULES:
+        if all(n in found for n in needs):
+            words = [lemmas.quote_span(*found[n][0]) for n in needs if n != "WANT"]
+            out.setdefault(label, []).extend(words)
+    return list(out.items())
+
+
+def unsure(found) -> list[str]:
+    return [name for name in UNSURE if name in found]
