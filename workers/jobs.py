@@ -10,6 +10,7 @@ import time
 
 from service import clock
 from service import tick as scheduler
+from service.care import moving_on
 from service.members import heed_carrier
 from service.messaging import sending
 from service.telemetry import events
@@ -18,10 +19,15 @@ from workers import context, inspection
 
 def send_message(message_id: int) -> str:
     ctx = context.current()
-    return sending.send_message(
+    outcome = sending.send_message(
         ctx.db, ctx.gateway, message_id, now=clock.utcnow, pace=ctx.pacer, retry_limit=ctx.settings.send_retry_limit,
         heed=heed_carrier,
     )
+    if outcome.startswith("error"):
+        # Twilio refused it: a text about an alert moves the alert on now, not after the retries.
+        with ctx.db.session() as session:
+            moving_on.after_failure(session, message_id, clock.utcnow(), ctx.settings.public_url)
+    return outcome
 
 
 def tick() -> dict:

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from service import web
-from service.care import unread
-from service.care.alerts import AlertError, acknowledge, resolve
+from service.care import escalation, timeline, unread
+from service.care.alerts import AlertError, resolve
 from service.care.buddies import orphans
 from service.models import (
     Alert,
@@ -144,7 +144,7 @@ def acknowledge_alert(alert_id: int):
     alert = scoping.alert_or_404(alert_id)
     coordinator = scoping.coordinator()
     if alert.state == AlertState.OPEN:
-        acknowledge(web.session(), alert, coordinator.email, now())
+        escalation.coordinator_takes(web.session(), alert, coordinator, now())
         record("alert.acknowledge", f"alert:{alert.id}", {"member_id": alert.member_id, "kind": alert.kind.value})
         web.session().commit()
         flash(f"Noted: you are on it for {alert.member.name}. Resolve the alert when they are OK.", "done")
