@@ -56,6 +56,7 @@ class Board:
     answered: dict[int, SafetyQuestion]  # by alert id: the question an alert came from
     unread: list[InboundMessage]
     unread_count: int
+    timelines: dict[int, list[timeline.Line]]
 
     @property
     def calm(self) -> bool:
@@ -119,7 +120,7 @@ def board(community: Community) -> Board:
     ))
     return Board(alerts, notices_for(alerts), lonely, unreachable, silent, open_questions(community),
                  questions_behind(alerts), unread.waiting(session, community, UNREAD_SHOWN),
-                 unread.count_waiting(session, community))
+                 unread.count_waiting(session, community), timeline.lines_for(session, [a.id for a in alerts]))
 
 
 def _context(community: Community) -> dict:

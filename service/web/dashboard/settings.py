@@ -38,6 +38,7 @@ class Bounds:
 
 NUMBERS = {
     "escalation_minutes": Bounds(5, 24 * 60, "minutes"),
+    "crisis_repage_minutes": Bounds(5, 120, "minutes"),
     "silence_threshold": Bounds(1, 10, "missed check-ins"),
     "retention_days": Bounds(7, 3650, "days"),
     "rotation_weeks": Bounds(1, 52, "weeks"),
@@ -46,6 +47,7 @@ LABELS = {
     "default_schedule": "Default check-in schedule",
     "quiet_hours": "Quiet hours",
     "escalation_minutes": "Escalation delay",
+    "crisis_repage_minutes": "Page again about a crisis every",
     "silence_threshold": "Silence threshold",
     "crisis_resources": "Crisis resources",
     "retention_days": "Keep messages for",
@@ -53,7 +55,7 @@ LABELS = {
 }
 # Checkboxes: a form without one means it is off, as a browser sends it.
 SWITCHES = ("relay_enabled", "ask_when_unsure")
-FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "silence_threshold", "crisis_resources",
+FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "crisis_repage_minutes", "silence_threshold", "crisis_resources",
           "retention_days", "rotation_weeks")
 
 
@@ -62,6 +64,7 @@ def current_values(community: Community) -> dict:
         "default_schedule": community.default_schedule,
         "quiet_hours": community.quiet_hours,
         "escalation_minutes": community.escalation_minutes,
+        "crisis_repage_minutes": community.crisis_repage_minutes,
         "silence_threshold": community.silence_threshold,
         "crisis_resources": community.crisis_resources or "",
         "retention_days": community.retention_days,
