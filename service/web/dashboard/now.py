@@ -2,7 +2,8 @@
 
 Open alerts come first -- crisis, then not yet acknowledged, then acknowledged, the
 longest-waiting first within each -- each with why in plain words and the member's own
-words; then the members Kinship asked whether they are safe and who have not answered yet;
+words, who was told and what became of each text, a crisis paged again marked overdue, a
+taken alert left a day marked stale, and the alert's timeline behind it; then the members Kinship asked whether they are safe and who have not answered yet;
 then Unread replies (free text that raised no alert, until a coordinator marks it read);
 then members with no reachable buddy, members whose number cannot get texts, and members
 silent for two check-ins or more. The page polls its own partial (``_now``) with htmx, so
