@@ -36,7 +36,7 @@ chromium:
 
 ## Print the benchmark figures.
 bench: $(RUN_STAMP)
-	@for script in bench/*.py; do echo "== $$script"; $(VENV)/bin/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(VENV)/bin/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -7,16 +7,22 @@ once: a member's sweep key is moved with a compare-and-set, and the check-in's s
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
+from service.db import assign_ids
 from service.members import next_key
 from service.messaging.outbox import queue_for_member
 from service.models import CheckIn, CheckInStatus, Member, MemberStatus
 
+# Members asked per transaction: the first texts leave once the first batch commits.
 BATCH = 500
 
 
@@ -27,27 +33,96 @@ class Asked:
     slot: datetime
 
 
-def _claim(session: Session, member: Member, seen_at: datetime, after: datetime) -> bool:
-    """Move the member's sweep key past this slot, unless another tick already has.
+@dataclass
+class _Plan:
+    """What one due member's turn will write, worked out in Python before any statement."""
 
-    A compare-and-set on the key itself: of two ticks racing for one member, exactly one
-    update matches, on SQLite (writes are serialised) as on PostgreSQL (the row is locked).
+    member: Member
+    seen_at: datetime
+    send_at: datetime | None = None  # the sweep key after this pass (None: no more check-ins)
+    slot_at: datetime | None = None
+    skipped_slot: datetime | None = None  # a stale slot, recorded as skipped
+    asked_slot: datetime | None = None  # the slot asked now: a check-in and its text
+    reported: bool = True  # whether the pass's report lists it
+
+
+class _Contended(Exception):
+    """Another pass moved a member of this batch first."""
+
+
+def _plan(member: Member, now: datetime, grace: timedelta) -> _Plan:
+    """One member's turn: paused, no longer active, stale, or due. Nothing is written here."""
+    seen_at, slot = member.next_checkin_at, member.next_slot_at
+    plan = _Plan(member, seen_at)
+    if member.status == MemberStatus.PAUSED:
+        if member.paused_until and member.paused_until > now:
+            plan.send_at, plan.slot_at = next_key(member, member.paused_until)
+            plan.reported = False
+            return plan
+        member.status = MemberStatus.ACTIVE
+        member.paused_until = None
+    if member.status != MemberStatus.ACTIVE:
+        plan.reported = False
+        return plan
+    if now - seen_at > grace:
+        # After downtime nobody gets a burst of stale check-ins: the slot is recorded, not
+        # sent, and the member moves on to their first slot inside the grace period.
+        plan.skipped_slot = slot
+        seen_at, slot = next_key(member, now - grace)
+        if seen_at is None or seen_at > now:
+            plan.send_at, plan.slot_at = seen_at, slot
+            return plan
+    plan.asked_slot = slot
+    plan.send_at, plan.slot_at = next_key(member, max(now, seen_at))
+    return plan
+
+
+_members = Member.__table__
+_CLAIM = (
+    update(_members)
+    .where(_members.c.id == bindparam("b_id"), _members.c.next_checkin_at == bindparam("b_seen"))
+    .values(next_checkin_at=bindparam("b_send"), next_slot_at=bindparam("b_slot"))
+)
+
+
+def _claim(session: Session, plans: list[_Plan]) -> list[_Plan]:
+    """Move each member's sweep key past this pass, unless another pass already has.
+
+    A compare-and-set per member on the key itself, sent as one batch: of two passes racing
+    for one member exactly one update matches, on SQLite (writes are serialised) as on
+    PostgreSQL (the row is locked). When every row matched, the batch is ours whole;
+    otherwise it is undone and claimed row by row, to learn which members are ours.
     """
-    send_at, slot = next_key(member, after)
-    claimed = session.execute(
-        update(Member)
-        .where(Member.id == member.id, Member.next_checkin_at == seen_at)
-        .values(next_checkin_at=send_at, next_slot_at=slot)
-    ).rowcount == 1
-    if not claimed:
-        session.refresh(member)
+    if not plans:
+        return []
+    rows = [{"b_id": p.member.id, "b_seen": p.seen_at, "b_send": p.send_at, "b_slot": p.slot_at} for p in plans]
+    try:
+        with session.begin_nested():
+            if session.connection().execute(_CLAIM, rows).rowcount != len(rows):
+                raise _Contended
+        claimed = plans
+    except _Contended:
+        claimed = [p for p, row in zip(plans, rows, strict=True)
+                   if session.connection().execute(_CLAIM, row).rowcount == 1]
+    ours = {id(p) for p in claimed}
+    for plan in plans:
+        if id(plan) in ours:
+            # The statement bypassed the ORM: tell the loaded member what the row now holds.
+            set_committed_value(plan.member, "next_checkin_at", plan.send_at)
+            set_committed_value(plan.member, "next_slot_at", plan.slot_at)
+        else:
+            session.refresh(plan.member)
     return claimed
 
 
-def _close_open(session: Session, member: Member, closed_at: datetime, missed: list[CheckIn]) -> None:
+def _close_open(session: Session, members: list[Member], closed_at: datetime, missed: list[CheckIn]) -> None:
     """A check-in still open when the next one is asked is missed."""
+    if not members:
+        return
     for checkin in session.scalars(
-        select(CheckIn).where(CheckIn.member_id == member.id, CheckIn.status == CheckInStatus.OPEN)
+        select(CheckIn)
+        .where(CheckIn.member_id.in_([m.id for m in members]), CheckIn.status == CheckInStatus.OPEN)
+        .order_by(CheckIn.member_id, CheckIn.id)
     ):
         mark_missed(checkin, closed_at)
         missed.append(checkin)
@@ -61,58 +136,79 @@ def mark_missed(checkin: CheckIn, _now: datetime) -> None:
         member.consecutive_missed += 1
 
 
-def ask_due(session: Session, now: datetime, grace: timedelta, missed: list[CheckIn]) -> list[Asked]:
+def due_members(session: Session, now: datetime, after_id: int, limit: int) -> list[Member]:
+    """The next ``limit`` members due at ``now``, by id, read through the due-time index."""
+    # ``id + 0``: SQLite would rather walk the primary key in id order than read the index
+    # range and sort what it finds, and at a million members that walk reads the whole table.
+    # Hiding the id from the planner leaves it the due-time index alone.
+    by_id = Member.id + 0
+    return list(session.scalars(
+        select(Member).where(Member.next_checkin_at <= now, by_id > after_id).order_by(by_id).limit(limit)
+    ).all())
+
+
+def ask_due(session: Session, now: datetime, grace: timedelta, missed: list[CheckIn],
+            commit: Callable[[], None] | None = None) -> list[Asked]:
     """Write a check-in and its message for every member due at ``now``; skip slots older than ``grace``.
 
-    Open check-ins closed on the way (the member never answered) are added to ``missed``.
+    Set-based: per batch of members, one query finds them, one batch of compare-and-sets
+    claims them, one query closes their open check-ins, and the new rows go in bulk at the
+    flush. With ``commit``, each batch is committed (and its texts wake the workers) before
+    the next is read. Open check-ins closed on the way are added to ``missed``.
     """
+    with _collector_paused():
+        return _ask_batches(session, now, grace, missed, commit)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector walks every live object, and a pass keeps tens of thousands of
+    rows loaded: paused for the pass and run once after, it costs one walk instead of dozens."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _ask_batches(session: Session, now: datetime, grace: timedelta, missed: list[CheckIn],
+                 commit: Callable[[], None] | None) -> list[Asked]:
     asked: list[Asked] = []
     last_id = 0
     while True:
-        due = session.scalars(
-            select(Member)
-            .where(Member.next_checkin_at <= now, Member.id > last_id)
-            .order_by(Member.id)
-            .limit(BATCH)
-        ).all()
+        due = due_members(session, now, last_id, BATCH)
         if not due:
             return asked
-        for member in due:
-            last_id = member.id
-            outcome = _ask_one(session, member, now, grace, missed)
-            if outcome is not None:
-                asked.append(outcome)
-
-
-def _ask_one(session: Session, member: Member, now: datetime, grace: timedelta, missed: list[CheckIn]) -> Asked | None:
-    seen_at, slot = member.next_checkin_at, member.next_slot_at
-    if member.status == MemberStatus.PAUSED:
-        if member.paused_until and member.paused_until > now:
-            _claim(session, member, seen_at, member.paused_until)
-            return None
-        member.status = MemberStatus.ACTIVE
-        member.paused_until = None
-    if member.status != MemberStatus.ACTIVE:
-        session.execute(update(Member).where(Member.id == member.id).values(next_checkin_at=None, next_slot_at=None))
-        return None
-    if now - seen_at > grace:
-        # After downtime nobody gets a burst of stale check-ins: the slot is recorded, not
-        # sent, and the member moves on to their first slot inside the grace period.
-        if not _claim(session, member, seen_at, now - grace):
-            return None
-        session.add(CheckIn(member=member, scheduled_for=slot, status=CheckInStatus.SKIPPED, created_at=now))
-        if member.next_checkin_at is not None and member.next_checkin_at <= now:
-            return _ask_one(session, member, now, grace, missed)
-        return Asked(member, None, slot)
-    if not _claim(session, member, seen_at, max(now, seen_at)):
-        return None
-    _close_open(session, member, now, missed)
-    checkin = CheckIn(member=member, scheduled_for=slot, status=CheckInStatus.OPEN, created_at=now,
-                      closes_at=_closes_at(member, now))
-    session.add(checkin)
-    session.flush()
-    queue_for_member(session, member, "checkin", "checkin", {}, now, checkin_id=checkin.id)
-    return Asked(member, checkin, slot)
+        last_id = due[-1].id
+        plans = _claim(session, [_plan(member, now, grace) for member in due])
+        asking = [p for p in plans if p.asked_slot is not None]
+        _close_open(session, [p.member for p in asking], now, missed)
+        checkins: dict[int, CheckIn] = {}
+        for plan in plans:
+            member = plan.member
+            if plan.skipped_slot is not None:
+                session.add(CheckIn(member=member, scheduled_for=plan.skipped_slot, status=CheckInStatus.SKIPPED,
+                                    created_at=now))
+            if plan.asked_slot is not None:
+                checkins[id(plan)] = CheckIn(member=member, scheduled_for=plan.asked_slot, status=CheckInStatus.OPEN,
+                                             created_at=now, closes_at=_closes_at(member, now))
+                session.add(checkins[id(plan)])
+        assign_ids(session, list(checkins.values()))
+        session.flush()  # the check-ins in bulk: their ids name the texts
+        texts = []
+        for plan in plans:
+            checkin = checkins.get(id(plan))
+            if checkin is not None:
+                texts.append(queue_for_member(session, plan.member, "checkin", "checkin", {}, now, checkin_id=checkin.id))
+                asked.append(Asked(plan.member, checkin, plan.asked_slot))
+            elif plan.reported:
+                asked.append(Asked(plan.member, None, plan.skipped_slot))
+        assign_ids(session, [t for t in texts if t is not None])
+        session.flush()
+        if commit is not None:
+            commit()
 
 
 def _closes_at(member: Member, now: datetime) -> datetime | None:

@@ -317,16 +317,28 @@ def tick(at, dry_run) -> None:
                 session.rollback()
                 session.close()
         return
-    with unit_of_work(wakes_workers=True) as session:
-        summary = scheduler.run(session, now, current).summary()
+    from workers.context import waking
+
+    # Each batch of check-ins wakes the workers as it commits, not when the whole pass ends.
+    with opened() as store, waking(current) as wake:
+        store.on_commit = wake
+        with store.session() as session:
+            summary = scheduler.run(session, now, current, commit_batches=True).summary()
     click.echo(" ".join(f"{key}={value}" for key, value in summary.items()))
 
 
 @main.command()
 @click.option("--burst", is_flag=True, help="work until the queues are empty, then exit")
-@click.option("--simple", is_flag=True, help="run jobs in this process instead of forking one per job")
-def worker(burst, simple) -> None:
-    """An RQ worker on the urgent queue, then the default one."""
+@click.option("--fork", is_flag=True,
+              help="fork a child per job (isolates each job, costs a fork and a fresh context per text)")
+@click.option("--simple", is_flag=True, hidden=True, help="the default now: jobs run in this process")
+def worker(burst, fork, simple) -> None:
+    """An RQ worker on the urgent queue, then the default one.
+
+    By default jobs run in this process (RQ's SimpleWorker): the database engine, Redis
+    connection, twilio client and sending threads are built once and reused by every job,
+    and job timeouts still apply. Run more processes to send more (README, "Performance").
+    """
     from rq import SimpleWorker, Worker
 
     from service.telemetry import logs
@@ -339,7 +351,9 @@ def worker(burst, simple) -> None:
     except SettingsError as error:
         raise Failed(str(error)) from None
     logs.add_context(current_job_fields)  # every line a job writes carries its id
-    worker_class = SimpleWorker if simple else Worker
+    import workers.jobs  # noqa: F401  -- imported once here, not by each job (or each forked child)
+
+    worker_class = Worker if fork else SimpleWorker
     worker_class(list(QUEUE_NAMES), connection=redis).work(burst=burst, with_scheduler=False,
                                                            logging_level=current.log_level)
 

@@ -67,11 +67,21 @@ def one_pass_at_a_time(session: Session) -> None:
         session.execute(text("UPDATE communities SET id = id WHERE 0 = 1"))
 
 
-def run(session: Session, now: datetime, settings: Settings) -> TickReport:
+def run(session: Session, now: datetime, settings: Settings, *, commit_batches: bool = False) -> TickReport:
+    """One pass as of ``now``. With ``commit_batches``, due check-ins are committed a batch at
+    a time, so the first texts leave while later members are still being asked; without it
+    (``--dry-run``, tests of the whole pass) everything stays in the caller's transaction.
+    """
     one_pass_at_a_time(session)
     report = TickReport(now=now)
     report.missed = close_missed(session, now)
-    report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes), report.missed)
+
+    def commit_batch() -> None:
+        session.commit()
+        one_pass_at_a_time(session)  # the lock went with the transaction
+
+    report.asked = ask_due(session, now, timedelta(minutes=settings.checkin_grace_minutes), report.missed,
+                           commit=commit_batch if commit_batches else None)
     report.silent = sweep_silence(session, report.missed, now, settings.public_url)
     report.escalated = escalation.sweep(session, now, settings.public_url)
     report.unanswered = questions.sweep(session, now, settings.public_url)

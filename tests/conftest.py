@@ -160,7 +160,7 @@ def db(settings) -> Iterator[Database]:
 
 @pytest.fixture
 def worker(settings, redis):
-    """Run the queued jobs in this process, as ``kinship worker --burst --simple`` would."""
+    """Run the queued jobs in this process, as ``kinship worker --burst`` would."""
     worker_context.configure(settings)
 
     def run() -> None:

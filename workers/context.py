@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -17,6 +18,7 @@ from redis.exceptions import RedisError
 
 from service import clock
 from service.db import Database, OnCommit, Wakeup
+from service.messaging.sending import CONCURRENCY
 from service.messaging.twilio_gateway import TwilioGateway
 from service.settings import Settings
 from service.telemetry import metrics
@@ -33,6 +35,9 @@ class Context:
     db: Database
     gateway: TwilioGateway
     pacer: Pacer
+    # The threads a batch job sends on, made once per process; as many as the HTTP session
+    # keeps connections, so none opens a new one (service.messaging.twilio_gateway).
+    pool: ThreadPoolExecutor
     shared_clock: clock.SharedOffset | None = None  # the demo's one clock, read from Redis
 
     tally: metrics.Tally | None = None
@@ -43,6 +48,7 @@ class Context:
             clock.share(None)
         if self.tally is not None:
             metrics.uninstall(self.tally, self.replaced_tally)
+        self.pool.shutdown(wait=True)
         self.db.dispose()
         self.redis.connection_pool.disconnect()
 
@@ -96,8 +102,9 @@ def build(settings: Settings) -> Context:
         settings=settings,
         redis=redis,
         db=Database(settings.database_url, on_commit=partial(wake_workers, redis)),
-        gateway=TwilioGateway(settings),
+        gateway=TwilioGateway(settings, connections=CONCURRENCY),
         pacer=Pacer(redis, settings.send_rate_per_second),
+        pool=ThreadPoolExecutor(CONCURRENCY, thread_name_prefix="send"),
         shared_clock=shared_clock,
         tally=tally,
         replaced_tally=replaced,

@@ -2,6 +2,9 @@
 
 No bare ``except`` here: a job that fails shows in RQ's failed registry, and the row it was
 about is still in the database for the next tick to pick up.
+
+A send imports the sending path only: the scheduler (and the reply reader and pairing it
+pulls in) is imported by the tick job when it first runs.
 """
 
 from __future__ import annotations
@@ -9,8 +12,6 @@ from __future__ import annotations
 import time
 
 from service import clock
-from service import tick as scheduler
-from service.care import moving_on
 from service.members import heed_carrier
 from service.messaging import sending
 from service.telemetry import events
@@ -24,18 +25,42 @@ def send_message(message_id: int) -> str:
         heed=heed_carrier,
     )
     if outcome.startswith("error"):
-        # Twilio refused it: a text about an alert moves the alert on now, not after the retries.
-        with ctx.db.session() as session:
-            moving_on.after_failure(session, message_id, clock.utcnow(), ctx.settings.public_url)
+        _after_failures(ctx, [message_id])
     return outcome
+
+
+def send_batch(message_ids: list[int]) -> dict[int, str]:
+    """Up to a batch of non-urgent texts from one sender, several in flight at once."""
+    ctx = context.current()
+    outcomes = sending.send_batch(
+        ctx.db, ctx.gateway, message_ids, pool=ctx.pool, now=clock.utcnow, pace=ctx.pacer,
+        retry_limit=ctx.settings.send_retry_limit, heed=heed_carrier,
+    )
+    _after_failures(ctx, [message_id for message_id, outcome in outcomes.items() if outcome.startswith("error")])
+    return outcomes
+
+
+def _after_failures(ctx: context.Context, message_ids: list[int]) -> None:
+    """Twilio refused these: an alert one was about moves on now, not after the retries, and a
+    member who cannot be reached leaves the buddies they were helping. Imported only on failure:
+    a send that goes through never loads the care path (pairing pulls in networkx)."""
+    if not message_ids:
+        return
+    from service.care import moving_on
+
+    with ctx.db.session() as session:
+        for message_id in message_ids:
+            moving_on.after_failure(session, message_id, clock.utcnow(), ctx.settings.public_url)
 
 
 def tick() -> dict:
     """One scheduler pass as of now; the clock enqueues this once a minute."""
+    from service import tick as scheduler
+
     ctx = context.current()
     started = time.perf_counter()
     with ctx.db.session() as session:
-        report = scheduler.run(session, clock.utcnow(), ctx.settings)
+        report = scheduler.run(session, clock.utcnow(), ctx.settings, commit_batches=True)
     summary = report.summary()
     events.tick_finished(summary, time.perf_counter() - started)
     inspection.note_tick(ctx.redis)

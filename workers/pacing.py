@@ -23,18 +23,22 @@ return tostring(tat - now)
 
 
 class Pacer:
+    """The shared limiter. Its rate is the settings' default; a community may set its own
+    (``communities.send_rate_per_second``), and 0 turns pacing off for that sender."""
+
     def __init__(self, redis: Redis, per_second: float):
         self.redis = redis
-        self.interval = 1.0 / per_second if per_second > 0 else 0.0
+        self.per_second = per_second
         self._reserve = redis.register_script(_RESERVE)
 
-    def reserve(self, sender: str) -> float:
+    def reserve(self, sender: str, per_second: float | None = None) -> float:
         """Reserve the next slot for ``sender``; return how many seconds to wait for it."""
-        if self.interval == 0:
+        rate = self.per_second if per_second is None else per_second
+        if rate <= 0:
             return 0.0
-        return float(self._reserve(keys=[f"kinship:pace:{sender}"], args=[self.interval]))
+        return float(self._reserve(keys=[f"kinship:pace:{sender}"], args=[1.0 / rate]))
 
-    def __call__(self, sender: str) -> None:
-        wait = self.reserve(sender)
+    def __call__(self, sender: str, per_second: float | None = None) -> None:
+        wait = self.reserve(sender, per_second)
         if wait > 0:
             time.sleep(wait)

@@ -1,11 +1,15 @@
 """The queues and the one place that enqueues: job ids, lanes, timeouts, all explicit.
 
-Redis only wakes workers up; the rows are the truth. A send job is keyed by its message id,
-so waking a worker twice for one message costs a no-op, never a second text.
+Redis only wakes workers up; the rows are the truth. Urgent texts (crisis replies, buddy
+alerts, escalations) go one job each on the urgent lane, so none waits behind another;
+everything else goes in batch jobs of up to ``BATCH_SIZE`` messages from one sender. Each
+message remembers which job carries it, so waking a worker twice for one message (a tick
+that thought the job lost) costs a no-op while that job is still waiting or running.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from redis import Redis
@@ -13,13 +17,18 @@ from rq import Queue
 from rq.job import Job, JobStatus, get_current_job
 
 from service.db import Wakeup
+from service.messaging.sending import BATCH_SIZE
 
 URGENT = "urgent"
 DEFAULT = "default"
 QUEUE_NAMES = (URGENT, DEFAULT)  # workers drain them in this order
 SEND_TIMEOUT = 60
+# A batch at a long code's 1 text a second takes its whole size in seconds, plus the API's.
+BATCH_TIMEOUT = 300
 TICK_TIMEOUT = 300
 _LIVE = {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
+# How long Redis remembers which job carries a message: longer than any job waits.
+_CARRIER_TTL = 24 * 3600
 
 
 def connect(url: str) -> Redis:
@@ -34,25 +43,63 @@ def send_job_id(message_id: int) -> str:
     return f"send-message-{message_id}"
 
 
+def batch_job_id(message_ids: list[int]) -> str:
+    digest = hashlib.sha1(",".join(map(str, message_ids)).encode()).hexdigest()[:16]
+    return f"send-batch-{message_ids[0]}-{digest}"
+
+
+def _carrier_key(message_id: int) -> str:
+    return f"kinship:send-job:{message_id}"
+
+
+def _waiting(redis: Redis, wakeups: list[Wakeup]) -> set[int]:
+    """The messages among ``wakeups`` whose job is still waiting or running."""
+    carriers = redis.mget([_carrier_key(w.message_id) for w in wakeups])
+    job_ids = sorted({c.decode() for c in carriers if c is not None})
+    live = {job.id for job in Job.fetch_many(job_ids, connection=redis)
+            if job is not None and job.get_status(refresh=False) in _LIVE} if job_ids else set()
+    return {w.message_id for w, c in zip(wakeups, carriers, strict=True) if c is not None and c.decode() in live}
+
+
 def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:
-    """Enqueue one send job per message whose job is not already waiting or running."""
-    wakeups = list(wakeups)
-    job_ids = [send_job_id(w.message_id) for w in wakeups]
-    existing = Job.fetch_many(job_ids, connection=redis) if job_ids else []
-    by_lane: dict[str, list] = {URGENT: [], DEFAULT: []}
-    for wakeup, job_id, job in zip(wakeups, job_ids, existing, strict=True):
-        if job is not None and job.get_status(refresh=False) in _LIVE:
+    """Enqueue the send jobs for messages whose job is not already waiting or running.
+
+    One ``enqueue_many`` per lane: urgent messages one job each, the rest in batches by sender.
+    """
+    wakeups = list({w.message_id: w for w in wakeups}.values())
+    if not wakeups:
+        return 0
+    waiting = _waiting(redis, wakeups)
+    urgent: list = []
+    batches: dict[str | None, list[int]] = {}
+    carriers: dict[str, str] = {}
+    for wakeup in wakeups:
+        if wakeup.message_id in waiting:
             continue
-        by_lane[wakeup.lane.value].append(
-            Queue.prepare_data("workers.jobs.send_message", args=(wakeup.message_id,), job_id=job_id,
-                               timeout=SEND_TIMEOUT, result_ttl=600, failure_ttl=7 * 24 * 3600)
-        )
-    count = 0
-    for lane, jobs in by_lane.items():
-        if jobs:
-            queue(redis, lane).enqueue_many(jobs)
-            count += len(jobs)
-    return count
+        if wakeup.lane.value == URGENT:
+            job_id = send_job_id(wakeup.message_id)
+            urgent.append(Queue.prepare_data("workers.jobs.send_message", args=(wakeup.message_id,), job_id=job_id,
+                                             timeout=SEND_TIMEOUT, result_ttl=600, failure_ttl=7 * 24 * 3600))
+            carriers[_carrier_key(wakeup.message_id)] = job_id
+        else:
+            batches.setdefault(wakeup.sender, []).append(wakeup.message_id)
+    default: list = []
+    for ids in batches.values():
+        for start in range(0, len(ids), BATCH_SIZE):
+            chunk = ids[start:start + BATCH_SIZE]
+            job_id = batch_job_id(chunk)
+            default.append(Queue.prepare_data("workers.jobs.send_batch", args=(chunk,), job_id=job_id,
+                                              timeout=BATCH_TIMEOUT, result_ttl=600, failure_ttl=7 * 24 * 3600))
+            carriers.update({_carrier_key(message_id): job_id for message_id in chunk})
+    pipe = redis.pipeline(transaction=False)
+    for key, job_id in carriers.items():
+        pipe.set(key, job_id, ex=_CARRIER_TTL)
+    pipe.execute()
+    if urgent:
+        queue(redis, URGENT).enqueue_many(urgent)
+    if default:
+        queue(redis, DEFAULT).enqueue_many(default)
+    return len(urgent) + sum(len(job.args[0]) for job in default)
 
 
 def enqueue_tick(redis: Redis) -> Job:

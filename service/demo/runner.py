@@ -167,7 +167,7 @@ def run(port: int = 5000, fresh: bool = False, verbose: bool = False, banner_eve
             [str(bin_dir / "gunicorn"), "--config", "python:service.gunicorn_config", "--bind", f"127.0.0.1:{port}",
              "--workers", "1", "--threads", "8", "--access-logfile", "-", "--log-level", "warning",
              "service:create_app()"],
-            [str(bin_dir / "kinship"), "worker", "--simple"],
+            [str(bin_dir / "kinship"), "worker"],
             [str(bin_dir / "kinship"), "clock"],
         ]
         for command in commands:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from service.models.base import Base, created_at, intpk, phone
@@ -33,6 +33,10 @@ class Community(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     # None: the settings' sender. A community may text from its own number.
     from_number: Mapped[str | None] = mapped_column(String(16))
+    # Texts a second from that sender, shared by every worker: 1 for a long code, 3 for
+    # toll-free, 100 for a short code; 0 leaves the pacing to a Twilio Messaging Service's
+    # queue. None: the settings' KINSHIP_SEND_RATE_PER_SECOND.
+    send_rate_per_second: Mapped[float | None] = mapped_column(Float)
     default_schedule: Mapped[str] = mapped_column(String(255), default=DEFAULT_SCHEDULE)
     quiet_hours: Mapped[str] = mapped_column(String(11), default=DEFAULT_QUIET_HOURS)
     # None: the default resources in templates_sms/<language>/crisis_resources.txt.

@@ -75,7 +75,8 @@ class OutboundMessage(Base):
     error_code: Mapped[int | None] = mapped_column(Integer)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    created_at: Mapped[created_at]
+    # Indexed: retention looks for old rows on every tick.
+    created_at: Mapped[created_at] = mapped_column(index=True)
 
     member: Mapped[Member | None] = relationship()
 

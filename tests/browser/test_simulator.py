@@ -97,6 +97,8 @@ def test_a_newcomer_plays_sams_hard_day_on_the_phones(browser, kinship_demo, art
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
+    loads: list[str] = []  # a second load means a button went as a plain form post and reloaded the page
+    page.on("framenavigated", lambda frame: loads.append(frame.url) if frame == page.main_frame else None)
     page.goto("/simulator")
 
     # First run: the phones of the seeded community, and the guide at its first step.
@@ -178,6 +180,10 @@ def test_a_newcomer_plays_sams_hard_day_on_the_phones(browser, kinship_demo, art
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset the demo").click()
     expect(page.locator(".notice")).to_contain_text("Started again", timeout=30_000)
+    # The page's own poll is a request too: it shows no "Moving the clock" line beside the notice.
+    page.evaluate("document.querySelector('#live').classList.add('htmx-request')")
+    expect(page.locator(".jumps .busy")).to_be_hidden()
+    page.evaluate("document.querySelector('#live').classList.remove('htmx-request')")
     expect(page.locator(".clock .ahead")).to_have_text("the real time")
     expect(screen(page, "sam-rivera")).not_to_contain_text("check-in time")
     expect(screen(page, "coordinator-coordinator")).to_contain_text("No texts yet")
@@ -187,4 +193,5 @@ def test_a_newcomer_plays_sams_hard_day_on_the_phones(browser, kinship_demo, art
     shot(page, artifacts / "simulator-7-reset.png")
 
     assert problems == []
+    assert loads == [f"{kinship_demo}/simulator"], "every button answers in place; the page never reloads"
     context.close()

@@ -132,7 +132,7 @@ def test_if_pacing_fails_the_message_stays_queued_for_the_next_tick(invited, set
     from service.clock import utcnow
     from service.messaging import sending
 
-    def broken_pace(_sender):
+    def broken_pace(*_):
         raise RedisConnectionError("Redis went away")
 
     with pytest.raises(RedisConnectionError):

@@ -14,7 +14,6 @@ dates used below:
 
 from __future__ import annotations
 
-import time as clock
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -24,6 +23,7 @@ from dateutil.rrule import DAILY, WEEKLY, rrule, weekdays
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from service.schedules.expansion import zoned_rule
 from service.schedules import (
     DEFAULT_QUIET_HOURS,
     QuietHours,
@@ -159,10 +159,10 @@ class TestValidateSchedule:
     def test_refuses_an_unknown_member_zone(self):
         assert str(refusal(validate_schedule, DAILY_10, "Mars/Base", NOW)) == "unknown time zone 'Mars/Base'"
 
-    def test_a_rule_that_cannot_fire_is_refused_quickly(self):
-        started = clock.perf_counter()
-        refusal(validate_schedule, "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;BYHOUR=9", SYDNEY, utc(2034, 5, 5))
-        assert clock.perf_counter() - started < 2
+    def test_a_rule_that_cannot_fire_is_refused(self):
+        # dateutil would search for February 30th for ever; the search stops at a horizon.
+        error = refusal(validate_schedule, "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;BYHOUR=9", SYDNEY, utc(2034, 5, 5))
+        assert "\n" not in str(error)
 
     def test_instants_must_be_aware(self):
         with pytest.raises(ValueError, match="timezone-aware"):
@@ -297,15 +297,20 @@ class TestNextOccurrence:
         assert next_occurrence(rule, CHICAGO, last - timedelta(hours=1)) == last
         assert next_occurrence(rule, CHICAGO, last) is None
 
-    @pytest.mark.parametrize("rule", [DAILY_10, "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=10",
-                                      "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10"])
-    def test_stays_cheap_years_after_the_anchor(self, rule):
-        next_occurrence(rule, SYDNEY, utc(2035, 5, 5))
-        calls = 300
-        started = clock.perf_counter()
-        for offset in range(calls):
-            next_occurrence(rule, SYDNEY, utc(2035, 5, 5) + timedelta(hours=offset))
-        assert (clock.perf_counter() - started) / calls < 0.001
+    @pytest.mark.parametrize("rule, most_days", [
+        (DAILY_10, 2),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=10", 28),
+        ("FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10", 62),
+    ])
+    def test_stays_cheap_years_after_the_anchor(self, rule, most_days):
+        # The cost is the walk from where the search starts to the answer: it must start
+        # within a couple of periods of the moment asked about, never back at the anchor.
+        zoned = zoned_rule(rule, SYDNEY)
+        asked = utc(2035, 5, 5)
+        local = asked.astimezone(ZoneInfo(SYDNEY)).replace(tzinfo=None)
+        start = zoned._search_start(local)
+        assert timedelta(0) <= local - start <= timedelta(days=most_days)
+        assert next_occurrence(rule, SYDNEY, asked) == zoned.after(asked)
 
 
 # --- quiet hours -------------------------------------------------------------
