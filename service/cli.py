@@ -432,13 +432,15 @@ def pair(community_name, dry_run, seed) -> None:
 
     with unit_of_work(wakes_workers=not dry_run) as session:
         target = find_community(session, community_name)
-        names = {m.id: m.name for m in buddies.candidates(session, target)}
         proposal = buddies.preview(session, target, clock.utcnow(), seed)
-        for group in proposal.groups:
-            click.echo("  " + " + ".join(names[i] for i in group))
-        for member_id in proposal.unpaired:
-            click.echo(f"  {names[member_id]}: no possible buddy")
-        click.echo(proposal.summary)
+        words = buddies.explain(session, target, proposal)
+        click.echo(words.headline)
+        for group in words.groups:
+            click.echo("  " + group.line)
+        if words.without:
+            click.echo("Left without a buddy:")
+            for person in words.without:
+                click.echo("  " + person.line)
         if dry_run:
             session.rollback()
             return

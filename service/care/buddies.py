@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.care.pairing import Candidate, Pairing, pair
+from service.care.pairing_words import PairingWords, Person, describe_pairing
 from service.members import MemberError
 from service.messaging.outbox import queue_for_member
 from service.models import BuddyGroup, Community, Coordinator, Member, MemberStatus, NeverPair, PairingRound
@@ -78,6 +79,14 @@ def preview(session: Session, community: Community, now: datetime, seed: int = 0
     members = candidates(session, community)
     pool = [Candidate(m.id, m.language, int(now.astimezone(zone(m.zone)).utcoffset() / timedelta(minutes=1))) for m in members]
     return pair(pool, history=_history(session, community), never=_rules(session, community), seed=seed)
+
+
+def explain(session: Session, community: Community, proposal: Pairing) -> PairingWords:
+    """The proposal in words: who gets a new buddy, who keeps theirs, who is left without and why."""
+    people = [Person(m.id, m.name, m.language, m.status.value, m.buddy_opt_in)
+              for m in session.scalars(select(Member).where(Member.community_id == community.id))]
+    current = [[m.id for m in group.members] for group in current_groups(session, community)]
+    return describe_pairing(proposal.groups, proposal.unpaired, people, current, _rules(session, community))
 
 
 def apply(session: Session, community: Community, now: datetime, seed: int = 0) -> PairingRound:

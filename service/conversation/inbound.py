@@ -95,7 +95,11 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
         # HELP to "did you manage to reach Sam?" hands the alert to the coordinators; the
         # answer still says who we are and how to stop, as HELP must.
         handed = escalation.buddy_needs_help(session, member, now, dashboard_url)
-        return handed if handed is not None else ("help", community)
+        if handed is not None:
+            return handed
+        # A person to reach, and for someone not yet in, how to join.
+        return "help", {**community, "contact": member.community.contact_line or "",
+                        "invited": member.status == MemberStatus.INVITED}
     # Asked whether they are safe, the next text is the answer: "YES" and "SI" included.
     question = questions.open_question(session, member)
     if command == Command.START and member.status != MemberStatus.ACTIVE and question is None:

@@ -41,6 +41,9 @@ class Community(Base):
     quiet_hours: Mapped[str] = mapped_column(String(11), default=DEFAULT_QUIET_HOURS)
     # None: the default resources in templates_sms/<language>/crisis_resources.txt.
     crisis_resources: Mapped[str | None] = mapped_column(Text)
+    # Who a member reaches by asking HELP: a coordinator's name and number or email.
+    # None: the HELP answer says "your community's coordinator".
+    contact_line: Mapped[str | None] = mapped_column(String(60))
     # A check-in with no reply within this many hours is missed (None: when the next one is due).
     missed_after_hours: Mapped[int | None] = mapped_column(Integer)
     retention_days: Mapped[int] = mapped_column(Integer, default=180)

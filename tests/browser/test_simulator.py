@@ -85,6 +85,23 @@ def shot(page, path) -> None:
     page.screenshot(path=path, full_page=True)
 
 
+def contrast_of(locator) -> float:
+    """WCAG contrast of an element's text against the first background behind it, opacity included."""
+    return locator.evaluate("""el => {
+      const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+      const lum = c => c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                        .reduce((sum, v, i) => sum + [0.2126, 0.7152, 0.0722][i] * v, 0);
+      let alpha = 1;
+      for (let e = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+      let back = el.parentElement;
+      while (getComputedStyle(back).backgroundColor === 'rgba(0, 0, 0, 0)') back = back.parentElement;
+      const bg = rgb(getComputedStyle(back).backgroundColor);
+      const fg = rgb(getComputedStyle(el).color).map((v, i) => alpha * v + (1 - alpha) * bg[i]);
+      const [light, dark] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+      return (light + 0.05) / (dark + 0.05);
+    }""")
+
+
 def type_on(page, first_name: str, text: str) -> None:
     box = page.get_by_label(f"Text from {first_name}")
     box.fill(text)
@@ -117,6 +134,8 @@ def test_a_newcomer_plays_sams_hard_day_on_the_phones(browser, kinship_demo, art
     expect(page.locator(".clock .time")).to_have_text(re.compile(r"^10:0\d$"))
     expect(last_text(page, "sam-rivera").locator("time")).to_have_text(re.compile(r"^10:0\d$"))
     expect(last_text(page, "sam-rivera").locator(".ticks")).to_have_text("✓✓", timeout=10_000)  # delivered, said Twilio
+    assert contrast_of(last_text(page, "sam-rivera").locator(".ticks")) >= 4.5
+    assert contrast_of(last_text(page, "sam-rivera").locator("time")) >= 4.5
     expect(page.locator(".guide li.current")).to_contain_text("A hard day")
     shot(page, artifacts / "simulator-1-check-in.png")
 

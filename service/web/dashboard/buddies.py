@@ -38,11 +38,11 @@ def _seed() -> int:
 
 
 def _render(community: Community, *, proposal=None, seed: int = 0, error: str | None = None, status: int = 200,
-            values: dict | None = None):
+            values: dict | None = None, words=None):
     session = web.session()
     members = list(session.scalars(select(Member).where(Member.community_id == community.id).order_by(Member.name)))
     return render_template(
-        "buddies.html", proposal=proposal, seed=seed, error=error, members=members, by_id={m.id: m for m in members},
+        "buddies.html", proposal=proposal, words=words, seed=seed, error=error, members=members, by_id={m.id: m for m in members},
         rules=_rules(community), values=values or {}, groups=buddies.current_groups(session, community),
         orphans=buddies.orphans(session, community), candidates=buddies.candidates(session, community),
     ), status
@@ -58,7 +58,7 @@ def preview():
     community = scoping.current_community()
     seed = _seed()
     proposal = buddies.preview(web.session(), community, now(), seed)
-    return _render(community, proposal=proposal, seed=seed)
+    return _render(community, proposal=proposal, seed=seed, words=buddies.explain(web.session(), community, proposal))
 
 
 @bp.post("/buddies/apply")
@@ -68,10 +68,11 @@ def apply():
     if not buddies.candidates(web.session(), community):
         return _render(community, error="Nobody can be paired yet: buddies are active members who have not said BUDDY OFF.",
                        status=422)
+    words = buddies.explain(web.session(), community, buddies.preview(web.session(), community, now(), seed))
     new_round = buddies.apply(web.session(), community, now(), seed)
     record("buddies.apply", f"round:{new_round.id}", {"seed": seed, "score": new_round.score, "summary": new_round.summary})
     web.session().commit()
-    flash(f"New buddies are made: {new_round.summary}. Everyone got a text introducing their buddy.", "done")
+    flash(f"New buddies are made: {words.headline} Everyone got a text introducing their buddy.", "done")
     return redirect(link("buddies.page"), 303)
 
 

@@ -6,7 +6,7 @@ reader, or a tired eye, gets the same story as the line.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from markupsafe import Markup, escape
 
@@ -37,18 +37,22 @@ def sparkline(scores: list[int], width: int = 96, height: int = 28) -> Markup:
     )
 
 
-def score_chart(points: list[tuple[datetime, int | None]], label_of, width: int = 640, height: int = 220) -> Markup:
-    """Scores over time (None: a missed check-in, drawn as a hollow mark at the bottom).
+def score_chart(points: list[tuple[datetime, int | None]], label_of, width: int = 960, height: int = 250) -> Markup:
+    """Scores over time, drawn across the card's width, with a date under each week.
 
-    ``label_of(moment)`` writes a date the way the page shows dates.
+    A missed check-in (None) is a hollow mark in a lane of its own under the scores, labelled
+    "missed", so it never reads as a score of 1. ``label_of(moment)`` writes a date the way
+    the page shows dates.
     """
     answered = [(t, s) for t, s in points if s is not None]
     if not points:
         return Markup('<p class="muted">No check-ins yet.</p>')
-    left, right, top, bottom = 34, 12, 12, 30
-    plot_w, plot_h = width - left - right, height - top - bottom
+    left, right, top = 64, 16, 12
+    missed_lane, bottom = 30, 30  # the "missed" lane, then the week labels
+    plot_w, plot_h = width - left - right, height - top - missed_lane - bottom
     start, end = points[0][0], points[-1][0]
     span = (end - start).total_seconds() or 1.0
+    missed_y = top + plot_h + missed_lane * 0.6
 
     def x(moment: datetime) -> float:
         if len(points) == 1:
@@ -66,15 +70,18 @@ def score_chart(points: list[tuple[datetime, int | None]], label_of, width: int 
         y = _y(score, top, plot_h)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
                      f'<text class="axis" x="{left - 10}" y="{y + 5:.1f}" text-anchor="end">{score}</text>')
-    parts.append(f'<text class="axis" x="{left}" y="{height - 8}">{escape(label_of(start))}</text>')
-    if len(points) > 1:
-        parts.append(f'<text class="axis" x="{width - right}" y="{height - 8}" text-anchor="end">{escape(label_of(end))}</text>')
+    separator = top + plot_h + missed_lane * 0.2
+    parts.append(f'<line class="lane" x1="{left}" x2="{width - right}" y1="{separator:.1f}" y2="{separator:.1f}"/>'
+                 f'<text class="axis" x="{left - 10}" y="{missed_y + 5:.1f}" text-anchor="end">missed</text>')
+    for moment in _weeks(start, end, span):
+        parts.append(f'<line class="week" x1="{x(moment):.1f}" x2="{x(moment):.1f}" y1="{top}" y2="{top + plot_h:.1f}"/>'
+                     f'<text class="axis" x="{x(moment):.1f}" y="{height - 8}" text-anchor="middle">{escape(label_of(moment))}</text>')
     if len(answered) > 1:
         line = " ".join(f"{x(t):.1f},{_y(s, top, plot_h):.1f}" for t, s in answered)
         parts.append(f'<polyline class="chart-line" points="{line}"/>')
     for moment, score in points:
         if score is None:
-            parts.append(f'<circle class="missed" cx="{x(moment):.1f}" cy="{top + plot_h + 8:.1f}" r="4">'
+            parts.append(f'<circle class="missed" cx="{x(moment):.1f}" cy="{missed_y:.1f}" r="5">'
                          f'<title>missed, {escape(label_of(moment))}</title></circle>')
         else:
             tone = "low" if score <= 2 else "ok"
@@ -82,3 +89,13 @@ def score_chart(points: list[tuple[datetime, int | None]], label_of, width: int 
                          f'<title>{score} of 5, {escape(label_of(moment))}</title></circle>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+MAX_WEEK_LABELS = 12
+
+
+def _weeks(start: datetime, end: datetime, span: float) -> list[datetime]:
+    """A date under each week from the first check-in (every few weeks when there are many)."""
+    weeks = int(span // (7 * 24 * 3600)) + 1
+    every = -(-weeks // MAX_WEEK_LABELS)
+    return [start + timedelta(weeks=k) for k in range(0, weeks, every) if start + timedelta(weeks=k) <= end] or [start]

@@ -77,7 +77,8 @@ def ago(moment: datetime | None) -> str:
     seconds = abs(seconds)
     if seconds < 60:
         return "just now"
-    minutes = seconds // 60
+    # To the nearest minute: a step 15 minutes away, shown a second later, is "in 15 min", not 14.
+    minutes = (seconds + 30) // 60
     if minutes < 60:
         text = f"{minutes} min"
     elif minutes < 48 * 60:
@@ -87,6 +88,30 @@ def ago(moment: datetime | None) -> str:
         days = minutes // (24 * 60)
         text = f"{days} days"
     return f"in {text}" if future else f"{text} ago"
+
+
+def last_checkin(member: Member) -> str:
+    """When the member last answered a check-in; "never" only when none has gone unanswered either."""
+    if member.last_checkin_at is not None:
+        return ago(member.last_checkin_at)
+    missed = member.consecutive_missed or 0
+    if missed == 1:
+        return "no reply to the last one"
+    if missed > 1:
+        return f"no reply to the last {missed}"
+    return "never"
+
+
+def zone_words(zone: str) -> str:
+    """A zone as people say it: "America/New_York" is "New York time"."""
+    return zone.split("/")[-1].replace("_", " ") + " time"
+
+
+def their_time(moment: datetime | None, member: Member) -> str:
+    """For a member in another zone than the community's: their own clock, to put beside a time."""
+    if moment is None or member.zone == zone_name():
+        return ""
+    return f"{format_local(moment, member.zone, 'en')} {member.first_name}'s time, {zone_words(member.zone)}"
 
 
 def member_local(moment: datetime | None, member: Member) -> str:
@@ -100,6 +125,13 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(local)
     app.add_template_filter(ago)
     app.add_template_filter(member_local)
+    app.add_template_filter(last_checkin)
+    app.add_template_filter(their_time)
+
+    @app.context_processor
+    def _zone() -> dict:
+        # Said once per page: every time on it is on the community's clock.
+        return {"community_zone_words": zone_words(g.community.timezone)} if "community" in g else {}
     app.add_template_filter(lambda value: STATUS_WORDS.get(str(value), str(value)), "status_words")
     app.add_template_filter(lambda value: STATE_WORDS.get(str(value), str(value)), "state_words")
     app.add_template_filter(audit.describe, "action_words")

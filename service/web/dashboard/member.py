@@ -45,7 +45,7 @@ from service.schedules import (
     parse_pause,
     upcoming_slots,
 )
-from service.web.dashboard import scoping
+from service.web.dashboard import schedule_picker, scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.charts import score_chart
 from service.web.dashboard.common import link, now, record
@@ -178,6 +178,9 @@ def render_member(member: Member, *, status: int = 200, errors: dict | None = No
         current_buddies=current_buddies,
         slots=upcoming(member),
         schedule_words=_describe(member.effective_schedule),
+        picker=(schedule_picker.view_of_form(request.form) if "pick_days" in request.form
+                else schedule_picker.view_of_rule(member.schedule, member.community.default_schedule)),
+        community_schedule_words=_describe(member.community.default_schedule),
         languages=LANGUAGES,
         zones=sorted(available_timezones()),
         community=member.community,
@@ -199,8 +202,9 @@ def details(member_id: int):
     member = scoping.member_or_404(member_id)
     values = {key: (request.form.get(key) or "").strip() for key in ("name", "timezone", "language", "schedule", "quiet_hours")}
     try:
+        schedule = schedule_picker.submitted_rule(request.form, "schedule")
         draft = check_member(member.community, name=values["name"], phone=member.phone, timezone=values["timezone"],
-                             language=values["language"], schedule=values["schedule"], now=now())
+                             language=values["language"], schedule=schedule, now=now())
         quiet = str(QuietHours.parse(values["quiet_hours"])) if values["quiet_hours"] else None
     except (MemberError, ScheduleError) as error:
         return _failed(member, "details", str(error), values)

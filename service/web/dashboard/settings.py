@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from service import web
 from service.members import schedule_next
-from service.messaging.sms_text import sms_info
+from service.messaging.sms_text import render, sms_info
 from service.models import Community, Member, MemberStatus
 from service.schedules import QuietHours, ScheduleError, describe_schedule, validate_schedule
-from service.web.dashboard import scoping
+from service.web.dashboard import schedule_picker, scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.common import link, now, record
 
@@ -27,6 +27,7 @@ bp = Blueprint("settings", __name__)
 bp.before_request(require_sign_in)
 
 MAX_RESOURCES_SEGMENTS = 3
+MAX_CONTACT_LINE = 50  # the longest that keeps HELP within two texts in every language
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,14 @@ LABELS = {
     "crisis_repage_minutes": "Page again about a crisis every",
     "silence_threshold": "Silence threshold",
     "crisis_resources": "Crisis resources",
+    "contact_line": "Contact for HELP",
     "retention_days": "Keep messages for",
     "rotation_weeks": "New buddies every",
 }
 # Checkboxes: a form without one means it is off, as a browser sends it.
 SWITCHES = ("relay_enabled", "ask_when_unsure")
-FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "crisis_repage_minutes", "silence_threshold", "crisis_resources",
-          "retention_days", "rotation_weeks")
+FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "crisis_repage_minutes", "silence_threshold",
+          "crisis_resources", "contact_line", "retention_days", "rotation_weeks")
 
 
 def current_values(community: Community) -> dict:
@@ -67,6 +69,7 @@ def current_values(community: Community) -> dict:
         "crisis_repage_minutes": community.crisis_repage_minutes,
         "silence_threshold": community.silence_threshold,
         "crisis_resources": community.crisis_resources or "",
+        "contact_line": community.contact_line or "",
         "retention_days": community.retention_days,
         "rotation_weeks": community.rotation_weeks,
         "relay_enabled": community.relay_enabled,
@@ -105,9 +108,29 @@ def check_settings(form: dict, community: Community, now: datetime) -> tuple[dic
                                         f"(now {sms_info(resources).segments}): a number and a line or two.")
     else:
         clean["crisis_resources"] = resources or None
+    contact = " ".join((form.get("contact_line") or "").split())
+    problem = _contact_problem(contact, community.name)
+    if problem:
+        problems["contact_line"] = problem
+    else:
+        clean["contact_line"] = contact or None
     for name in SWITCHES:
         clean[name] = form.get(name) in ("on", "1", "true", "yes")
     return clean, problems
+
+
+def _contact_problem(contact: str, community_name: str) -> str | None:
+    if not contact:
+        return None
+    if len(contact) > MAX_CONTACT_LINE:
+        return f"Keep the contact to {MAX_CONTACT_LINE} characters (now {len(contact)}): a name and a number or email."
+    if sms_info(contact).encoding != "GSM-7":
+        return "Use plain letters, digits and punctuation: this character would make every HELP answer cost more."
+    for language in ("en", "es"):
+        answer = render("help", language, community=community_name, contact=contact, invited=True)
+        if sms_info(answer).segments > 2:
+            return "Shorten the contact: with this community's name the HELP answer would take three texts."
+    return None
 
 
 def _sentence(error: Exception) -> str:
@@ -115,13 +138,14 @@ def _sentence(error: Exception) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def _render(community: Community, values: dict, problems: dict | None = None, status: int = 200):
+def _render(community: Community, values: dict, problems: dict | None = None, status: int = 200, picker=None):
     try:
         schedule_words = describe_schedule(community.default_schedule, "en")
     except ScheduleError:
         schedule_words = ""
     return render_template("settings.html", values=values, problems=problems or {}, labels=LABELS,
-                           numbers=NUMBERS, schedule_words=schedule_words), status
+                           numbers=NUMBERS, schedule_words=schedule_words,
+                           picker=picker or schedule_picker.view_of_rule(community.default_schedule)), status
 
 
 @bp.post("/settings/_schedule")
@@ -151,11 +175,18 @@ def page():
 def save():
     community = scoping.current_community()
     form = request.form.to_dict()
+    try:
+        form["default_schedule"] = schedule_picker.submitted_rule(request.form, "default_schedule")
+        picked_problem = None
+    except ScheduleError as error:
+        picked_problem = _sentence(error)
     clean, problems = check_settings(form, community, now())
+    if picked_problem:
+        problems["default_schedule"] = picked_problem
     if problems:
         values = {**current_values(community), **{k: form.get(k, "") for k in FIELDS},
-                  **{k: clean[k] for k in SWITCHES}}
-        return _render(community, values, problems, 422)
+                  **{k: clean[k] for k in SWITCHES}, "default_schedule": request.form.get("default_schedule", "")}
+        return _render(community, values, problems, 422, schedule_picker.view_of_form(request.form))
     before = current_values(community)
     for name, value in clean.items():
         setattr(community, name, value)

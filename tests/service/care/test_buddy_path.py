@@ -28,7 +28,8 @@ def test_pairing_introduces_buddies_and_a_dry_run_changes_nothing(kinship, twili
         kinship("member", "add", "--community", "Harbour Lights", "--name", name, "--phone", phone)
         twilio.sms(phone, "YES")
     dry = kinship("pair", "--community", "Harbour Lights", "--dry-run")
-    assert dry.exit_code == 0 and "Sam Rivera" in dry.stdout and "score" in dry.stdout.lower()
+    assert dry.exit_code == 0 and "Sam Rivera" in dry.stdout and "score" not in dry.stdout.lower()
+    assert "3 members get a new buddy, 0 keep theirs." in dry.stdout and "new buddies (a trio)" in dry.stdout
     with db.session() as s:
         assert s.scalar(select(OutboundMessage.id).where(OutboundMessage.kind == "intro")) is None
     kinship("pair", "--community", "Harbour Lights")

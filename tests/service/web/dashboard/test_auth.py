@@ -145,3 +145,11 @@ def test_a_session_ends_twelve_hours_after_sign_in_however_busy_it_was(client, c
     answer = client.get("/")
     assert answer.status_code == 303 and answer.headers["Location"].startswith("/login")
     assert client.get("/members").status_code == 303
+
+
+def test_every_page_names_a_favicon_that_is_there(client):
+    page = client.get("/login").get_data(as_text=True)
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page)
+    assert icon, "the sign-in page names no icon"
+    answer = client.get(icon.group(1))
+    assert answer.status_code == 200 and answer.get_data(as_text=True).startswith("<svg")

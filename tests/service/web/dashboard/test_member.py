@@ -167,3 +167,37 @@ def test_a_bad_buddy_choice_is_refused(signed_in, members, db):
 
 def test_an_unknown_member_is_not_found(signed_in):
     assert signed_in.get("/members/4242").status_code == 404
+
+
+def test_the_member_picker_sets_their_own_days_or_the_community_schedule(signed_in, members, db):
+    from service.models import Member
+
+    sam = members["Sam"]
+    page = signed_in.get(f"/members/{sam}").get_data(as_text=True)
+    assert 'value="community" checked' in page and "The community's schedule (" in page
+    form = {"name": "Sam Rivera", "language": "en", "timezone": "", "quiet_hours": "", "schedule": "",
+            "rule_before": "", "pick_days": "chosen", "pick_day": ["TU", "SA"], "pick_time": "08:00",
+            "pick_other_week": "on"}
+    assert signed_in.post(f"/members/{sam}/details", form).status_code == 303
+    with db.session() as s:
+        assert s.get(Member, sam).schedule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA;BYHOUR=8;BYMINUTE=0"
+    rule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA;BYHOUR=8;BYMINUTE=0"
+    back = {**form, "schedule": rule, "rule_before": rule, "pick_days": "community"}
+    assert signed_in.post(f"/members/{sam}/details", back).status_code == 303
+    with db.session() as s:
+        assert s.get(Member, sam).schedule is None
+
+
+def test_times_say_their_zone_once_and_a_member_elsewhere_gets_their_own_time_beside(signed_in, twilio, members, db):
+    from tests.service.web.dashboard.conftest import JORDAN
+
+    with db.session() as s:
+        s.get(Member, members["Jordan"]).timezone = "America/New_York"
+    twilio.sms(JORDAN, "3 ok day")  # Monday 09:00 in Chicago, 10:00 in New York
+    words = text_of(signed_in.get(f"/members/{members['Jordan']}"))
+    assert words.count("Times are Chicago time (America/Chicago).") == 1
+    assert "Mon 30 Nov, 09:00 (Mon 30 Nov, 10:00 Jordan's time, New York time)" in words
+    sam_words = text_of(signed_in.get(f"/members/{members['Sam']}"))
+    assert "Sam's time" not in sam_words  # same zone as the community: one time is enough
+    for path in ("/", "/members", "/buddies", "/settings", "/audit"):
+        assert text_of(signed_in.get(path)).count("Times are Chicago time") == 1, path

@@ -160,3 +160,26 @@ def test_a_huge_upload_is_refused_plainly(signed_in, db):
     assert answer.status_code in (413, 422)
     assert "too large" in text_of(answer).lower()
     assert count(db, Member) == 0
+
+
+def test_last_check_in_says_never_only_when_none_went_unanswered(signed_in, members, db, now):
+    with db.session() as s:
+        s.get(Member, members["Alex"]).consecutive_missed = 3  # three check-ins, not one answered
+        s.get(Member, members["Maria"]).consecutive_missed = 1
+        jordan = s.get(Member, members["Jordan"])
+        jordan.consecutive_missed, jordan.last_checkin_at = 2, now - timedelta(days=3)
+    words = text_of(signed_in.get("/members"))
+    assert "no reply to the last 3" in words and "no reply to the last one" in words
+    assert "3 days ago" in words  # Jordan answered once: his last answer, and the missed badge beside it
+    assert words.count("never") == 2  # Sam, never texted yet, and Kim, invited
+    assert "last check-in no reply to the last 3" in text_of(signed_in.get(f"/members/{members['Alex']}"))
+
+
+def test_a_time_15_minutes_ahead_reads_in_15_min(app, now):
+    from service import clock
+    from service.web.dashboard.common import ago
+
+    with app.test_request_context():
+        assert ago(clock.utcnow() + timedelta(minutes=15) - timedelta(seconds=1)) == "in 15 min"
+        assert ago(clock.utcnow() - timedelta(minutes=14, seconds=50)) == "15 min ago"
+        assert ago(clock.utcnow() + timedelta(seconds=20)) == "just now"

@@ -58,6 +58,8 @@ def test_asking_directly_can_be_turned_off_and_on(signed_in, members, db):
     ("retention_days", "-1", "Choose from 7 to 3650 days"),
     ("rotation_weeks", "1.5", "Write a whole number of weeks"),
     ("crisis_resources", "Call 988. " * 60, "Keep the crisis resources to 3 texts"),
+    ("contact_line", "Maria Lopez, the coordinator, 415-555-0199 or maria@example.org", "Keep the contact to 50"),
+    ("contact_line", "Maria 🌻 415-555-0199", "Use plain letters"),
 ])
 def test_bad_settings_are_refused_with_the_reason_and_nothing_changes(signed_in, db, field, value, words):
     before = community(db)
@@ -92,3 +94,55 @@ def test_a_schedule_is_read_back_in_words_as_it_is_typed(signed_in):
     assert "Can't use this:" in text_of(answer)
     answer = signed_in.post("/settings/_schedule", {"schedule": "FREQ=DAILY", "timezone": "Mars/Base"})
     assert "Unknown time zone 'Mars/Base'" in text_of(answer)
+
+
+def test_the_contact_line_reaches_the_help_answer(signed_in, members, db, twilio):
+    from tests.service.web.dashboard.conftest import KIM, SAM
+
+    assert "your community's coordinator" in twilio.sms(SAM, "HELP").get_data(as_text=True)
+    assert signed_in.post("/settings", {**GOOD, "contact_line": "  Maria Lopez,   415-555-0199 "}).status_code == 303
+    assert community(db).contact_line == "Maria Lopez, 415-555-0199"
+    answer = twilio.sms(SAM, "HELP").get_data(as_text=True)
+    assert "Help: Maria Lopez, 415-555-0199." in answer and "Reply YES" not in answer
+    invited = twilio.sms(KIM, "HELP").get_data(as_text=True)  # Kim has not said YES yet
+    assert "Reply YES to join." in invited and "Maria Lopez, 415-555-0199" in invited
+    signed_in.post("/settings", {**GOOD, "contact_line": ""})
+    assert community(db).contact_line is None
+
+
+def test_a_contact_line_that_would_make_help_three_texts_is_refused(signed_in, db):
+    with db.session() as s:
+        s.scalar(select(Community)).name = "The Northside Recovery Group of Lake County"
+    answer = signed_in.post("/settings", {**GOOD, "contact_line": "Christabella Montgomery, 415-555-0199, cm@kin.org"})
+    assert answer.status_code == 422 and "the HELP answer would take three texts" in text_of(answer)
+
+
+def test_the_picker_writes_the_default_schedule_and_the_rule_waits_behind_advanced(signed_in, members, db):
+    page = signed_in.get("/settings").get_data(as_text=True)
+    before = community(db).default_schedule  # Mondays and Thursdays at 10:00
+    assert '<details class="advanced">' in page and 'value="chosen" checked' in page
+    assert 'value="MO" checked' in page and 'value="TH" checked' in page and 'value="10:00"' in page
+    picked = {**GOOD, "default_schedule": before, "rule_before": before, "pick_days": "weekdays", "pick_time": "18:30"}
+    assert signed_in.post("/settings", picked).status_code == 303
+    assert community(db).default_schedule == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=18;BYMINUTE=30"
+
+
+def test_a_rule_typed_under_advanced_wins_over_the_picker(signed_in, db):
+    before = community(db).default_schedule
+    typed = "FREQ=MONTHLY;BYMONTHDAY=1;BYHOUR=9;BYMINUTE=0"
+    form = {**GOOD, "default_schedule": typed, "rule_before": before, "pick_days": "every", "pick_time": "07:00"}
+    assert signed_in.post("/settings", form).status_code == 303
+    assert community(db).default_schedule == typed
+    page = signed_in.get("/settings").get_data(as_text=True)
+    # Beyond the picker: nothing ticked, the fold open, and saving again keeps the rule as it is.
+    assert '<details class="advanced" open>' in page and "checked" not in page.split('name="pick_days"')[1][:40]
+    assert signed_in.post("/settings", {**GOOD, "default_schedule": typed, "rule_before": typed}).status_code == 303
+    assert community(db).default_schedule == typed
+
+
+def test_a_picker_with_no_day_ticked_is_refused_and_nothing_changes(signed_in, db):
+    before = community(db).default_schedule
+    form = {**GOOD, "default_schedule": before, "rule_before": before, "pick_days": "chosen", "pick_time": "10:00"}
+    answer = signed_in.post("/settings", form)
+    assert answer.status_code == 422 and "Tick at least one day of the week." in text_of(answer)
+    assert community(db).default_schedule == before
