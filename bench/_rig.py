@@ -150,6 +150,22 @@ def database_url():
         yield url
 
 
+def empty(db) -> None:
+    """Every table emptied: TRUNCATE on PostgreSQL (a row-by-row DELETE checks each foreign
+    key against tables without an index on it, which at 10,000 rows takes minutes)."""
+    from sqlalchemy import text
+
+    from service.models import Base
+
+    tables = list(reversed(Base.metadata.sorted_tables))
+    with db.engine.begin() as connection:
+        if db.engine.dialect.name == "postgresql":
+            connection.execute(text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+
+
 def service_env(database: str, redis: str, api: str, **extra: str) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": database, "REDIS_URL": redis, "TWILIO_API_BASE_URL": api,
             "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "TWILIO_FROM_NUMBER": FROM_NUMBER,

@@ -153,12 +153,15 @@ def community() -> None:
 @click.option("--language", default="en", show_default=True)
 @click.option("--schedule", default=None, help="default check-in RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=10;BYMINUTE=0")
 @click.option("--quiet-hours", default=None, help="local quiet hours, e.g. 21:00-08:00")
-def community_add(name, timezone, country, from_number, language, schedule, quiet_hours) -> None:
+@click.option("--send-rate", type=float, default=None,
+              help="texts a second from its sender: 1 long code, 3 toll-free, 100 short code, "
+                   "0 to let a Messaging Service pace them (default: KINSHIP_SEND_RATE_PER_SECOND)")
+def community_add(name, timezone, country, from_number, language, schedule, quiet_hours, send_rate) -> None:
     """Create a community."""
     extra = {k: v for k, v in {"schedule": schedule, "quiet_hours": quiet_hours}.items() if v}
     with unit_of_work() as session:
         made = add_community(session, name, timezone=timezone, country=country, from_number=from_number,
-                             language=language, now=clock.utcnow(), **extra)
+                             language=language, send_rate=send_rate, now=clock.utcnow(), **extra)
         click.echo(f"community {made.name!r}: {made.timezone}, {made.country}, check-ins {made.default_schedule}, quiet hours {made.quiet_hours}")
 
 
@@ -324,6 +327,15 @@ def tick(at, dry_run) -> None:
         store.on_commit = wake
         with store.session() as session:
             summary = scheduler.run(session, now, current, commit_batches=True).summary()
+    if current.twilio_account_sid and current.twilio_auth_token:
+        # Texts left in ``sending``, looked up at Twilio as the clock's pass does.
+        from service.members import heed_carrier
+        from service.messaging.reconcile import reconcile
+        from service.messaging.twilio_gateway import TwilioGateway
+
+        with unit_of_work(wakes_workers=True) as session:
+            summary |= reconcile(session, TwilioGateway(current), now, retry_limit=current.send_retry_limit,
+                                 heed=heed_carrier).summary()
     click.echo(" ".join(f"{key}={value}" for key, value in summary.items()))
 
 
@@ -343,6 +355,7 @@ def worker(burst, fork, simple) -> None:
 
     from service.telemetry import logs
     from workers.queues import QUEUE_NAMES, connect, current_job_fields
+    from workers.resilience import keep_running
 
     current = settings()
     try:
@@ -354,8 +367,16 @@ def worker(burst, fork, simple) -> None:
     import workers.jobs  # noqa: F401  -- imported once here, not by each job (or each forked child)
 
     worker_class = Worker if fork else SimpleWorker
-    worker_class(list(QUEUE_NAMES), connection=redis).work(burst=burst, with_scheduler=False,
-                                                           logging_level=current.log_level)
+
+    def work() -> bool:
+        # A fresh worker each time: the last one may have died mid-registration.
+        rq_worker = worker_class(list(QUEUE_NAMES), connection=redis)
+        rq_worker.work(burst=burst, with_scheduler=False, logging_level=current.log_level)
+        # RQ's loop also returns after "an unhandled exception, quitting": done only if asked
+        # to stop (SIGTERM/SIGINT stamp the request) or when a burst ran dry.
+        return burst or rq_worker._stop_requested or rq_worker._shutdown_requested_date is not None
+
+    keep_running(work, what="worker")
 
 
 @main.command("clock")
@@ -364,15 +385,21 @@ def clock_command() -> None:
     from rq.cron import CronScheduler
 
     from workers.queues import connect
+    from workers.resilience import keep_running
 
     current = settings()
     try:
         redis = connect(current.require_redis())
     except SettingsError as error:
         raise Failed(str(error)) from None
-    scheduler = CronScheduler(connection=redis, logging_level=current.log_level)
-    scheduler.load_config_from_file("workers.clock")
-    scheduler.start()
+
+    def run() -> bool:
+        scheduler = CronScheduler(connection=redis, logging_level=current.log_level)
+        scheduler.load_config_from_file("workers.clock")
+        scheduler.start()  # returns only when asked to stop; a Redis error raises
+        return True
+
+    keep_running(run, what="clock")
 
 
 # --- alerts and buddies -----------------------------------------------------------------
@@ -448,6 +475,30 @@ def pair(community_name, dry_run, seed) -> None:
 
 
 # --- operations ---------------------------------------------------------------------------
+
+@main.command()
+@click.option("--stuck", is_flag=True, help="texts whose fate is unknown: left in sending for more than 10 minutes")
+def messages(stuck) -> None:
+    """Texts that need a person: with --stuck, one line per text that may or may not have gone.
+
+    The clock looks these up at Twilio and settles what it can; what is listed here it could
+    not (Twilio unreachable, or still inside the window where the text may yet be sent).
+    A coordinator can mark each sent or send it again from the Now page.
+    """
+    from service.messaging.reconcile import claimed_at, still_unknown
+    from service.telemetry.logs import mask_phone
+
+    if not stuck:
+        raise Failed("say which messages: --stuck (texts whose fate is unknown)")
+    moment = clock.utcnow()
+    with unit_of_work() as session:
+        for message in still_unknown(session, moment):
+            since = claimed_at(message)
+            minutes = int((moment - since).total_seconds() // 60)
+            click.echo(f"message {message.id} {message.kind} to {mask_phone(message.to_phone)} "
+                       f"(member {message.member_id or '-'}, community {message.community_id}): "
+                       f"claimed {since.isoformat()}, {minutes} min ago, may or may not have been sent")
+
 
 @main.command()
 def doctor() -> None:

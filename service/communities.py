@@ -22,7 +22,8 @@ class CommunityError(ValueError):
 
 def add_community(session: Session, name: str, *, timezone: str = "UTC", country: str = "US",
                   from_number: str | None = None, language: str = "en", schedule: str = DEFAULT_SCHEDULE,
-                  quiet_hours: str = DEFAULT_QUIET_HOURS, now: datetime) -> Community:
+                  quiet_hours: str = DEFAULT_QUIET_HOURS, send_rate: float | None = None,
+                  now: datetime) -> Community:
     name = " ".join((name or "").split())
     if not name or len(name) > 100:
         raise CommunityError("a community needs a name of 1 to 100 characters")
@@ -33,6 +34,8 @@ def add_community(session: Session, name: str, *, timezone: str = "UTC", country
         raise CommunityError(f"unknown country code {country!r} (use ISO 3166, e.g. US, GB, MX)")
     if language not in LANGUAGES:
         raise CommunityError(f"unsupported language {language!r} (use one of {', '.join(LANGUAGES)})")
+    if send_rate is not None and not 0 <= send_rate <= 1000:
+        raise CommunityError(f"the sending rate is texts a second from 0 (a Messaging Service paces them) to 1000, got {send_rate:g}")
     try:
         zone(timezone)
         validate_schedule(schedule, timezone, now)
@@ -41,7 +44,8 @@ def add_community(session: Session, name: str, *, timezone: str = "UTC", country
     except (ScheduleError, PhoneError) as error:
         raise CommunityError(str(error)) from None
     community = Community(name=name, timezone=timezone, country=country, from_number=sender, language=language,
-                          default_schedule=schedule, quiet_hours=quiet_hours, created_at=now)
+                          default_schedule=schedule, quiet_hours=quiet_hours, send_rate_per_second=send_rate,
+                          created_at=now)
     session.add(community)
     return community
 

@@ -25,6 +25,9 @@ class Wakeup:
     message_id: int
     lane: Lane
     sender: str | None = None  # the number it goes from (None: the settings' sender)
+    # Woken again because its last wake-up went unanswered: a job still "started" for it is
+    # dead (the send path claims its row within seconds of starting), not one to wait for.
+    lost: bool = False
 
 
 OnCommit = Callable[[list[Wakeup]], None]
@@ -108,9 +111,9 @@ def assign_ids(session: Session, rows: Sequence[Base]) -> None:
         row.id = row_id
 
 
-def register_wakeup(session: Session, message: OutboundMessage) -> None:
+def register_wakeup(session: Session, message: OutboundMessage, *, lost: bool = False) -> None:
     """Wake a worker for ``message`` once this session's transaction commits."""
-    session.info.setdefault(_OUTBOX, {})[message.id] = Wakeup(message.id, message.lane, message.from_number)
+    session.info.setdefault(_OUTBOX, {})[message.id] = Wakeup(message.id, message.lane, message.from_number, lost)
 
 
 def _collect_outbox(session: Session, _flush_context) -> None:

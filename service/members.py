@@ -254,16 +254,20 @@ def mark_unreachable(session: Session, member: Member, code: int, now: datetime)
 def heed_carrier(session: Session, undelivered: Undelivered, now: datetime) -> None:
     """What a text that will not arrive says about the member's number.
 
-    21610 means they stopped at the carrier; a number that cannot take texts, or one we
-    gave up retrying, makes them *unreachable* (visible, never silently forgotten).
+    21610 means they stopped at the carrier; a number that cannot take texts (30005, 30006,
+    21211, 21614) makes them *unreachable*. Passing failures that outlasted every retry say
+    only that texts are not getting through for now: the member stays active, and it shows
+    until the next text is delivered.
     """
     member = undelivered.message.member
     if member is None or undelivered.code is None:
         return
     if undelivered.stopped_at_carrier:
         opt_out(session, member, now, carrier_code=undelivered.code)
-    elif undelivered.number_cannot_take_texts or undelivered.exhausted:
+    elif undelivered.number_cannot_take_texts:
         mark_unreachable(session, member, undelivered.code, now)
+    elif undelivered.not_getting_through and member.texts_failing_since is None:
+        member.texts_failing_since = now
 
 
 def members_by_phone(session: Session, phones: Iterable[str]) -> dict[str, Member]:

@@ -10,6 +10,7 @@ pulls in) is imported by the tick job when it first runs.
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 from service import clock
 from service.members import heed_carrier
@@ -22,7 +23,7 @@ def send_message(message_id: int) -> str:
     ctx = context.current()
     outcome = sending.send_message(
         ctx.db, ctx.gateway, message_id, now=clock.utcnow, pace=ctx.pacer, retry_limit=ctx.settings.send_retry_limit,
-        heed=heed_carrier,
+        heed=heed_carrier, checkin_grace=timedelta(minutes=ctx.settings.checkin_grace_minutes),
     )
     if outcome.startswith("error"):
         _after_failures(ctx, [message_id])
@@ -35,6 +36,7 @@ def send_batch(message_ids: list[int]) -> dict[int, str]:
     outcomes = sending.send_batch(
         ctx.db, ctx.gateway, message_ids, pool=ctx.pool, now=clock.utcnow, pace=ctx.pacer,
         retry_limit=ctx.settings.send_retry_limit, heed=heed_carrier,
+        checkin_grace=timedelta(minutes=ctx.settings.checkin_grace_minutes),
     )
     _after_failures(ctx, [message_id for message_id, outcome in outcomes.items() if outcome.startswith("error")])
     return outcomes
@@ -56,12 +58,18 @@ def _after_failures(ctx: context.Context, message_ids: list[int]) -> None:
 def tick() -> dict:
     """One scheduler pass as of now; the clock enqueues this once a minute."""
     from service import tick as scheduler
+    from service.messaging.reconcile import reconcile
 
     ctx = context.current()
     started = time.perf_counter()
     with ctx.db.session() as session:
         report = scheduler.run(session, clock.utcnow(), ctx.settings, commit_batches=True)
     summary = report.summary()
+    with ctx.db.session() as session:
+        # Apart from the pass above: it asks Twilio over HTTP, and a slow answer must not
+        # hold the pass's lock or its transaction.
+        summary |= reconcile(session, ctx.gateway, clock.utcnow(), retry_limit=ctx.settings.send_retry_limit,
+                             heed=heed_carrier).summary()
     events.tick_finished(summary, time.perf_counter() - started)
     inspection.note_tick(ctx.redis)
     return summary

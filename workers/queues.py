@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 from redis import Redis
 from rq import Queue
@@ -53,12 +54,40 @@ def _carrier_key(message_id: int) -> str:
 
 
 def _waiting(redis: Redis, wakeups: list[Wakeup]) -> set[int]:
-    """The messages among ``wakeups`` whose job is still waiting or running."""
+    """The messages among ``wakeups`` whose job is still waiting or running (and not dead)."""
     carriers = redis.mget([_carrier_key(w.message_id) for w in wakeups])
     job_ids = sorted({c.decode() for c in carriers if c is not None})
-    live = {job.id for job in Job.fetch_many(job_ids, connection=redis)
-            if job is not None and job.get_status(refresh=False) in _LIVE} if job_ids else set()
-    return {w.message_id for w, c in zip(wakeups, carriers, strict=True) if c is not None and c.decode() in live}
+    jobs = {job.id: job for job in Job.fetch_many(job_ids, connection=redis) if job is not None} if job_ids else {}
+    waiting = set()
+    for wakeup, carrier in zip(wakeups, carriers, strict=True):
+        job = jobs.get(carrier.decode()) if carrier is not None else None
+        if job is not None and job.get_status(refresh=False) in _LIVE and not _abandoned(job, wakeup):
+            waiting.add(wakeup.message_id)
+    return waiting
+
+
+def _abandoned(job: Job, wakeup: Wakeup) -> bool:
+    """A send job "started" whose worker died (kill -9, a lost host): nothing will finish it,
+    and RQ notices only at its next registry sweep. Either tick found the row still queued
+    long after its wake-up, or the job has run past its own timeout. (Waking a message whose
+    job is in fact alive costs a no-op: the claim lets one of them send it.)"""
+    if job.get_status(refresh=False) != JobStatus.STARTED:
+        return False
+    if wakeup.lost or job.started_at is None:
+        return True
+    started = job.started_at if job.started_at.tzinfo else job.started_at.replace(tzinfo=UTC)
+    return datetime.now(UTC) - started > timedelta(seconds=2 * (job.timeout or SEND_TIMEOUT))
+
+
+def _clear_finished(redis: Redis, jobs: list) -> None:
+    """A finished or failed job under an id about to be reused carries its result TTL on its
+    key, and enqueuing over it keeps that TTL: the retry would vanish from the queue when it
+    ran out (issue 14, item 10). Such jobs are deleted first."""
+    if not jobs:
+        return
+    for old in Job.fetch_many([job.job_id for job in jobs], connection=redis):
+        if old is not None:
+            old.delete(remove_from_queue=False)
 
 
 def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:
@@ -95,6 +124,7 @@ def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:
     for key, job_id in carriers.items():
         pipe.set(key, job_id, ex=_CARRIER_TTL)
     pipe.execute()
+    _clear_finished(redis, urgent + default)
     if urgent:
         queue(redis, URGENT).enqueue_many(urgent)
     if default:

@@ -6,7 +6,7 @@ alert went stale, the carrier code of a buddy's text that did not arrive, and th
 community's crisis re-page interval. Existing alerts get an empty timeline and no re-pages.
 
 Revision ID: 7c1e2a9d4b60
-Revises: 7c1e5a0d2b94
+Revises: 9b1e4c7a2d30
 Create Date: 2026-12-02 01:00:00
 """
 
@@ -16,7 +16,7 @@ import service.models.base
 
 
 revision = '7c1e2a9d4b60'
-down_revision = '7c1e5a0d2b94'
+down_revision = '9b1e4c7a2d30'
 branch_labels = None
 depends_on = None
 

@@ -387,6 +387,11 @@ class TwilioSimulator:
         self._timeline: list[SimulatedMessage] = []
         self._by_sid: dict[str, SimulatedMessage] = {}
         self._fail_queue: collections.deque[tuple[int, int | None]] = collections.deque()
+        self._fail_every: tuple[int, int, int | None] | None = None  # (every nth create, status, code)
+        self._creates = 0
+        # Called with each accepted message after it is stored and before the answer goes back:
+        # the fault suite kills the sending worker there ("kill -9 right after the API accepted").
+        self.on_accept: Callable[[SimulatedMessage], None] | None = None
         self._rejected: dict[str, tuple[int, int]] = {}  # phone -> (code, status)
         self._unreachable: dict[str, tuple[int, str]] = {}  # phone -> (error code, status)
         self._server: _Server | None = None
@@ -491,6 +496,9 @@ class TwilioSimulator:
             self._timeline.clear()
             self._by_sid.clear()
             self._fail_queue.clear()
+            self._fail_every = None
+            self._creates = 0
+            self.on_accept = None
             self._rejected.clear()
             self._unreachable.clear()
             self._changed.notify_all()
@@ -507,6 +515,15 @@ class TwilioSimulator:
             raise ValueError(f"fail_next needs a 4xx or 5xx status, got {status}")
         with self._lock:
             self._fail_queue.extend([(status, code)] * times)
+
+    def fail_every(self, nth: int | None, status: int = 503, code: int | None = None) -> None:
+        """Every ``nth`` create from now on answers HTTP ``status`` (None: stop). Like fail_next,
+        served after authentication and before validation."""
+        if nth is not None and (nth < 1 or not 400 <= status <= 599):
+            raise ValueError("fail_every needs n >= 1 and a 4xx or 5xx status")
+        with self._lock:
+            self._fail_every = None if nth is None else (nth, status, code)
+            self._creates = 0
 
     def reject(self, phone: str, code: int = 21211, status: int = 400) -> None:
         """Every create to ``phone`` answers ``status`` with Twilio error ``code``."""
@@ -753,6 +770,9 @@ class TwilioSimulator:
     def _create(self, form: dict[str, str], multi: dict[str, list[str]]):
         with self._lock:
             injected = self._fail_queue.popleft() if self._fail_queue else None
+            self._creates += 1
+            if injected is None and self._fail_every is not None and self._creates % self._fail_every[0] == 0:
+                injected = self._fail_every[1:]
         if injected is not None:
             status, code = injected
             return _error(status, code, to=form.get("To", ""), from_=form.get("From", ""))
@@ -802,6 +822,9 @@ class TwilioSimulator:
             resource = self._resource(message)
             if self.status_callbacks and not self._stopping.is_set():
                 self._spawn_delivery(message, outcome)
+            accepted = replace(message)
+        if self.on_accept is not None:
+            self.on_accept(accepted)
         return 201, resource, {}
 
     def _list(self, query: dict[str, str], path: str):

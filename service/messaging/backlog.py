@@ -2,9 +2,10 @@
 
 Read by ``kinship doctor`` and ``GET /metrics``. A text stuck in ``sending`` was claimed by a
 worker that never recorded Twilio's answer (it died, or the database failed after the send):
-it may or may not have been sent, and is never sent again on its own. The model has no claim
-time yet, so "stuck" is judged by the row's last recorded change; when the claim is stamped,
-``last_change`` is the one place to read it.
+it may or may not have been sent. The clock looks such rows up at Twilio
+(``service.messaging.reconcile``); what is still here after ``STUCK_AFTER`` is for a person.
+"Stuck" is judged from the claim's time (rows claimed before claims were stamped: from the
+row's last recorded change).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ STUCK_AFTER = timedelta(minutes=10)
 
 
 def last_change(message: OutboundMessage) -> datetime:
-    """The last moment the row records anything happening to it."""
+    """The last moment the row records anything happening to it: for a row in ``sending``, its claim."""
+    if message.claimed_at is not None:
+        return as_utc(message.claimed_at)
     return max(as_utc(t) for t in (message.created_at, message.enqueued_at, message.status_at, message.sent_at) if t)
 
 

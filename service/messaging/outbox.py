@@ -159,6 +159,7 @@ def release_due(session: Session, now: datetime, limit: int = 5000) -> list[Outb
         .limit(limit)
     ).all()
     for message in due:
+        lost = message.enqueued_at is not None
         message.enqueued_at = now
-        register_wakeup(session, message)
+        register_wakeup(session, message, lost=lost)
     return list(due)

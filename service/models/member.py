@@ -52,6 +52,9 @@ class Member(Base):
     buddy_opt_in: Mapped[bool] = mapped_column(Boolean, default=True)
     share_with_buddy: Mapped[bool] = mapped_column(Boolean, default=False)
     unreachable_code: Mapped[int | None] = mapped_column(Integer)
+    # Passing carrier failures outlasted every retry: shown as "texts are not getting through"
+    # until the next text is delivered. The member stays active.
+    texts_failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
     invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opted_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opted_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

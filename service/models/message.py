@@ -24,6 +24,7 @@ class MessageState(enum.StrEnum):
     FAILED = "failed"
     REPLIED = "replied"  # an answer given in the webhook's own TwiML
     CANCELLED = "cancelled"  # not sent: the member stopped, or it went stale
+    SKIPPED = "skipped"  # not sent: Twilio was down until the text was too old to matter
 
     @property
     def rank(self) -> int:
@@ -40,6 +41,7 @@ _RANK = {
     MessageState.FAILED: 3,
     MessageState.REPLIED: 3,
     MessageState.CANCELLED: 3,
+    MessageState.SKIPPED: 3,
 }
 
 
@@ -71,6 +73,8 @@ class OutboundMessage(Base):
     # Last time a job was enqueued for it: tick re-enqueues rows whose job was lost.
     enqueued_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # When a worker moved it to ``sending``: a row left there is looked up at Twilio from then on.
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     twilio_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
     error_code: Mapped[int | None] = mapped_column(Integer)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

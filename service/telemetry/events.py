@@ -103,6 +103,25 @@ def text_not_sent(session: Session, message: OutboundMessage, *, error_code: int
     after_commit(session, say)
 
 
+def text_skipped(session: Session, message: OutboundMessage, *, error_code: int | None, error: str | None) -> None:
+    """Twilio stayed out of reach until the text was too old to matter: not sent, nobody's fault."""
+    def say() -> None:
+        event(log, "text_skipped", logging.WARNING, **_message_fields(message), error_code=error_code,
+              error=scrub(error))
+        _count(metrics.TEXTS_FAILED, message.kind, "skipped")
+
+    after_commit(session, say)
+
+
+def text_reconciled(session: Session, message: OutboundMessage, *, found: bool) -> None:
+    """A text left in ``sending`` was looked up at Twilio: found there, or safe to send again."""
+    def say() -> None:
+        event(log, "text_reconciled", logging.WARNING, **_message_fields(message), found=found,
+              state=message.state.value, sid=message.twilio_sid)
+
+    after_commit(session, say)
+
+
 def text_status(session: Session, message: OutboundMessage, status: str) -> None:
     """A status callback moved a text on (sent, delivered…); failures go to ``text_not_sent``."""
     def say() -> None:

@@ -30,8 +30,10 @@ FIELDS = "kinship_fields"
 # An E.164 number anywhere in a line, not glued to other digits.
 PHONE = re.compile(r"(?<![\w+])\+[1-9]\d{7,14}(?!\d)")
 # Libraries whose lines would break the rules: the twilio client logs each request's
-# query (phone filters) and headers over several lines at INFO.
-QUIET = {"twilio.http_client": logging.WARNING}
+# query (phone filters) and headers over several lines at INFO; urllib3 logs each request's
+# URL at DEBUG, and reconciliation's Messages list carries the number in it, URL-encoded
+# (``%2B1415…``, which the masking below would not recognise).
+QUIET = {"twilio.http_client": logging.WARNING, "urllib3.connectionpool": logging.INFO}
 
 ContextSource = Callable[[], dict[str, Any]]
 

@@ -5,14 +5,16 @@ longest-waiting first within each -- each with why in plain words and the member
 words, who was told and what became of each text, a crisis paged again marked overdue, a
 taken alert left a day marked stale, and the alert's timeline behind it; then the members Kinship asked whether they are safe and who have not answered yet;
 then Unread replies (free text that raised no alert, until a coordinator marks it read);
-then members with no reachable buddy, members whose number cannot get texts, and members
-silent for two check-ins or more. The page polls its own partial (``_now``) with htmx, so
+then members with no reachable buddy, members whose number cannot get texts, members whose
+texts are not getting through, members silent for two check-ins or more, and texts that may
+or may not have been sent (left in ``sending`` and not settled by the clock), each with
+buttons to mark it sent or send it again. The page polls its own partial (``_now``) with htmx, so
 it stays current without a reload.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import Blueprint, flash, redirect, render_template, request
 from sqlalchemy import select
@@ -22,6 +24,7 @@ from service import web
 from service.care import escalation, timeline, unread
 from service.care.alerts import AlertError, resolve
 from service.care.buddies import orphans
+from service.messaging import reconcile
 from service.models import (
     Alert,
     AlertKind,
@@ -31,6 +34,7 @@ from service.models import (
     InboundMessage,
     Member,
     MemberStatus,
+    OutboundMessage,
     QuestionState,
     SafetyQuestion,
 )
@@ -57,11 +61,14 @@ class Board:
     answered: dict[int, SafetyQuestion]  # by alert id: the question an alert came from
     unread: list[InboundMessage]
     unread_count: int
-    timelines: dict[int, list[timeline.Line]]
+    not_getting_through: list[Member] = field(default_factory=list)
+    unknown: list[OutboundMessage] = field(default_factory=list)  # may or may not have been sent
+    timelines: dict[int, list[timeline.Line]] = field(default_factory=dict)
 
     @property
     def calm(self) -> bool:
-        return not (self.alerts or self.questions or self.unread or self.orphans or self.unreachable or self.silent)
+        return not (self.alerts or self.questions or self.unread or self.orphans or self.unreachable or self.silent
+                    or self.not_getting_through or self.unknown)
 
 
 def alert_order(alert: Alert) -> tuple:
@@ -119,9 +126,13 @@ def board(community: Community) -> Board:
     silent = list(session.scalars(
         members.where(Member.status == MemberStatus.ACTIVE, Member.consecutive_missed >= SILENT_AFTER)
     ))
+    failing = list(session.scalars(members.where(Member.texts_failing_since.is_not(None),
+                                                 Member.status.not_in((MemberStatus.UNREACHABLE, MemberStatus.OPTED_OUT)))))
     return Board(alerts, notices_for(alerts), lonely, unreachable, silent, open_questions(community),
                  questions_behind(alerts), unread.waiting(session, community, UNREAD_SHOWN),
-                 unread.count_waiting(session, community), timeline.lines_for(session, [a.id for a in alerts]))
+                 unread.count_waiting(session, community), failing,
+                 reconcile.still_unknown(session, now(), community.id),
+                 timelines=timeline.lines_for(session, [a.id for a in alerts]))
 
 
 def _context(community: Community) -> dict:
@@ -171,6 +182,32 @@ def resolve_alert(alert_id: int):
     record("alert.resolve", f"alert:{alert.id}", {"member_id": alert.member_id, "note": note[:2000]})
     web.session().commit()
     flash(f"Resolved the alert for {alert.member.name}. Thank you.", "done")
+    return redirect(_back(), 303)
+
+
+@bp.post("/messages/<int:message_id>/mark-sent")
+def mark_message_sent(message_id: int):
+    """The coordinator knows it went (they answered it, say): settled without a second text."""
+    message = scoping.outbound_or_404(message_id)
+    if reconcile.mark_sent(web.session(), message, now()):
+        record("message.mark_sent", f"message:{message.id}", {"member_id": message.member_id, "kind": message.kind})
+        web.session().commit()
+        flash("Marked as sent. Nothing more goes out for it.", "done")
+    else:
+        flash("That text was settled meanwhile; nothing changed.", "info")
+    return redirect(_back(), 303)
+
+
+@bp.post("/messages/<int:message_id>/send-again")
+def send_message_again(message_id: int):
+    """Asked for: the text goes out once more, even though the first may have arrived."""
+    message = scoping.outbound_or_404(message_id)
+    if reconcile.send_again(web.session(), message, now()):
+        record("message.send_again", f"message:{message.id}", {"member_id": message.member_id, "kind": message.kind})
+        web.session().commit()
+        flash("Sending it again now.", "done")
+    else:
+        flash("That text was settled meanwhile; nothing changed.", "info")
     return redirect(_back(), 303)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from service import audit, clock, web
 from service.messaging import broadcasts
-from service.models import Alert, AuditEvent, Community, Coordinator, InboundMessage, Member, NeverPair
+from service.models import Alert, AuditEvent, Community, Coordinator, InboundMessage, Member, NeverPair, OutboundMessage
 
 
 def coordinator() -> Coordinator:
@@ -87,6 +87,10 @@ def member_or_404(member_id: int) -> Member:
 
 def alert_or_404(alert_id: int) -> Alert:
     return _scoped(web.session().get(Alert, alert_id), "alert", alert_id)
+
+
+def outbound_or_404(message_id: int) -> OutboundMessage:
+    return _scoped(web.session().get(OutboundMessage, message_id), "message", message_id)
 
 
 def reply_or_404(reply_id: int) -> InboundMessage:

@@ -208,6 +208,38 @@ def test_fail_next_times_and_4xx_code(sim, client):
     client.messages.create(to=ALICE, from_=FROM, body="ok")
 
 
+def test_fail_every_nth_create_until_told_to_stop(sim, client):
+    sim.fail_every(3, status=503)
+    outcomes = []
+    for i in range(6):
+        try:
+            client.messages.create(to=ALICE, from_=FROM, body=f"m{i}")
+            outcomes.append("ok")
+        except TwilioRestException as error:
+            outcomes.append((error.status, error.code))
+    assert outcomes == ["ok", "ok", (503, 20503), "ok", "ok", (503, 20503)]
+    sim.fail_every(None)
+    assert client.messages.create(to=ALICE, from_=FROM, body="free").status == "queued"
+
+
+def test_on_accept_runs_after_the_message_is_stored(sim, client):
+    seen = []
+    sim.on_accept = lambda message: seen.append((message.body, len(sim.messages)))
+    client.messages.create(to=ALICE, from_=FROM, body="stored first")
+    assert seen == [("stored first", 1)]
+
+
+def test_list_by_date_sent_after_as_the_twilio_client_asks(sim, client):
+    from datetime import datetime, timedelta
+
+    before = datetime.now(timezone.utc) - timedelta(minutes=1)
+    client.messages.create(to=ALICE, from_=FROM, body="went")
+    with sim._changed:  # delivery moves it to "sent", stamping date_sent
+        assert sim._changed.wait_for(lambda: sim._messages[0].date_sent is not None, 5)
+    assert [m.body for m in client.messages.list(to=ALICE, from_=FROM, date_sent_after=before)] == ["went"]
+    assert client.messages.list(to=ALICE, from_=FROM, date_sent_after=before + timedelta(hours=1)) == []
+
+
 def test_status_callbacks_are_signed_and_ordered(sim, client):
     with Receiver() as receiver:
         callback = f"{receiver.url}/twilio/status?tenant=1"

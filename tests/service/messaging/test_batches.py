@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlalchemy import select, update
 
 from service.clock import utcnow
@@ -16,6 +17,8 @@ from workers import context as worker_context
 from workers.queues import enqueue_sends, queue
 
 PHONES = [f"+1415555{i:04d}" for i in range(12)]
+# Unpaced rows are claimed together in one statement; paced ones one by one after their slot.
+PACING = pytest.mark.parametrize("rate", [0, 1000], ids=["unpaced", "paced"])
 
 
 def fan_out(db, phones=PHONES, lane=Lane.DEFAULT) -> list[int]:
@@ -46,9 +49,10 @@ def send(ctx, ids):
                               retry_limit=3, heed=heed_carrier)
 
 
-def test_two_workers_with_the_same_batch_send_each_row_once(settings, db, twilio_api):
+@PACING
+def test_two_workers_with_the_same_batch_send_each_row_once(settings, db, twilio_api, rate):
     ids = fan_out(db)
-    ctx = worker_context.configure(settings)
+    ctx = worker_context.configure(settings.with_(send_rate_per_second=rate))
     barrier = threading.Barrier(2)
     outcomes: list[dict] = []
 
@@ -70,14 +74,15 @@ def test_two_workers_with_the_same_batch_send_each_row_once(settings, db, twilio
     assert sorted(o[i] for o in outcomes for i in ids).count("sent") == len(ids)
 
 
-def test_a_row_cancelled_or_stopped_meanwhile_is_not_sent_and_the_rest_are(settings, db, twilio_api):
+@PACING
+def test_a_row_cancelled_or_stopped_meanwhile_is_not_sent_and_the_rest_are(settings, db, twilio_api, rate):
     ids = fan_out(db)
     cancelled, stopped = PHONES[3], PHONES[7]
     with db.session() as s:
         s.execute(update(OutboundMessage).where(OutboundMessage.to_phone == cancelled)
                   .values(state=MessageState.CANCELLED))
         s.execute(update(Member).where(Member.phone == stopped).values(status=MemberStatus.OPTED_OUT))
-    ctx = worker_context.configure(settings)
+    ctx = worker_context.configure(settings.with_(send_rate_per_second=rate))
     try:
         outcomes = send(ctx, ids)
     finally:
@@ -90,11 +95,12 @@ def test_a_row_cancelled_or_stopped_meanwhile_is_not_sent_and_the_rest_are(setti
     assert list(outcomes.values()).count("sent") == len(others)
 
 
-def test_when_the_api_refuses_one_row_the_others_are_sent_once(settings, db, twilio_api):
+@PACING
+def test_when_the_api_refuses_one_row_the_others_are_sent_once(settings, db, twilio_api, rate):
     ids = fan_out(db)
     refused = PHONES[5]
     twilio_api.reject(refused, code=21211)
-    ctx = worker_context.configure(settings)
+    ctx = worker_context.configure(settings.with_(send_rate_per_second=rate))
     try:
         send(ctx, ids)
     finally:
@@ -138,3 +144,11 @@ def test_an_urgent_text_overtakes_a_fan_out_already_running(settings, db, redis,
     alert_at = order.index("+14155559001")
     # The alert waits only for the batch that was running, never for the fan-out's rest.
     assert set(order[:alert_at]) == first_batch and set(order[alert_at + 1:]) == later
+
+
+def test_a_community_carries_its_senders_rate_and_refuses_a_negative_one(kinship, db):
+    kinship("community", "add", "Short Code Network", "--send-rate", "100")
+    with db.session() as s:
+        assert s.scalar(select(Community.send_rate_per_second)) == 100
+    refused = kinship("community", "add", "Odd", "--send-rate", "-1")
+    assert refused.exit_code == 1 and "from 0" in refused.output

@@ -44,11 +44,12 @@ def test_a_twilio_outage_is_retried_later_by_tick(invited, kinship, worker, twil
     twilio_api.fail_next(status=503)
     worker()
     waiting = invite_row(db)
-    assert waiting.state == MessageState.QUEUED and waiting.attempts == 1 and waiting.not_before is not None
+    # An outage never reached the member: it is not one of their attempts.
+    assert waiting.state == MessageState.QUEUED and waiting.attempts == 0 and waiting.not_before is not None
     assert "released=0" in kinship("tick", "--at", "2026-11-30T15:00:30Z").stdout
     assert "released=1" in kinship("tick", "--at", "2026-11-30T15:01:00Z").stdout
     worker()
-    assert invite_row(db).state == MessageState.SENT and invite_row(db).attempts == 2
+    assert invite_row(db).state == MessageState.SENT and invite_row(db).attempts == 1
     assert len(twilio_api.sent_to(SAM)) == 1
 
 
@@ -87,7 +88,9 @@ def test_a_passing_failure_is_retried_a_bounded_number_of_times(invited, kinship
             kinship("tick", "--at", moment)
             worker()
     assert invite_row(db).state == MessageState.UNDELIVERED and invite_row(db).attempts == 3
-    assert member(db).status == MemberStatus.UNREACHABLE
+    # Passing failures are not unreachability: the member keeps their status, flagged.
+    assert member(db).status == MemberStatus.INVITED
+    assert member(db).texts_failing_since is not None
     assert len(twilio_api.sent_to(SAM)) == 3
 
 

@@ -11,7 +11,16 @@ from sqlalchemy import select
 
 from service.care.buddies import add_never_rule
 from service.messaging import broadcasts
-from service.models import Alert, AuditEvent, Community, Coordinator, InboundMessage, Member, NeverPair
+from service.models import (
+    Alert,
+    AuditEvent,
+    Community,
+    Coordinator,
+    InboundMessage,
+    Member,
+    NeverPair,
+    OutboundMessage,
+)
 from tests.service.web.dashboard.conftest import SAM, count, text_of
 
 PUBLIC = {"static", "auth.login_form", "auth.login", "auth.logout", "auth.password", "healthz", "twilio.sms", "twilio.status",
@@ -28,7 +37,8 @@ def harbour_things(db, coordinator, twilio, members) -> dict[str, int]:
         event = broadcasts.send(s, community, dana, "Picnic on Sunday", broadcasts.Audience(), sam.created_at)
         s.flush()
         return {"member_id": sam.id, "alert_id": s.scalar(select(Alert.id)), "rule_id": rule.id, "broadcast_id": event.id,
-                "reply_id": s.scalar(select(InboundMessage.id))}
+                "reply_id": s.scalar(select(InboundMessage.id)),
+                "message_id": s.scalar(select(OutboundMessage.id).where(OutboundMessage.community_id == community.id))}
 
 
 def dashboard_rules(app):
