@@ -21,20 +21,38 @@ from workers import context, inspection
 
 def send_message(message_id: int) -> str:
     ctx = context.current()
-    return sending.send_message(
+    outcome = sending.send_message(
         ctx.db, ctx.gateway, message_id, now=clock.utcnow, pace=ctx.pacer, retry_limit=ctx.settings.send_retry_limit,
         heed=heed_carrier, checkin_grace=timedelta(minutes=ctx.settings.checkin_grace_minutes),
     )
+    if outcome.startswith("error"):
+        _after_failures(ctx, [message_id])
+    return outcome
 
 
 def send_batch(message_ids: list[int]) -> dict[int, str]:
     """Up to a batch of non-urgent texts from one sender, several in flight at once."""
     ctx = context.current()
-    return sending.send_batch(
+    outcomes = sending.send_batch(
         ctx.db, ctx.gateway, message_ids, pool=ctx.pool, now=clock.utcnow, pace=ctx.pacer,
         retry_limit=ctx.settings.send_retry_limit, heed=heed_carrier,
         checkin_grace=timedelta(minutes=ctx.settings.checkin_grace_minutes),
     )
+    _after_failures(ctx, [message_id for message_id, outcome in outcomes.items() if outcome.startswith("error")])
+    return outcomes
+
+
+def _after_failures(ctx: context.Context, message_ids: list[int]) -> None:
+    """Twilio refused these: an alert one was about moves on now, not after the retries, and a
+    member who cannot be reached leaves the buddies they were helping. Imported only on failure:
+    a send that goes through never loads the care path (pairing pulls in networkx)."""
+    if not message_ids:
+        return
+    from service.care import moving_on
+
+    with ctx.db.session() as session:
+        for message_id in message_ids:
+            moving_on.after_failure(session, message_id, clock.utcnow(), ctx.settings.public_url)
 
 
 def tick() -> dict:

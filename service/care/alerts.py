@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from service.care import alert_words
+from service.care import alert_words, timeline
 from service.messaging.outbox import queue_message
 from service.models import (
     Alert,
@@ -66,6 +66,7 @@ def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertR
             with session.begin_nested():
                 session.add(alert)
             events.alert_opened(session, alert, from_reply=inbound is not None)
+            timeline.record(session, alert.id, "opened", now, detail=alert_words.why(alert))
             return Opened(alert, True)
         except IntegrityError:
             # Another request opened it a moment ago: join that one.
@@ -75,20 +76,23 @@ def open_alert(session: Session, member: Member, kind: AlertKind, reason: AlertR
     return Opened(existing, False)
 
 
-def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard_url: str) -> int:
+def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard_url: str, *,
+                        template: str | None = None, repage: bool = False) -> int:
     """Text every coordinator of the community who has a phone, on the urgent lane, at once.
 
-    Coordinators without a phone still see the alert on the dashboard's Now page.
+    Coordinators without a phone still see the alert on the dashboard's Now page. A re-page
+    (``repage``) is on the timeline, not a new line of "Told".
     """
     member = alert.member
-    template = COORDINATOR_TEMPLATES.get(alert.reason) or (
+    template = template or COORDINATOR_TEMPLATES.get(alert.reason) or (
         "coordinator_crisis" if alert.kind == AlertKind.CRISIS else "coordinator_support")
     sent = 0
     for coordinator in member.community.coordinators:
         if not coordinator.phone:
             continue
-        session.add(AlertNotice(alert_id=alert.id, coordinator_id=coordinator.id, role="coordinator", sent_at=now))
-        queue_message(
+        if not repage:
+            session.add(AlertNotice(alert_id=alert.id, coordinator_id=coordinator.id, role="coordinator", sent_at=now))
+        message = queue_message(
             session,
             community=member.community,
             to_phone=coordinator.phone,
@@ -101,17 +105,26 @@ def notify_coordinators(session: Session, alert: Alert, now: datetime, dashboard
             lane=Lane.URGENT,
             coordinator=coordinator,
         )
+        timeline.record(session, alert.id, "repaged" if repage else "texted", now, coordinator=coordinator,
+                        message=message)
         sent += 1
     return sent
 
 
-def acknowledge(session: Session, alert: Alert, by: str, now: datetime) -> Alert:
-    """Someone (a buddy's name, or a coordinator's email) said they are on it."""
+def acknowledge(session: Session, alert: Alert, by: str, now: datetime, *, member: Member | None = None,
+                coordinator: Coordinator | None = None) -> Alert:
+    """Someone (a buddy by name, or a coordinator by email) said they are on it.
+
+    What comes next (a buddy's follow-up, a coordinator's 24 hours) is set by the escalation.
+    """
     if alert.state == AlertState.OPEN:
         alert.state = AlertState.ACKNOWLEDGED
         alert.acknowledged_at = now
         alert.acknowledged_by = by
+        alert.acknowledged_member_id = member.id if member else None
+        alert.acknowledged_coordinator_id = coordinator.id if coordinator else None
         alert.next_step_at = None
+        alert.stale_at = None
     return alert
 
 
@@ -123,10 +136,19 @@ def resolve(session: Session, alert_id: int, coordinator: Coordinator, note: str
         raise AlertError(f"alert {alert_id} is already resolved")
     if not note.strip():
         raise AlertError("say in a note what was done")
+    close(session, alert, now, note.strip(), coordinator=coordinator)
+    return alert
+
+
+def close(session: Session, alert: Alert, now: datetime, note: str, *, coordinator: Coordinator | None = None,
+          member: Member | None = None) -> Alert:
+    """Resolve ``alert`` with ``note``; every timer on it stops."""
     alert.state = AlertState.RESOLVED
     alert.resolved_at = now
-    alert.resolved_by_id = coordinator.id
-    alert.resolution_note = note.strip()
+    alert.resolved_by_id = coordinator.id if coordinator else None
+    alert.resolution_note = note
+    alert.next_step_at = None
+    timeline.record(session, alert.id, "resolved", now, coordinator=coordinator, member=member, detail=note)
     return alert
 
 

@@ -19,6 +19,8 @@ from service.models import BuddyGroup, Community, Coordinator, Member, MemberSta
 from service.schedules import zone
 
 HISTORY_ROUNDS = 3
+# A newcomer is paired only within the matching's own time-zone window (``pair``'s default).
+MAX_OFFSET_MINUTES = 3 * 60
 
 
 def _active_groups(session: Session, member: Member) -> list[BuddyGroup]:
@@ -164,3 +166,78 @@ def change_buddy(session: Session, member: Member, buddy: Member, now: datetime)
         queue_for_member(session, person, "intro", "intro",
                          {"buddy": other.first_name, "community": member.community.name}, now)
     return group
+
+
+def _offset_minutes(member: Member, now: datetime) -> int:
+    return int(now.astimezone(zone(member.zone)).utcoffset() / timedelta(minutes=1))
+
+
+def current_round(session: Session, community: Community) -> PairingRound | None:
+    return session.scalar(
+        select(PairingRound).where(PairingRound.community_id == community.id, PairingRound.ended_at.is_(None))
+        .order_by(PairingRound.created_at.desc(), PairingRound.id.desc()).limit(1)
+    )
+
+
+def leave_groups(session: Session, member: Member, now: datetime) -> None:
+    """``member`` is out of the buddy system: a pair ends (the partner is an orphan at once), a trio
+    goes on as a pair."""
+    for group in _active_groups(session, member):
+        others = [m for m in group.members if m.id != member.id]
+        if len(others) >= 2:
+            group.members = others
+        else:
+            group.active = False
+
+
+def pair_newcomer(session: Session, member: Member, now: datetime) -> list[Member]:
+    """Give ``member`` a buddy now if anyone can take them; their buddies (empty: nobody could).
+
+    With another member who has nobody to turn to first, else as the third of a pair; always
+    within "never pair" rules, in the same language and within the matching's time-zone window.
+    Only in a community with the buddy system on (a pairing round in force), and only for a
+    member in it (BUDDY ON). Both sides are introduced.
+    """
+    community = member.community
+    round_ = current_round(session, community)
+    if round_ is None or member.status != MemberStatus.ACTIVE or not member.buddy_opt_in:
+        return []
+    existing = reachable_buddies(session, member)
+    if existing:
+        return existing
+    never = set(_rules(session, community))
+    offset = _offset_minutes(member, now)
+
+    def fits(other: Member) -> bool:
+        return (other.id != member.id and other.language == member.language
+                and abs(_offset_minutes(other, now) - offset) <= MAX_OFFSET_MINUTES
+                and frozenset((member.id, other.id)) not in never)
+
+    def nearness(other: Member) -> tuple:
+        return abs(_offset_minutes(other, now) - offset), other.id
+
+    lonely = sorted((m for m in orphans(session, community) if fits(m)), key=nearness)
+    if lonely:
+        partner = lonely[0]
+        for person in (member, partner):
+            for group in _active_groups(session, person):
+                group.active = False  # whoever was left in it cannot be reached
+        group = BuddyGroup(community_id=community.id, members=[partner, member])
+        round_.groups.append(group)
+    else:
+        pairs = []
+        for group in current_groups(session, community):
+            people = [m for m in group.members if m.status == MemberStatus.ACTIVE and m.buddy_opt_in]
+            if len(group.members) == 2 and len(people) == 2 and all(fits(m) for m in people):
+                pairs.append((max(nearness(m) for m in people), group))
+        if not pairs:
+            return []
+        group = min(pairs, key=lambda item: item[0])[1]
+        for old in _active_groups(session, member):
+            old.active = False
+        group.members = [*group.members, member]
+    session.flush()
+    for person in group.members:
+        others = [m for m in group.members if m.id != person.id]
+        queue_for_member(session, person, "intro", "intro", {"buddy": first_names(others), "community": community.name}, now)
+    return [m for m in group.members if m.id != member.id]

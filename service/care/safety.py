@@ -1,8 +1,9 @@
 """The safety path: what a reading, a silence or a trend sets in motion.
 
 - **Crisis**: resources in the webhook's own answer, whatever the hour; an urgent alert and
-  an SMS to every coordinator at once. Crisis alerts never go to buddies: a buddy only hears
-  that a coordinator is in touch.
+  an SMS to every coordinator at once, repeated while nobody takes it. Crisis alerts never go
+  to buddies: a buddy only hears that the coordinators were alerted (and, once one takes it,
+  that a coordinator is in touch).
 - **Support** (a score of 1-2, or asking for support): a support alert on the buddy path
   (``service.care.escalation``); the member is told who will be in touch.
 - **Silence**: after N missed check-ins in a row one gentle nudge; after one more, an alert.
@@ -19,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.care import alert_words, escalation
-from service.care.alerts import notify_coordinators, open_alert
+from service.care.alerts import open_alert
 from service.care.buddies import first_names, reachable_buddies
 from service.clock import as_utc
 from service.messaging.outbox import queue_for_member
@@ -52,12 +53,11 @@ def on_crisis(session: Session, member: Member, inbound: InboundMessage, reading
     opened = open_alert(session, member, AlertKind.CRISIS, AlertReason.CRISIS, now, reading=reading.to_dict(), inbound=inbound,
                         concerns=concerns)
     if opened.created:
-        notify_coordinators(session, opened.alert, now, dashboard_url)
+        escalation.hand_off(session, opened.alert, now, dashboard_url, why="a crisis goes to the coordinators")
         escalation.inform_buddies_of_crisis(session, opened.alert, now)
     elif needs_new_notice(session, opened.alert, now):
         # A new crisis text on an alert someone already took, or told of a while ago: tell them again.
-        opened.alert.state = AlertState.OPEN
-        notify_coordinators(session, opened.alert, now, dashboard_url)
+        escalation.hand_off(session, opened.alert, now, dashboard_url, why="another crisis text")
     # The resources go back every time: someone in crisis is never met with silence.
     return "crisis", {"resources": crisis_resources(member)}
 
@@ -79,7 +79,7 @@ def on_support(session: Session, member: Member, inbound: InboundMessage | None,
         return escalation.start(session, opened.alert, inbound.body if inbound else None, now, dashboard_url)
     # The same episode: the alert is already on its way; say again who will be in touch.
     buddies = reachable_buddies(session, member)
-    if buddies and opened.alert.escalation_step != escalation.HANDED_OFF:
+    if buddies and opened.alert.escalation_step not in (escalation.HANDED_OFF, escalation.TAKEN):
         return "support_buddy", {"buddy": first_names(buddies)}
     return "support_coordinator", {"community": member.community.name}
 

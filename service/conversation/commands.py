@@ -26,6 +26,7 @@ class Command(enum.StrEnum):
     SHARE_OFF = "share_off"
     ON_IT = "on_it"
     PASS = "pass"
+    DONE = "done"
 
 
 STOP_WORDS = {"stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out",
@@ -51,6 +52,7 @@ _COMMANDS = [
     (re.compile(r"^share\s+off$|^compartir\s+no$"), Command.SHARE_OFF),
     (re.compile(r"^(?:on it|onit|on it!|voy|me encargo)$"), Command.ON_IT),
     (re.compile(r"^(?:pass|paso|no puedo)$"), Command.PASS),
+    (re.compile(r"^(?:done|hecho|listo)$"), Command.DONE),
 ]
 
 

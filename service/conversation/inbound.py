@@ -14,7 +14,8 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from service.care import escalation, questions, safety
+from service.care import escalation, moving_on, questions, safety
+from service.care.buddies import pair_newcomer
 from service.conversation import member_commands, replying, safety_answer
 from service.conversation.commands import Command, parse
 from service.conversation.relay import relay
@@ -85,8 +86,17 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if command == Command.STOP:
         # Asked whether they are safe and answered STOP: the coordinators hear of it.
         questions.stopped(session, member, now, dashboard_url)
-        return ("stop_confirm", community) if opt_out(session, member, now) else (None, {})
+        if not opt_out(session, member, now):
+            return None, {}
+        # In this same transaction: whatever they were asked about or on moves on now.
+        moving_on.member_left(session, member, now, dashboard_url, "stop")
+        return "stop_confirm", community
     if command == Command.HELP:
+        # HELP to "did you manage to reach Sam?" hands the alert to the coordinators; the
+        # answer still says who we are and how to stop, as HELP must.
+        handed = escalation.buddy_needs_help(session, member, now, dashboard_url)
+        if handed is not None:
+            return handed
         # A person to reach, and for someone not yet in, how to join.
         return "help", {**community, "contact": member.community.contact_line or "",
                         "invited": member.status == MemberStatus.INVITED}
@@ -95,8 +105,11 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if command == Command.START and member.status != MemberStatus.ACTIVE and question is None:
         was_invited = member.status == MemberStatus.INVITED
         opt_in(session, member, now)
+        buddies = pair_newcomer(session, member, now)
         if was_invited:
-            return "welcome", {**community, "next_checkin": member_commands.next_checkin_text(member)}
+            # A buddy is promised only when there is one; otherwise the Now page lists them.
+            return ("welcome" if buddies else "welcome_no_buddy"), {
+                **community, "next_checkin": member_commands.next_checkin_text(member)}
         return "start_confirm", community
     # A crisis wins over everything but the carrier keywords, whatever the text starts with
     # ("time to end it all" is not a TIME command) and whoever sends it.
@@ -117,6 +130,7 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if member.status == MemberStatus.UNREACHABLE:
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
+        pair_newcomer(session, member, now)
     if question is not None and not _answers_a_buddy(session, member, command):
         return safety_answer.answer(session, member, question, inbound, reading, now, dashboard_url)
     if reading.action in ("crisis", "ask"):
@@ -130,5 +144,7 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
 
 
 def _answers_a_buddy(session: Session, member: Member, command: Command | None) -> bool:
-    """ON IT or PASS about a buddy's alert is that, not an answer to the member's own question."""
+    """ON IT, PASS or DONE about a buddy's alert is that, not an answer to the member's own question."""
+    if command == Command.DONE:
+        return escalation.on_it_for(session, member) is not None
     return command in (Command.ON_IT, Command.PASS) and escalation.waiting_notice_for(session, member) is not None

@@ -1,4 +1,5 @@
-"""Member commands by text: PAUSE/AWAY, BACK, TIME, BUDDY ON/OFF, SHARE ON/OFF.
+"""Member commands by text: PAUSE/AWAY, BACK, TIME, BUDDY ON/OFF, SHARE ON/OFF, and a buddy's
+ON IT, PASS and DONE.
 
 Each returns the template (and its context) to answer with; the answer always states the
 result in the member's own local time, so they can see the command did what they meant.
@@ -10,7 +11,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from service.care import escalation
+from service.care import escalation, moving_on
+from service.care.buddies import pair_newcomer
 from service.conversation import replying
 from service.conversation.commands import Command
 from service.members import schedule_next
@@ -35,19 +37,31 @@ Answer = tuple[str | None, dict]
 def run(session: Session, member: Member, inbound: InboundMessage, command: Command, argument: str, now: datetime,
         dashboard_url: str, reading: Reading | None = None) -> Answer:
     if command == Command.PAUSE:
-        return pause(member, argument, now)
+        answer = pause(member, argument, now)
+        if member.status == MemberStatus.PAUSED:
+            # A buddy who pauses hands on what they were asked about or on, but keeps their buddies.
+            moving_on.member_left(session, member, now, dashboard_url, "pause")
+        return answer
     if command == Command.BACK:
         return back(member, now)
     if command == Command.TIME:
         return move_time(member, argument, now)
     if command in _FLAGS:
         attribute, value, template = _FLAGS[command]
+        was = getattr(member, attribute)
         setattr(member, attribute, value)
+        if command == Command.BUDDY_OFF and was:
+            moving_on.member_left(session, member, now, dashboard_url, "buddy_off")
+        elif command == Command.BUDDY_ON and not was:
+            pair_newcomer(session, member, now)
         return template, {}
-    answered = escalation.buddy_answers(session, member, command == Command.ON_IT, now, dashboard_url)
+    if command == Command.DONE:
+        answered = escalation.buddy_done(session, member, now)
+    else:
+        answered = escalation.buddy_answers(session, member, command == Command.ON_IT, now, dashboard_url)
     if answered is not None:
         return answered
-    # ON IT / PASS from someone with no buddy alert to answer: read it as what they said.
+    # ON IT / PASS / DONE from someone with no buddy alert to answer: read it as what they said.
     return replying.reply(session, member, inbound, now, dashboard_url, reading)
 
 

@@ -8,11 +8,12 @@ from service.models.checkin import CheckIn, CheckInStatus
 from service.models.community import DEFAULT_QUIET_HOURS, DEFAULT_SCHEDULE, Community, Coordinator
 from service.models.member import Member, MemberStatus
 from service.models.message import InboundMessage, Lane, MessageState, OutboundMessage
-from service.models.notice import AlertNotice
+from service.models.notice import AlertEvent, AlertNotice
 from service.models.question import QuestionState, SafetyQuestion
 
 __all__ = [
     "Alert",
+    "AlertEvent",
     "AlertNotice",
     "AuditEvent",
     "BuddyGroup",

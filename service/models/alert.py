@@ -70,21 +70,34 @@ class Alert(Base):
     opened_at: Mapped[utc]
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     acknowledged_by: Mapped[str | None] = mapped_column(String(120))
+    # Who is on it, as a person we can text: a buddy (ON IT) or a coordinator (I'm on it).
+    acknowledged_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    acknowledged_coordinator_id: Mapped[int | None] = mapped_column(ForeignKey("coordinators.id", ondelete="SET NULL"))
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("coordinators.id", ondelete="SET NULL"))
     resolution_note: Mapped[str | None] = mapped_column(Text)
     # Escalation: the next step is due then (swept by tick); the step count says where it is.
     escalation_step: Mapped[int] = mapped_column(Integer, default=0)
     next_step_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    # Pages to the coordinators repeated because nobody took the alert (the Now page calls a
+    # crisis with any "overdue").
+    repages: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # A coordinator took it and 24 hours passed with no resolution.
+    stale_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    member: Mapped[Member] = relationship()
+    member: Mapped[Member] = relationship(foreign_keys=[member_id])
     # The member's own words that opened it (shown shortened on the card).
     inbound_message: Mapped[InboundMessage | None] = relationship()
-    resolved_by: Mapped[Coordinator | None] = relationship()
+    resolved_by: Mapped[Coordinator | None] = relationship(foreign_keys=[resolved_by_id])
 
     @property
     def is_open(self) -> bool:
         return self.state != AlertState.RESOLVED
+
+    @property
+    def overdue(self) -> bool:
+        """A crisis the coordinators were paged about again, and still nobody took."""
+        return self.kind == AlertKind.CRISIS and self.state == AlertState.OPEN and self.repages > 0
 
     def __repr__(self) -> str:
         return f"<Alert {self.id} {self.kind}/{self.reason} {self.state}>"

@@ -50,6 +50,8 @@ class Community(Base):
     # The safety path's knobs (see service/safety.py and service/escalation.py).
     silence_threshold: Mapped[int] = mapped_column(Integer, default=2)
     escalation_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    # A crisis nobody took is paged again to every coordinator this often, twice.
+    crisis_repage_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     # Buddies rotate every N weeks through tick; relay lets buddies text through the service number.
     rotation_weeks: Mapped[int] = mapped_column(Integer, default=4)
     relay_enabled: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -12,14 +12,17 @@ import functools
 import logging
 
 from flask import Blueprint, Flask, Response, abort, request
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
 from service import clock, web
+from service.care import moving_on
 from service.conversation.inbound import receive_sms
 from service.members import heed_carrier
 from service.messaging.delivery import apply_status
+from service.models import OutboundMessage
 from service.web import twilio_form
 
 log = logging.getLogger(__name__)
@@ -78,10 +81,15 @@ def status() -> Response:
         return _refuse(error)
     session = web.session()
     now = clock.utcnow()
+    # Looked up first: a passing failure sends the row back to the outbox without its SID.
+    message_id = session.scalar(select(OutboundMessage.id).where(OutboundMessage.twilio_sid == callback.message_sid))
     undelivered = apply_status(session, message_sid=callback.message_sid, status=callback.status,
                                error_code=callback.error_code, now=now, retry_limit=web.settings().send_retry_limit)
     if undelivered is not None:
         heed_carrier(session, undelivered, now)
+    if message_id is not None and (callback.status or "").lower() in ("undelivered", "failed"):
+        # A failed text about an alert moves it on, in this same transaction.
+        moving_on.after_failure(session, message_id, now, web.settings().public_url)
     session.commit()
     return Response(status=204)
 

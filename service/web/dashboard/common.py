@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from service import audit, clock, web
 from service.care import alert_words
+from service.care.carrier_words import carrier_reason
 from service.models import Alert, AlertState, AuditEvent, Member
 from service.schedules.member_time import format_local
 from service.web.dashboard import scoping
@@ -119,6 +120,8 @@ def member_local(moment: datetime | None, member: Member) -> str:
 
 def init_app(app: Flask) -> None:
     app.add_template_global(link)
+    app.add_template_global(zone_name)
+    app.add_template_filter(carrier_reason)
     app.add_template_filter(local)
     app.add_template_filter(ago)
     app.add_template_filter(member_local)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 from service import web
 from service.care.buddies import buddies_of, candidates
 from service.care.buddies import change_buddy as pair_by_hand
+from service.care import timeline
 from service.care.questions import open_question
 from service.conversation import member_commands
 from service.members import MemberError, check_member, schedule_next
@@ -48,7 +49,7 @@ from service.web.dashboard import schedule_picker, scoping
 from service.web.dashboard.auth import require_sign_in
 from service.web.dashboard.charts import score_chart
 from service.web.dashboard.common import link, now, record
-from service.web.dashboard.now import questions_behind
+from service.web.dashboard.now import notices_for, questions_behind
 from service.web.database_ids import form_id
 
 bp = Blueprint("member", __name__)
@@ -169,6 +170,8 @@ def render_member(member: Member, *, status: int = 200, errors: dict | None = No
         chart=score_chart(score_points(member), lambda moment: format_local_day(moment, member.zone, "en")),
         alerts=alerts,
         answered=questions_behind([alert for alert in alerts if alert.is_open]),
+        notices=notices_for([alert for alert in alerts if alert.is_open]),
+        timelines=timeline.lines_for(web.session(), [alert.id for alert in alerts]),
         question=open_question(web.session(), member),
         history=pairing_history(member),
         choices=choices,

@@ -2,7 +2,8 @@
 
 Open alerts come first -- crisis, then not yet acknowledged, then acknowledged, the
 longest-waiting first within each -- each with why in plain words and the member's own
-words; then the members Kinship asked whether they are safe and who have not answered yet;
+words, who was told and what became of each text, a crisis paged again marked overdue, a
+taken alert left a day marked stale, and the alert's timeline behind it; then the members Kinship asked whether they are safe and who have not answered yet;
 then Unread replies (free text that raised no alert, until a coordinator marks it read);
 then members with no reachable buddy, members whose number cannot get texts, members whose
 texts are not getting through, members silent for two check-ins or more, and texts that may
@@ -20,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from service import web
-from service.care import unread
-from service.care.alerts import AlertError, acknowledge, resolve
+from service.care import escalation, timeline, unread
+from service.care.alerts import AlertError, resolve
 from service.care.buddies import orphans
 from service.messaging import reconcile
 from service.models import (
@@ -62,6 +63,7 @@ class Board:
     unread_count: int
     not_getting_through: list[Member] = field(default_factory=list)
     unknown: list[OutboundMessage] = field(default_factory=list)  # may or may not have been sent
+    timelines: dict[int, list[timeline.Line]] = field(default_factory=dict)
 
     @property
     def calm(self) -> bool:
@@ -129,7 +131,8 @@ def board(community: Community) -> Board:
     return Board(alerts, notices_for(alerts), lonely, unreachable, silent, open_questions(community),
                  questions_behind(alerts), unread.waiting(session, community, UNREAD_SHOWN),
                  unread.count_waiting(session, community), failing,
-                 reconcile.still_unknown(session, now(), community.id))
+                 reconcile.still_unknown(session, now(), community.id),
+                 timelines=timeline.lines_for(session, [a.id for a in alerts]))
 
 
 def _context(community: Community) -> dict:
@@ -154,7 +157,7 @@ def acknowledge_alert(alert_id: int):
     alert = scoping.alert_or_404(alert_id)
     coordinator = scoping.coordinator()
     if alert.state == AlertState.OPEN:
-        acknowledge(web.session(), alert, coordinator.email, now())
+        escalation.coordinator_takes(web.session(), alert, coordinator, now())
         record("alert.acknowledge", f"alert:{alert.id}", {"member_id": alert.member_id, "kind": alert.kind.value})
         web.session().commit()
         flash(f"Noted: you are on it for {alert.member.name}. Resolve the alert when they are OK.", "done")

@@ -39,6 +39,7 @@ class Bounds:
 
 NUMBERS = {
     "escalation_minutes": Bounds(5, 24 * 60, "minutes"),
+    "crisis_repage_minutes": Bounds(5, 120, "minutes"),
     "silence_threshold": Bounds(1, 10, "missed check-ins"),
     "retention_days": Bounds(7, 3650, "days"),
     "rotation_weeks": Bounds(1, 52, "weeks"),
@@ -47,6 +48,7 @@ LABELS = {
     "default_schedule": "Default check-in schedule",
     "quiet_hours": "Quiet hours",
     "escalation_minutes": "Escalation delay",
+    "crisis_repage_minutes": "Page again about a crisis every",
     "silence_threshold": "Silence threshold",
     "crisis_resources": "Crisis resources",
     "contact_line": "Contact for HELP",
@@ -55,8 +57,8 @@ LABELS = {
 }
 # Checkboxes: a form without one means it is off, as a browser sends it.
 SWITCHES = ("relay_enabled", "ask_when_unsure")
-FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "silence_threshold", "crisis_resources",
-          "contact_line", "retention_days", "rotation_weeks")
+FIELDS = ("default_schedule", "quiet_hours", "escalation_minutes", "crisis_repage_minutes", "silence_threshold",
+          "crisis_resources", "contact_line", "retention_days", "rotation_weeks")
 
 
 def current_values(community: Community) -> dict:
@@ -64,6 +66,7 @@ def current_values(community: Community) -> dict:
         "default_schedule": community.default_schedule,
         "quiet_hours": community.quiet_hours,
         "escalation_minutes": community.escalation_minutes,
+        "crisis_repage_minutes": community.crisis_repage_minutes,
         "silence_threshold": community.silence_threshold,
         "crisis_resources": community.crisis_resources or "",
         "contact_line": community.contact_line or "",

@@ -163,11 +163,15 @@ def test_no_answer_in_30_minutes_alerts_the_coordinators_once_even_after_redis_i
     assert "Sam Rivera" in to_ana and "whether they are safe" in to_ana and UNSURE not in to_ana
     # Straight to the coordinators: a buddy is a friend, not a first responder.
     assert twilio_api.sent_to(ALEX) == []
-    # Exactly once.
-    for moment in ("2026-11-30T16:36:00Z", "2026-11-30T18:00:00Z"):
+    # Asked exactly once; the alert's own page to the coordinators repeats once, an hour on, if nobody takes it.
+    for moment in ("2026-11-30T16:36:00Z", "2026-11-30T17:34:00Z"):
         assert "unanswered=0" in kinship("tick", "--at", moment).stdout
     worker()
     assert len(twilio_api.sent_to(ANA)) == 1 and len(alerts(db)) == 1
+    for moment in ("2026-11-30T17:35:00Z", "2026-11-30T18:00:00Z", "2026-11-30T20:00:00Z"):
+        assert "unanswered=0" in kinship("tick", "--at", moment).stdout
+    worker()
+    assert len(twilio_api.sent_to(ANA)) == 2 and len(alerts(db)) == 1
 
 
 def test_an_answer_after_the_alert_opened_is_read_like_any_text(asked, kinship, twilio, db):

@@ -92,7 +92,12 @@ def test_no_answer_gets_one_reminder_then_the_coordinators(paired, kinship, twil
     assert "escalated=1" in kinship("tick", "--at", "2026-11-30T16:30:00Z").stdout
     worker()
     assert "Sam Rivera" in last(twilio_api, ANA)
-    assert "escalated=0" in kinship("tick", "--at", "2026-11-30T17:30:00Z").stdout
+    # Handed to the coordinators and not taken within an hour: paged again, once.
+    assert "escalated=0" in kinship("tick", "--at", "2026-11-30T17:29:00Z").stdout
+    assert "escalated=1" in kinship("tick", "--at", "2026-11-30T17:30:00Z").stdout
+    worker()
+    assert len(twilio_api.sent_to(ANA)) == 2 and "STILL NOBODY ON IT" in last(twilio_api, ANA)
+    assert "escalated=0" in kinship("tick", "--at", "2026-11-30T19:30:00Z").stdout
 
 
 def test_an_orphan_goes_straight_to_a_coordinator(paired, kinship, twilio, worker, twilio_api, db):

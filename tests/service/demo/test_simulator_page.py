@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from service import clock
 from service.demo.seed import MEMBERS
 from service.demo.simulator.client import SimulatorClient, SimulatorUnavailable
-from service.models import Alert, CheckIn, InboundMessage, Member, MessageState, OutboundMessage
+from service.models import Alert, AlertNotice, CheckIn, InboundMessage, Member, MessageState, OutboundMessage
 from tests.conftest import at
 
 SAM, ALEX, MARIA, JORDAN, PRIYA, KIM = (phone for _, phone, *_ in MEMBERS)
@@ -201,7 +201,7 @@ def test_the_guide_follows_sam_from_the_check_in_to_the_all_clear(demo):
     assert '<li class="current">' not in markup
 
 
-def test_a_phone_switched_off_fails_its_texts_and_kinship_tries_again(demo):
+def test_a_phone_switched_off_fails_its_texts_and_the_alert_moves_on_at_once(demo):
     page = SimulatorPage(demo)
     answer = page.post(f"/simulator/phones/{PRIYA}/signal", signal="off")
     priya = page.screen("priya-nair", answer.get_data(as_text=True))
@@ -211,16 +211,17 @@ def test_a_phone_switched_off_fails_its_texts_and_kinship_tries_again(demo):
     page.reply(SAM, "2")
     eventually(lambda: "not delivered: the phone is off or out of signal (Twilio error 30003)" in page.screen("priya-nair"),
                what="the failed alert on Priya's phone")
-    alert = eventually(lambda: [m for m in messages(demo, "buddy_alert", PRIYA) if m.error_code == 30003],
-                       what="the failure recorded")[0]
-    assert alert.state == MessageState.QUEUED and alert.not_before is not None  # 30003 passes: tried again later
-
+    alert = eventually(lambda: [m for m in messages(demo, "buddy_alert", PRIYA) if m.error_code == 30003
+                                and m.state == MessageState.CANCELLED], what="the failure recorded")[0]
+    # Sam needs someone now: the alert moves past Priya at once, and she is not asked again.
+    assert alert.attempts == 1
+    with demo.db.session() as session:
+        notice = session.scalar(select(AlertNotice).join(Member, Member.id == AlertNotice.member_id)
+                                .where(Member.phone == PRIYA))
+        assert (notice.answer, notice.undelivered_code) == ("undelivered", 30003)
     page.post(f"/simulator/phones/{PRIYA}/signal", signal="on")
     page.jump("hour")
-    eventually(lambda: [m.state for m in messages(demo, "buddy_alert", PRIYA)] == [MessageState.DELIVERED],
-               what="the second attempt delivered")
-    assert messages(demo, "buddy_alert", PRIYA)[0].attempts == 2
-    assert re.search(r"your buddy Sam could use some support.* 09:1\d ✓✓", page.screen("priya-nair"))
+    assert [m.state for m in messages(demo, "buddy_alert", PRIYA)] == [MessageState.CANCELLED]
 
 
 def test_the_live_partial_answers_204_while_nothing_changed(demo):

@@ -75,8 +75,16 @@ VARIABLES: dict[str, set[str]] = {
     "coordinator_no_answer": {"name", "member", "phone", "community", "url"},
     "ask_safe": {"name"},
     "safe_thanks": {"name"},
+    "welcome_no_buddy": {"name", "community", "next_checkin"},
+    "buddy_crisis_taken": {"name", "member"},
+    "buddy_follow_up": {"name", "member"},
+    "buddy_done_thanks": {"name", "member"},
+    "buddy_help_handoff": {"name", "member", "community"},
+    "coordinator_repage": {"name", "member", "phone", "community", "reason", "url"},
+    "coordinator_stale": {"name", "member", "reason"},
 }
-COORDINATOR_FACING = {"coordinator_crisis", "coordinator_support", "coordinator_no_answer"}
+COORDINATOR_FACING = {"coordinator_crisis", "coordinator_support", "coordinator_no_answer", "coordinator_repage",
+                      "coordinator_stale"}
 MIN_VARIANTS = {"thanks": 5, "thanks_unprompted": 2}
 
 TYPICAL = {

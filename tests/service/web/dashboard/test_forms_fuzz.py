@@ -29,7 +29,7 @@ SKIPPED = {"/logout", "/twilio/sms", "/twilio/status"}
 AUDITED_REFUSALS = {"denied", "auth.sign_in_failed", "member.view_messages"}
 
 FIELDS = ["name", "phone", "timezone", "language", "schedule", "quiet_hours", "note", "back", "until", "buddy_id",
-          "text", "status", "csv", "a", "b", "default_schedule", "escalation_minutes", "silence_threshold",
+          "text", "status", "csv", "a", "b", "default_schedule", "escalation_minutes", "crisis_repage_minutes", "silence_threshold",
           "crisis_resources", "retention_days", "rotation_weeks", "relay_enabled", "email", "password", "next",
           "old_password", "new_password", "new_password_again", "seed", "community"]
 

@@ -9,7 +9,7 @@ from service.models import AuditEvent, Community, Member
 from tests.service.web.dashboard.conftest import count, text_of
 
 GOOD = {"default_schedule": "FREQ=WEEKLY;BYDAY=TU;BYHOUR=11;BYMINUTE=0", "quiet_hours": "22:00-07:30",
-        "escalation_minutes": "45", "silence_threshold": "3", "crisis_resources": "Call or text 988, any time.",
+        "escalation_minutes": "45", "crisis_repage_minutes": "15", "silence_threshold": "3", "crisis_resources": "Call or text 988, any time.",
         "retention_days": "90", "rotation_weeks": "6", "relay_enabled": "on", "ask_when_unsure": "on"}
 
 
@@ -25,6 +25,7 @@ def test_good_settings_are_saved_and_members_on_the_default_move(signed_in, memb
     assert (saved.default_schedule, saved.quiet_hours, saved.escalation_minutes, saved.silence_threshold,
             saved.crisis_resources, saved.retention_days, saved.rotation_weeks, saved.relay_enabled) == \
            (GOOD["default_schedule"], "22:00-07:30", 45, 3, "Call or text 988, any time.", 90, 6, True)
+    assert saved.crisis_repage_minutes == 15
     with db.session() as s:
         # Tuesday 1 Dec, 11:00 in Chicago.
         assert s.get(Member, members["Sam"]).next_checkin_at.isoformat() == "2026-12-01T17:00:00+00:00"
@@ -52,6 +53,7 @@ def test_asking_directly_can_be_turned_off_and_on(signed_in, members, db):
     ("quiet_hours", "night", "Quiet hours look like 21:00-08:00"),
     ("escalation_minutes", "soon", "Write a whole number of minutes, from 5 to 1440"),
     ("escalation_minutes", "2", "Choose from 5 to 1440 minutes"),
+    ("crisis_repage_minutes", "500", "Choose from 5 to 120 minutes"),
     ("silence_threshold", "0", "Choose from 1 to 10 missed check-ins"),
     ("retention_days", "-1", "Choose from 7 to 3650 days"),
     ("rotation_weeks", "1.5", "Write a whole number of weeks"),
