@@ -24,6 +24,15 @@ def paired(kinship, twilio, worker, twilio_api):
     return "Harbour Lights"
 
 
+@pytest.fixture
+def joined(kinship, twilio):
+    """Harbour Lights (Chicago): Sam and Alex, invited and joined; nobody paired, nothing sent."""
+    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
+    for name, phone in (("Sam Rivera", SAM), ("Alex Chen", ALEX)):
+        kinship("member", "add", "--community", "Harbour Lights", "--name", name, "--phone", phone)
+        twilio.sms(phone, "YES")
+
+
 # --- replies the reader is unsure of -----------------------------------------------------
 
 # A sign of risk the reader cannot settle either way: it asks the member directly.

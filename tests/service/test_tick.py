@@ -14,14 +14,6 @@ from tests.conftest import at
 SAM, ALEX = "+14155550101", "+14155550102"
 
 
-@pytest.fixture
-def joined(kinship, twilio):
-    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
-    for name, phone in (("Sam Rivera", SAM), ("Alex Chen", ALEX)):
-        kinship("member", "add", "--community", "Harbour Lights", "--name", name, "--phone", phone)
-        twilio.sms(phone, "YES")
-
-
 def checkin_messages(db) -> int:
     with db.session() as s:
         return s.scalar(select(func.count(OutboundMessage.id)).where(OutboundMessage.kind == "checkin"))

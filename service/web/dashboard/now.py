@@ -188,24 +188,23 @@ def resolve_alert(alert_id: int):
 @bp.post("/messages/<int:message_id>/mark-sent")
 def mark_message_sent(message_id: int):
     """The coordinator knows it went (they answered it, say): settled without a second text."""
-    message = scoping.outbound_or_404(message_id)
-    if reconcile.mark_sent(web.session(), message, now()):
-        record("message.mark_sent", f"message:{message.id}", {"member_id": message.member_id, "kind": message.kind})
-        web.session().commit()
-        flash("Marked as sent. Nothing more goes out for it.", "done")
-    else:
-        flash("That text was settled meanwhile; nothing changed.", "info")
-    return redirect(_back(), 303)
+    return _settle_stuck(message_id, reconcile.mark_sent, "message.mark_sent",
+                         "Marked as sent. Nothing more goes out for it.")
 
 
 @bp.post("/messages/<int:message_id>/send-again")
 def send_message_again(message_id: int):
     """Asked for: the text goes out once more, even though the first may have arrived."""
+    return _settle_stuck(message_id, reconcile.send_again, "message.send_again", "Sending it again now.")
+
+
+def _settle_stuck(message_id: int, settle, action: str, done: str):
+    """A text whose fate is unknown, settled as the coordinator chose, once, and audited."""
     message = scoping.outbound_or_404(message_id)
-    if reconcile.send_again(web.session(), message, now()):
-        record("message.send_again", f"message:{message.id}", {"member_id": message.member_id, "kind": message.kind})
+    if settle(web.session(), message, now()):
+        record(action, f"message:{message.id}", {"member_id": message.member_id, "kind": message.kind})
         web.session().commit()
-        flash("Sending it again now.", "done")
+        flash(done, "done")
     else:
         flash("That text was settled meanwhile; nothing changed.", "info")
     return redirect(_back(), 303)

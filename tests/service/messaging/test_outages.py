@@ -24,14 +24,6 @@ def step(kinship, worker, moment: str) -> None:
     worker()
 
 
-@pytest.fixture
-def joined(kinship, twilio):
-    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
-    for name, phone in (("Sam Rivera", SAM), ("Alex Chen", ALEX)):
-        kinship("member", "add", "--community", "Harbour Lights", "--name", name, "--phone", phone)
-        twilio.sms(phone, "YES")
-
-
 def rows(db, kind: str) -> list[OutboundMessage]:
     with db.session() as s:
         return list(s.scalars(select(OutboundMessage).where(OutboundMessage.kind == kind).order_by(OutboundMessage.id)))

@@ -7,7 +7,6 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from service import clock
 from service.members import heed_carrier
@@ -16,6 +15,7 @@ from service.messaging.reconcile import SAFE_WINDOW
 from service.messaging.twilio_gateway import TwilioGateway
 from service.models import MessageState, OutboundMessage
 from tests.conftest import at
+from tests.service.messaging.conftest import invite_row
 from workers.queues import enqueue_tick
 
 SAM = "+14155550101"
@@ -34,17 +34,6 @@ class DiesAfterTwilioAccepts(TwilioGateway):
 class DiesBeforeTheRequest(TwilioGateway):
     def send(self, **kwargs):
         raise Killed
-
-
-@pytest.fixture
-def invited(kinship):
-    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
-    kinship("member", "add", "--community", "Harbour Lights", "--name", "Sam Rivera", "--phone", SAM)
-
-
-def invite_row(db) -> OutboundMessage:
-    with db.session() as s:
-        return s.scalar(select(OutboundMessage).where(OutboundMessage.kind == "invite"))
 
 
 def send_with(gateway_class, settings, db) -> None:

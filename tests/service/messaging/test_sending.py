@@ -5,22 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from service.models import Member, MemberStatus, MessageState, OutboundMessage
+from service.models import Member, MemberStatus, MessageState
 from workers.pacing import Pacer
+from tests.service.messaging.conftest import invite_row
 from workers.queues import QUEUE_NAMES, queue, send_job_id
 
 SAM = "+14155550101"
-
-
-@pytest.fixture
-def invited(kinship):
-    kinship("community", "add", "Harbour Lights", "--timezone", "America/Chicago")
-    kinship("member", "add", "--community", "Harbour Lights", "--name", "Sam Rivera", "--phone", SAM)
-
-
-def invite_row(db) -> OutboundMessage:
-    with db.session() as s:
-        return s.scalar(select(OutboundMessage).where(OutboundMessage.kind == "invite"))
 
 
 def member(db) -> Member:
