@@ -36,8 +36,10 @@ How a rule is read (callers rely on this):
 * UNTIL is UTC when written with a Z; without Z it is read as the member's
   local time, and a bare date (UNTIL=20261231) means through that local day.
 * Refused (ScheduleError): anything but one RRULE and an optional DTSTART,
-  unknown or repeated parts, FREQ more often than DAILY, several BYHOUR/
-  BYMINUTE/BYSECOND values (several texts a day), INTERVALs rarer than once
+  unknown or repeated parts, FREQ more often than DAILY, more than two
+  check-ins a day (two BYHOUR values sharing one BYMINUTE is the most:
+  "BYHOUR=9,21;BYMINUTE=0"), two times less than 4 hours apart round the
+  clock (code ``too_close``), INTERVALs rarer than once
   a year, COUNT (a schedule runs until stopped), unknown zones, rules with no
   check-in ahead.  A check-in more than ~10 years away counts as never.
 """

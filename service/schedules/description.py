@@ -62,10 +62,8 @@ def describe_schedule(rule: str, language: str) -> str:
     anchor = DEFAULT_ANCHOR
     if text.dtstart:
         anchor, _, _ = read_stamp(text.dtstart.partition(":")[2], "DTSTART")
-    hour = kwargs.get("byhour", (anchor.hour,))[0]
     minute = kwargs.get("byminute", (anchor.minute,))[0]
-    clock = f"{hour:02d}:{minute:02d}"
-    at = f"at {clock}" if lang == "en" else f"a la {clock}" if hour == 1 else f"a las {clock}"
+    at = _at(kwargs.get("byhour", (anchor.hour,)), minute, lang)
     days = _describe_days(kwargs, anchor, lang)
     phrase = f"{days} {at}" if days else f"{words['custom']} {at}"
     until = text.get("UNTIL")
@@ -73,6 +71,13 @@ def describe_schedule(rule: str, language: str) -> str:
         wall, _, _ = read_stamp(until, "UNTIL")
         phrase += words["until"].format(date=day_month(wall.date(), lang, year=True))
     return phrase
+
+
+def _at(hours: tuple[int, ...], minute: int, lang: str) -> str:
+    """ "at 09:00 and 21:00" / "a las 09:00 y a la 13:00": one or two times of day."""
+    if lang == "en":
+        return "at " + " and ".join(f"{hour:02d}:{minute:02d}" for hour in hours)
+    return " y ".join(f"{'a la' if hour == 1 else 'a las'} {hour:02d}:{minute:02d}" for hour in hours)
 
 
 def _describe_days(kwargs: dict, anchor: datetime, lang: str) -> str | None:

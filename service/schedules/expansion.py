@@ -56,8 +56,11 @@ class ZonedRule:
         local = moment.astimezone(self.member_zone).replace(tzinfo=None)
         shift = (datetime.max.year - _ROOM_YEARS - local.year) // _CYCLE_YEARS * _CYCLE_YEARS
         rule = self.rule.replace(dtstart=_years_later(self._search_start(local), shift))
-        # Wall time runs back at fall-back, so look from a few hours early and
-        # compare real instants; check-ins are >= ~23 hours apart.
+        # Wall time runs back at fall-back (by at most an hour), so look from a
+        # few hours early and compare real instants.  Check-ins are at least
+        # MIN_HOURS_APART (4) wall hours apart, >= 3 real hours across a change,
+        # and wall -> instant (fold=0) never runs backwards, so the first later
+        # instant found is the next check-in.
         for wall in rule.xafter(_years_later(local - timedelta(hours=3), shift)):
             found = _years_later(wall, -shift).replace(tzinfo=self.member_zone).astimezone(UTC)
             if self.until is not None and found > self.until or found > moment + _HORIZON:

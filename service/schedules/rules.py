@@ -115,7 +115,7 @@ def rrule_kwargs(text: RuleText) -> dict:
     parts = dict(text.parts)
     freq_name = parts["FREQ"]
     if freq_name in _TOO_OFTEN:
-        raise _bad(f"check-ins at most once a day (FREQ={freq_name} is too often)", "too_often")
+        raise _bad(f"check-ins at most twice a day (FREQ={freq_name} is too often)", "too_often")
     if freq_name not in _FREQS:
         raise _bad(f"FREQ={freq_name} is not a frequency; use DAILY, WEEKLY, MONTHLY or YEARLY")
     if "COUNT" in parts:
@@ -137,9 +137,7 @@ def rrule_kwargs(text: RuleText) -> dict:
     for name in _NUMBER_PARTS:
         if name in parts:
             kwargs[name.lower()] = _numbers(name, parts[name])
-    for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
-        if len(kwargs.get(name.lower(), ())) > 1:
-            raise _bad(f"check-ins at most once a day ({name}={parts[name]} would send several)", "too_often")
+    _at_most_twice_a_day(kwargs, parts)
     for name, freqs in _NOT_WITH.items():
         if name in parts and freq in freqs:
             raise _bad(f"{name} can't be used with FREQ={freq_name}")
@@ -159,6 +157,37 @@ def rrule_kwargs(text: RuleText) -> dict:
             days.append(weekdays[_DAY_CODES.index(match[2])](nth))
         kwargs["byweekday"] = tuple(days)
     return kwargs
+
+
+MIN_HOURS_APART = 4
+
+
+def _at_most_twice_a_day(kwargs: dict, parts: dict) -> None:
+    """Two check-in times a day at most, sharing their minute, and MIN_HOURS_APART apart.
+
+    Every BYHOUR x BYMINUTE x BYSECOND pairing is a text, so only BYHOUR may hold two values.
+    The gap is measured round the clock too (22:00 and 01:00 are 3 hours apart), so a daily
+    schedule never asks twice within a few hours, and the expansion's look-back stays sound.
+    """
+    for name in ("BYMINUTE", "BYSECOND"):
+        if len(kwargs.get(name.lower(), ())) > 1:
+            raise _bad(
+                f"check-ins at most twice a day, at the same minute past the hour ({name}={parts[name]} "
+                "would send several; e.g. BYHOUR=9,21;BYMINUTE=0)", "too_often"
+            )
+    hours = sorted(set(kwargs.get("byhour", ())))
+    if len(kwargs.get("byhour", ())) != len(hours):
+        raise _bad(f"BYHOUR={parts['BYHOUR']} names the same hour twice")
+    if len(hours) > 2:
+        raise _bad(f"check-ins at most twice a day (BYHOUR={parts['BYHOUR']} would send {len(hours)})", "too_often")
+    if len(hours) == 2:
+        gap = min(hours[1] - hours[0], 24 - (hours[1] - hours[0]))
+        if gap < MIN_HOURS_APART:
+            raise _bad(
+                f"two check-ins a day must be at least {MIN_HOURS_APART} hours apart "
+                f"(BYHOUR={parts['BYHOUR']} is {gap} hours)", "too_close"
+            )
+        kwargs["byhour"] = tuple(hours)
 
 
 def read_stamp(value: str, what: str) -> tuple[datetime, bool, bool]:
@@ -209,13 +238,27 @@ def read_until(value: str | None, member_zone: ZoneInfo) -> datetime | None:
     return wall.replace(tzinfo=member_zone).astimezone(UTC)
 
 
+def check_in_hours(rule: str) -> tuple[int, ...]:
+    """The rule's check-in hours as written in BYHOUR, earliest first; () when it has none."""
+    value = split_rule(rule).get("BYHOUR")
+    return tuple(sorted(_numbers("BYHOUR", value))) if value else ()
+
+
 def with_time_of_day(rule: str, at: time) -> str:
-    """``rule`` with BYHOUR/BYMINUTE set to ``at`` (BYSECOND=0); other parts, DTSTART and an "RRULE:" prefix kept."""
+    """``rule`` with its (first) check-in time set to ``at`` (BYSECOND=0); other parts, DTSTART and an
+    "RRULE:" prefix kept.
+
+    A twice-a-day rule stays twice a day: ``at`` replaces the earlier time, the later hour is
+    kept, and both take ``at``'s minute, since the two times share one BYMINUTE.
+    """
     if not isinstance(at, time) or at.tzinfo is not None:
         raise ValueError(f"with_time_of_day takes a local time without tzinfo, got {at!r}")
     text = split_rule(rule)
+    hours = check_in_hours(rule)
+    # Not a set: TIME at the later hour gives BYHOUR=21,21, refused rather than quietly once a day.
+    byhour = ",".join(str(h) for h in sorted((at.hour, hours[1]))) if len(hours) == 2 else str(at.hour)
     kept = [f"{name}={value}" for name, value in text.parts if name not in ("BYHOUR", "BYMINUTE", "BYSECOND")]
-    body = ";".join([*kept, f"BYHOUR={at.hour}", f"BYMINUTE={at.minute}", "BYSECOND=0"])
+    body = ";".join([*kept, f"BYHOUR={byhour}", f"BYMINUTE={at.minute}", "BYSECOND=0"])
     line = f"RRULE:{body}" if text.prefixed else body
     return line if text.dtstart is None else f"{text.dtstart}\n{line}"
 

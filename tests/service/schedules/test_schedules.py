@@ -112,15 +112,21 @@ class TestValidateSchedule:
         "FREQ=DAILY;BYHOUR=10;UNTIL=20261231T235959Z",
         "DTSTART;TZID=America/Chicago:20260105T100000\nRRULE:FREQ=WEEKLY;INTERVAL=2",
         " FREQ=DAILY ; BYHOUR=10 ; ",
+        "FREQ=DAILY;BYHOUR=9,21;BYMINUTE=0",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;BYHOUR=20,8;BYMINUTE=45",
+        "FREQ=DAILY;BYHOUR=22,2;BYMINUTE=0",  # 4 hours apart across midnight
     ])
-    def test_accepts_once_a_day_or_less(self, rule):
+    def test_accepts_twice_a_day_or_less(self, rule):
         assert validate_schedule(rule, CHICAGO, NOW) is None
 
     @pytest.mark.parametrize("rule, message, code", [
-        ("FREQ=HOURLY", "check-ins at most once a day (FREQ=HOURLY is too often)", "too_often"),
-        ("FREQ=MINUTELY;INTERVAL=30", "check-ins at most once a day (FREQ=MINUTELY is too often)", "too_often"),
-        ("FREQ=DAILY;BYHOUR=9,17", "check-ins at most once a day (BYHOUR=9,17 would send several)", "too_often"),
+        ("FREQ=HOURLY", "check-ins at most twice a day (FREQ=HOURLY is too often)", "too_often"),
+        ("FREQ=MINUTELY;INTERVAL=30", "check-ins at most twice a day (FREQ=MINUTELY is too often)", "too_often"),
+        ("FREQ=DAILY;BYHOUR=9,13,17", "check-ins at most twice a day (BYHOUR=9,13,17 would send 3)", "too_often"),
         ("FREQ=DAILY;BYHOUR=9;BYMINUTE=0,30", "BYMINUTE=0,30 would send several", "too_often"),
+        ("FREQ=DAILY;BYHOUR=9,12", "at least 4 hours apart (BYHOUR=9,12 is 3 hours)", "too_close"),
+        ("FREQ=DAILY;BYHOUR=22,1", "at least 4 hours apart (BYHOUR=22,1 is 3 hours)", "too_close"),
+        ("FREQ=DAILY;BYHOUR=9,9", "BYHOUR=9,9 names the same hour twice", "bad_rule"),
         ("FREQ=YEARLY;INTERVAL=2", "check-ins at least once a year", "too_rare"),
         ("FREQ=DAILY;COUNT=10", "COUNT can't be used: a check-in schedule runs until it is stopped", "count"),
         ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31", "the schedule never fires", "never_fires"),
@@ -462,6 +468,19 @@ class TestWithTimeOfDay:
         moved = with_time_of_day(DAILY_10, parse_time_of_day("las 9 y media"))
         assert wall(next_occurrence(moved, CHICAGO, NOW), CHICAGO).time() == time(9, 30)
 
+    def test_twice_a_day_moves_the_first_time_and_keeps_the_second(self):
+        assert with_time_of_day("FREQ=DAILY;BYHOUR=9,21;BYMINUTE=0", time(8)) == (
+            "FREQ=DAILY;BYHOUR=8,21;BYMINUTE=0;BYSECOND=0")
+        # The two times share their minute, so both take the new one.
+        assert with_time_of_day("FREQ=DAILY;BYHOUR=9,21;BYMINUTE=0", time(7, 30)) == (
+            "FREQ=DAILY;BYHOUR=7,21;BYMINUTE=30;BYSECOND=0")
+
+    def test_twice_a_day_never_quietly_becomes_once(self):
+        moved = with_time_of_day("FREQ=DAILY;BYHOUR=9,21;BYMINUTE=0", time(21))
+        assert refusal(validate_schedule, moved, CHICAGO, NOW).code == "bad_rule"
+        too_close = with_time_of_day("FREQ=DAILY;BYHOUR=9,21;BYMINUTE=0", time(19))
+        assert refusal(validate_schedule, too_close, CHICAGO, NOW).code == "too_close"
+
     def test_refuses_unreadable_rules_and_aware_times(self):
         refusal(with_time_of_day, "nonsense", time(9))
         with pytest.raises(ValueError):
@@ -644,6 +663,10 @@ class TestDescribeSchedule:
         ("FREQ=DAILY;BYHOUR=9;UNTIL=20261231T235959Z", "every day at 09:00, until 31 Dec 2026",
          "todos los días a las 09:00, hasta el 31 dic 2026"),
         ("DTSTART;TZID=Europe/London:20240101T073000\nFREQ=DAILY", "every day at 07:30", "todos los días a las 07:30"),
+        ("FREQ=DAILY;BYHOUR=21,9;BYMINUTE=0", "every day at 09:00 and 21:00",
+         "todos los días a las 09:00 y a las 21:00"),
+        ("FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=1,13;BYMINUTE=30", "Mondays and Thursdays at 01:30 and 13:30",
+         "lunes y jueves a la 01:30 y a las 13:30"),
     ])
     def test_in_english_and_spanish(self, rule, english, spanish):
         assert describe_schedule(rule, "en") == english
@@ -894,3 +917,111 @@ def test_check_ins_and_quiet_hours_at_every_clock_change(where, interval):
         assert end >= start and not in_quiet_hours(end, tz_name, quiet)
         if end > start:
             assert in_quiet_hours(end - timedelta(seconds=1), tz_name, quiet)
+
+
+# --- twice a day -----------------------------------------------------------
+
+@st.composite
+def twice_a_day_rules(draw):
+    """(rule text, (first, second) times of day, weekdays it may fire on, freq, interval): two
+    times sharing a minute, at least 4 hours apart round the clock."""
+    minute = draw(st.sampled_from([0, 15, 30, 45]) | st.integers(0, 59))
+    first = draw(st.integers(0, 23))
+    second = (first + draw(st.integers(4, 20))) % 24
+    freq = draw(st.sampled_from(["DAILY", "WEEKLY"]))
+    interval = draw(st.integers(1, 3))
+    days = sorted(draw(st.sets(st.integers(0, 6), min_size=1, max_size=7)))
+    byday = f";BYDAY={','.join(DAY_CODES[d] for d in days)}" if freq == "WEEKLY" or draw(st.booleans()) else ""
+    hours = sorted((first, second))
+    rule = f"FREQ={freq};INTERVAL={interval}{byday};BYHOUR={first},{second};BYMINUTE={minute}"
+    return rule, tuple(time(h, minute) for h in hours), set(days) if byday else set(range(7)), freq, interval
+
+
+def brute_force_twice(rule_parts, tz_name: str, after: datetime) -> datetime:
+    """The earliest instant after `after`, looking a full two days back on the wall clock and
+    taking the smallest instant, assuming nothing about the order walls map to instants."""
+    _, ats, days, freq, interval = rule_parts
+    member_zone = ZoneInfo(tz_name)
+    expanded = rrule(
+        DAILY if freq == "DAILY" else WEEKLY, dtstart=datetime(2024, 1, 1), interval=interval, wkst=0,
+        byweekday=[weekdays[d] for d in days], byhour=[at.hour for at in ats], byminute=ats[0].minute, bysecond=0,
+    )
+    local_after = after.astimezone(member_zone).replace(tzinfo=None)
+    found = []
+    for wall_time in expanded.xafter(local_after - timedelta(days=2)):
+        moment = wall_time.replace(tzinfo=member_zone).astimezone(UTC)
+        if moment > after:
+            found.append(moment)
+        if found and wall_time > local_after + timedelta(days=2):
+            return min(found)
+    raise AssertionError("no occurrence")
+
+
+@PROPERTY
+@given(twice_a_day_rules(), zone_and_instant)
+def test_twice_a_day_next_occurrence_matches_a_brute_force_expansion(rule_parts, where):
+    tz_name, after = where
+    assert next_occurrence(rule_parts[0], tz_name, after) == brute_force_twice(rule_parts, tz_name, after)
+
+
+@PROPERTY
+@given(twice_a_day_rules(), zone_and_instant)
+def test_twice_a_day_lands_on_one_of_the_two_times_except_in_a_gap(rule_parts, where):
+    tz_name, after = where
+    rule, ats, days, _, _ = rule_parts
+    moment = next_occurrence(rule, tz_name, after)
+    local = moment.astimezone(ZoneInfo(tz_name))
+    if local.time() in ats:
+        assert local.weekday() in days
+    else:
+        skipped = [(day, at) for day in (local.date(), local.date() - timedelta(days=1)) for at in ats
+                   if not exists(day, at, tz_name)
+                   and datetime.combine(day, at, tzinfo=ZoneInfo(tz_name)).astimezone(UTC) == moment]
+        assert skipped and skipped[0][0].weekday() in days
+
+
+@PROPERTY
+@given(twice_a_day_rules(), zone_and_instant, quiet_hours)
+def test_twice_a_day_slots_increase_at_least_three_hours_apart(rule_parts, where, quiet):
+    tz_name, after = where
+    slots = upcoming_slots(rule_parts[0], tz_name, quiet, after, count=6)
+    assert len(slots) == 6 and slots[0].scheduled_for > after
+    for earlier, later in zip(slots, slots[1:]):
+        # 4 hours apart on the wall clock; a clock change can take one hour off.
+        assert later.scheduled_for - earlier.scheduled_for >= timedelta(hours=3)
+        assert later.send_at >= earlier.send_at
+    for slot in slots:
+        assert not in_quiet_hours(slot.send_at, tz_name, quiet)
+    per_day: dict[date, int] = {}
+    for slot in slots:
+        day = wall(slot.scheduled_for, tz_name).date()
+        per_day[day] = per_day.get(day, 0) + 1
+    assert max(per_day.values()) <= 2
+
+
+@PROPERTY
+@given(twice_a_day_rules(), zones, instants, st.integers(1, 60))
+def test_twice_a_day_cadence_does_not_depend_on_when_we_ask(rule_parts, tz_name, after, days_earlier):
+    rule = rule_parts[0]
+    target = next_occurrence(rule, tz_name, after)
+    moment = next_occurrence(rule, tz_name, after - timedelta(days=days_earlier))
+    while moment < target:
+        moment = next_occurrence(rule, tz_name, moment)
+    assert moment == target
+
+
+class TestTwiceADayAcrossDaylightSaving:
+    def test_chicago_fall_back_keeps_both_wall_times(self):
+        rule = "FREQ=DAILY;BYHOUR=1,13;BYMINUTE=30"
+        found = occurrences(rule, CHICAGO, utc(2026, 10, 31, 12), 4)
+        assert [wall(m, CHICAGO) for m in found] == [
+            datetime(2026, 10, 31, 13, 30), datetime(2026, 11, 1, 1, 30),
+            datetime(2026, 11, 1, 13, 30), datetime(2026, 11, 2, 1, 30)]
+        assert found[1] == utc(2026, 11, 1, 6, 30)  # 01:30 happens twice: the first one, CDT
+
+    def test_chicago_spring_forward_moves_a_skipped_time_past_the_gap(self):
+        rule = "FREQ=DAILY;BYHOUR=2,14;BYMINUTE=30"
+        found = occurrences(rule, CHICAGO, utc(2026, 3, 7, 12), 4)
+        assert [wall(m, CHICAGO) for m in found] == [
+            datetime(2026, 3, 7, 14, 30), datetime(2026, 3, 8, 3, 30),
+            datetime(2026, 3, 8, 14, 30), datetime(2026, 3, 9, 2, 30)]
