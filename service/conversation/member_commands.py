@@ -21,6 +21,7 @@ from service.models import InboundMessage, Member, MemberStatus
 from service.reading import Reading
 from service.schedules import (
     ScheduleError,
+    check_in_hours,
     format_local,
     format_local_day,
     in_quiet_hours,
@@ -30,6 +31,7 @@ from service.schedules import (
     validate_schedule,
     with_time_of_day,
 )
+from service.schedules.member_time import language_of
 
 Answer = tuple[str | None, dict]
 
@@ -106,9 +108,19 @@ def move_time(member: Member, argument: str, now: datetime) -> Answer:
     except ScheduleError:
         return "time_help", {}
     quiet = quiet_hours_for(member)
-    first = next_occurrence(rule, member.zone, now)
-    if first is not None and in_quiet_hours(first, member.zone, quiet):
-        return "quiet_time_refused", {"quiet_hours": str(quiet)}
+    hours = check_in_hours(rule)
+    # Twice a day: the next two check-ins are one at each time, and neither may be in quiet hours.
+    moment: datetime | None = now
+    for _ in range(max(1, len(hours))):
+        moment = next_occurrence(rule, member.zone, moment) if moment is not None else None
+        if moment is not None and in_quiet_hours(moment, member.zone, quiet):
+            return "quiet_time_refused", {"quiet_hours": str(quiet)}
     member.schedule = rule
     schedule_next(member, max(now, member.paused_until or now))
+    if len(hours) == 2:
+        # Say both times, so a member who meant "move my check-in" sees the other one stayed.
+        minute = at.minute
+        joiner = " y " if language_of(member.language) == "es" else " and "
+        times = joiner.join(f"{hour:02d}:{minute:02d}" for hour in hours)
+        return "time_confirm_twice", {"times": times, "next_checkin": next_checkin_text(member)}
     return "time_confirm", {"next_checkin": next_checkin_text(member)}

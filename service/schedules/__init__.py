@@ -61,12 +61,12 @@ from service.schedules.member_time import (
     zone,
 )
 from service.schedules.quiet_hours import DEFAULT_QUIET_HOURS, QuietHours, in_quiet_hours, quiet_hours_end
-from service.schedules.rules import with_time_of_day
+from service.schedules.rules import check_in_hours, with_time_of_day
 
 __all__ = [
     "ScheduleError", "QuietHours", "DEFAULT_QUIET_HOURS", "Slot", "zone",
     "validate_schedule", "next_occurrence", "in_quiet_hours", "quiet_hours_end",
-    "next_slot", "upcoming_slots", "with_time_of_day", "parse_time_of_day",
+    "next_slot", "upcoming_slots", "with_time_of_day", "check_in_hours", "parse_time_of_day",
     "parse_pause", "describe_schedule", "format_local", "format_local_day",
 ]
 

@@ -67,6 +67,32 @@ def test_time_inside_quiet_hours_is_refused_with_the_reason(twilio, sam, db):
     assert member(db).schedule is None
 
 
+def twice_a_day(db, rule: str = "FREQ=DAILY;BYHOUR=9,18;BYMINUTE=0") -> None:
+    with db.session() as s:
+        s.scalar(select(Member)).schedule = rule
+        s.commit()
+
+
+def test_time_on_a_twice_a_day_schedule_moves_the_first_time_and_says_both(twilio, sam, db):
+    twice_a_day(db)
+    text = answer(twilio.sms(SAM, "TIME 8:30am"))
+    assert "08:30 and 18:30" in text  # both times said: the second one stayed
+    assert "Mon 30 Nov, 18:30" in text
+    assert "BYHOUR=8,18;BYMINUTE=30" in member(db).schedule
+
+
+def test_time_too_close_to_the_other_check_in_gets_examples_and_changes_nothing(twilio, sam, db):
+    twice_a_day(db)
+    assert "TIME" in answer(twilio.sms(SAM, "TIME 4pm"))  # 16:00 and 18:00: under 4 hours apart
+    assert member(db).schedule == "FREQ=DAILY;BYHOUR=9,18;BYMINUTE=0"
+
+
+def test_time_keeping_the_other_check_in_inside_quiet_hours_is_refused(twilio, sam, db):
+    twice_a_day(db, "FREQ=DAILY;BYHOUR=10,22;BYMINUTE=0")
+    assert "21:00-08:00" in answer(twilio.sms(SAM, "TIME 9am"))
+    assert member(db).schedule == "FREQ=DAILY;BYHOUR=10,22;BYMINUTE=0"
+
+
 def test_time_we_cannot_read_gets_examples(twilio, sam, db):
     assert "TIME" in answer(twilio.sms(SAM, "TIME whenever"))
     assert member(db).schedule is None
