@@ -24,6 +24,7 @@ class PickerView:
     time: str
     every_other_week: bool
     rule_before: str  # the rule as the page showed it, to tell whether the text was edited
+    second_time: str | None = None  # the later time, when twice a day
 
     @property
     def beyond_picker(self) -> bool:
@@ -36,17 +37,23 @@ def view_of_rule(rule: str | None, fallback_rule: str | None = None) -> PickerVi
     """The picker for a saved rule; an empty rule with a fallback is "the community's schedule"."""
     if not (rule or "").strip() and fallback_rule is not None:
         shown = picked_from_rule(fallback_rule) or Picked("weekdays")
-        return PickerView(COMMUNITY, shown.chosen, shown.time, shown.every_other_week, "")
+        return PickerView(COMMUNITY, shown.chosen, shown.time, shown.every_other_week, "", shown.second_time)
     picked = picked_from_rule(rule)
     if picked is None:
         return PickerView(None, (), "10:00", False, rule or "")
-    return PickerView(picked.days, picked.chosen, picked.time, picked.every_other_week, rule or "")
+    return PickerView(picked.days, picked.chosen, picked.time, picked.every_other_week, rule or "",
+                      picked.second_time)
 
 
 def view_of_form(form: MultiDict) -> PickerView:
     """The picker as it was submitted, for a page shown again with a problem."""
     return PickerView(form.get("pick_days"), tuple(form.getlist("pick_day")), form.get("pick_time") or "10:00",
-                      bool(form.get("pick_other_week")), form.get("rule_before") or "")
+                      bool(form.get("pick_other_week")), form.get("rule_before") or "", _second_time(form))
+
+
+def _second_time(form: MultiDict) -> str | None:
+    """The second time when "twice a day" is ticked ("" if its field is empty), else None."""
+    return (form.get("pick_time2") or "") if form.get("pick_twice") else None
 
 
 def submitted_rule(form: MultiDict, field: str) -> str:
@@ -57,6 +64,7 @@ def submitted_rule(form: MultiDict, field: str) -> str:
         return text
     if choice == COMMUNITY:
         return ""
-    picked = picked_from_form(choice, form.getlist("pick_day"), form.get("pick_time"), bool(form.get("pick_other_week")))
+    picked = picked_from_form(choice, form.getlist("pick_day"), form.get("pick_time"), bool(form.get("pick_other_week")),
+                              _second_time(form))
     # The same schedule as before keeps its text: saving other fields changes no rule.
     return text if picked == picked_from_rule(text) else rule_for(picked)

@@ -73,7 +73,7 @@ def test_bad_details_are_refused_with_the_reason_and_nothing_changes(signed_in, 
         ({"timezone": "Chicago"}, "unknown time zone"),
         ({"language": "de"}, "unsupported language"),
         ({"schedule": "every day please"}, "schedule"),
-        ({"schedule": "FREQ=DAILY;BYHOUR=9,18"}, "BYHOUR"),
+        ({"schedule": "FREQ=DAILY;BYHOUR=9,11"}, "at least 4 hours apart"),
         ({"quiet_hours": "late"}, "quiet hours look like 21:00-08:00"),
     ]
     before = sam(db, members)
@@ -186,6 +186,18 @@ def test_the_member_picker_sets_their_own_days_or_the_community_schedule(signed_
     assert signed_in.post(f"/members/{sam}/details", back).status_code == 303
     with db.session() as s:
         assert s.get(Member, sam).schedule is None
+
+
+def test_the_member_picker_sets_two_check_ins_a_day(signed_in, members, db):
+    from service.models import Member
+
+    sam = members["Sam"]
+    form = {"name": "Sam Rivera", "language": "en", "timezone": "", "quiet_hours": "", "schedule": "",
+            "rule_before": "", "pick_days": "weekdays", "pick_time": "08:30", "pick_twice": "on", "pick_time2": "18:30"}
+    assert signed_in.post(f"/members/{sam}/details", form).status_code == 303
+    with db.session() as s:
+        assert s.get(Member, sam).schedule == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8,18;BYMINUTE=30"
+    assert "weekdays at 08:30 and 18:30" in text_of(signed_in.get(f"/members/{sam}"))
 
 
 def test_times_say_their_zone_once_and_a_member_elsewhere_gets_their_own_time_beside(signed_in, twilio, members, db):

@@ -127,6 +127,29 @@ def test_the_picker_writes_the_default_schedule_and_the_rule_waits_behind_advanc
     assert community(db).default_schedule == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=18;BYMINUTE=30"
 
 
+def test_the_picker_writes_twice_a_day_and_shows_it_again(signed_in, db):
+    before = community(db).default_schedule
+    picked = {**GOOD, "default_schedule": before, "rule_before": before, "pick_days": "every", "pick_time": "21:00",
+              "pick_twice": "on", "pick_time2": "09:00"}
+    assert signed_in.post("/settings", picked).status_code == 303
+    assert community(db).default_schedule == "FREQ=DAILY;BYHOUR=9,21;BYMINUTE=0"
+    page = signed_in.get("/settings").get_data(as_text=True)
+    assert 'name="pick_twice" checked' in page and 'name="pick_time2" type="time" aria-label="Second time of day" value="21:00"' in page
+
+
+def test_two_times_too_close_are_refused_with_the_reason_and_nothing_changes(signed_in, db):
+    before = community(db).default_schedule
+    form = {**GOOD, "default_schedule": before, "rule_before": before, "pick_days": "every", "pick_time": "09:00",
+            "pick_twice": "on", "pick_time2": "11:00"}
+    answer = signed_in.post("/settings", form)
+    assert answer.status_code == 422 and "at least 4 hours apart" in text_of(answer)
+    assert community(db).default_schedule == before
+    # Unticked, the second time is ignored.
+    del form["pick_twice"]
+    assert signed_in.post("/settings", form).status_code == 303
+    assert community(db).default_schedule == "FREQ=DAILY;BYHOUR=9;BYMINUTE=0"
+
+
 def test_a_rule_typed_under_advanced_wins_over_the_picker(signed_in, db):
     before = community(db).default_schedule
     typed = "FREQ=MONTHLY;BYMONTHDAY=1;BYHOUR=9;BYMINUTE=0"
