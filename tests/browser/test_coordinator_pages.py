@@ -43,17 +43,27 @@ def test_a_coordinator_sets_check_ins_with_the_picker_not_a_rule(browser, live_s
     expect(picker.get_by_label("On these days:")).to_be_checked()  # the seeded Mondays and Thursdays
     expect(page.get_by_label("Default check-in schedule")).to_be_hidden()  # behind "advanced"
     picker.get_by_label("Weekdays, Monday to Friday").check()
-    picker.get_by_label("Time of day").fill("18:30")
+    picker.get_by_label("Time of day", exact=True).fill("18:30")
     picker.get_by_label("Every other week").check()
     page.get_by_role("button", name="Save settings").click()
     expect(page.get_by_text("Settings saved.")).to_be_visible()
     expect(page.get_by_label("Weekdays, Monday to Friday")).to_be_checked()
-    expect(page.get_by_label("Time of day")).to_have_value("18:30")
+    expect(page.get_by_label("Time of day", exact=True)).to_have_value("18:30")
     page.get_by_text("Advanced: the schedule as a rule").click()
     expect(page.get_by_label("Default check-in schedule")).to_have_value(
         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR;BYHOUR=18;BYMINUTE=30")
     with db.session() as s:
         assert s.scalar(select(Community.default_schedule)).startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR")
+    # Twice a day: a second time, shown earliest first after saving.
+    picker.get_by_label("Twice a day, also at:").check()
+    picker.get_by_label("Second time of day").fill("08:30")
+    page.get_by_role("button", name="Save settings").click()
+    expect(page.get_by_text("Settings saved.")).to_be_visible()
+    expect(page.get_by_label("Time of day", exact=True)).to_have_value("08:30")
+    expect(page.get_by_label("Second time of day")).to_have_value("18:30")
+    with db.session() as s:
+        assert s.scalar(select(Community.default_schedule)) == (
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8,18;BYMINUTE=30")
     assert problems == []
 
 
