@@ -20,7 +20,7 @@ from tests.conftest import at
 NOW = at("2026-11-30T16:00:00Z")
 GRACE = timedelta(minutes=120)
 SCHEDULES = [None, "FREQ=DAILY;BYHOUR=10;BYMINUTE=0", "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=30",
-             "FREQ=DAILY;BYHOUR=22;BYMINUTE=15"]
+             "FREQ=DAILY;BYHOUR=22;BYMINUTE=15", "FREQ=DAILY;BYHOUR=9,17;BYMINUTE=0"]
 STATUSES = [MemberStatus.ACTIVE, MemberStatus.ACTIVE, MemberStatus.PAUSED, MemberStatus.INVITED, MemberStatus.OPTED_OUT]
 
 

@@ -111,6 +111,24 @@ def test_an_unanswered_checkin_is_missed_when_the_next_is_asked(kinship, joined,
         assert statuses == [CheckInStatus.MISSED, CheckInStatus.OPEN]
 
 
+def test_twice_a_day_the_morning_check_in_is_missed_when_the_evening_one_is_asked(kinship, joined, db):
+    from service.members import schedule_next
+
+    with db.session() as s:
+        sam = s.scalar(select(Member).where(Member.phone == SAM))
+        sam.schedule = "FREQ=DAILY;BYHOUR=10,18;BYMINUTE=0"  # Chicago
+        schedule_next(sam, at("2026-11-30T15:00:00Z"))
+        s.commit()
+    kinship("tick", "--at", "2026-11-30T16:00:00Z")  # 10:00
+    kinship("tick", "--at", "2026-12-01T00:00:00Z")  # 18:00, the same day
+    with db.session() as s:
+        sam = s.scalar(select(Member).where(Member.phone == SAM))
+        checkins = list(s.scalars(select(CheckIn).where(CheckIn.member_id == sam.id).order_by(CheckIn.id)))
+        assert [(c.scheduled_for, c.status) for c in checkins] == [
+            (at("2026-11-30T16:00:00Z"), CheckInStatus.MISSED), (at("2026-12-01T00:00:00Z"), CheckInStatus.OPEN)]
+        assert sam.consecutive_missed == 1 and sam.next_checkin_at == at("2026-12-01T16:00:00Z")
+
+
 def test_after_downtime_a_slot_still_inside_the_grace_is_sent(kinship, joined, db):
     # Down from before Monday 10:00 until Thursday 10:30 in Chicago: Monday is skipped, Thursday is sent.
     result = kinship("tick", "--at", "2026-12-03T16:30:00Z")
