@@ -31,7 +31,6 @@ from service.schedules import (
     validate_schedule,
     with_time_of_day,
 )
-from service.schedules.member_time import language_of
 
 Answer = tuple[str | None, dict]
 
@@ -119,8 +118,7 @@ def move_time(member: Member, argument: str, now: datetime) -> Answer:
     schedule_next(member, max(now, member.paused_until or now))
     if len(hours) == 2:
         # Say both times, so a member who meant "move my check-in" sees the other one stayed.
-        minute = at.minute
-        joiner = " y " if language_of(member.language) == "es" else " and "
-        times = joiner.join(f"{hour:02d}:{minute:02d}" for hour in hours)
-        return "time_confirm_twice", {"times": times, "next_checkin": next_checkin_text(member)}
+        first, second = (f"{hour:02d}:{at.minute:02d}" for hour in hours)
+        return "time_confirm_twice", {"first_time": first, "second_time": second,
+                                      "next_checkin": next_checkin_text(member)}
     return "time_confirm", {"next_checkin": next_checkin_text(member)}

@@ -64,7 +64,7 @@ def submitted_rule(form: MultiDict, field: str) -> str:
         return text
     if choice == COMMUNITY:
         return ""
-    picked = picked_from_form(choice, form.getlist("pick_day"), form.get("pick_time"), bool(form.get("pick_other_week")),
-                              _second_time(form))
+    picked = picked_from_form(choice, form.getlist("pick_day"), form.get("pick_time"),
+                              bool(form.get("pick_other_week")), _second_time(form))
     # The same schedule as before keeps its text: saving other fields changes no rule.
     return text if picked == picked_from_rule(text) else rule_for(picked)

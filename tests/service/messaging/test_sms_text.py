@@ -51,7 +51,7 @@ VARIABLES: dict[str, set[str]] = {
     "pause_confirm": {"name", "resume_date"},
     "back_confirm": {"name", "next_checkin"},
     "time_confirm": {"name", "next_checkin"},
-    "time_confirm_twice": {"name", "times", "next_checkin"},
+    "time_confirm_twice": {"name", "first_time", "second_time", "next_checkin"},
     "time_help": set(),
     "pause_help": set(),
     "quiet_time_refused": {"name", "quiet_hours"},
@@ -91,14 +91,16 @@ MIN_VARIANTS = {"thanks": 5, "thanks_unprompted": 2}
 TYPICAL = {
     "en": dict(
         name="Sam", buddy="Alex", member="Alex", sender="Alex", community="Eastside Circle",
-        next_checkin="Thu 27 Nov, 10:00", times="09:00 and 21:00", resume_date="Mon 1 Dec", quiet_hours="21:00-08:00",
+        next_checkin="Thu 27 Nov, 10:00", first_time="09:00", second_time="21:00", resume_date="Mon 1 Dec",
+        quiet_hours="21:00-08:00",
         phone="+15550101234", url="https://kinship.example.org/m/42", reason="low score",
         reply="rough week, not sleeping much", text="Potluck moved to Sunday at 5pm. Bring a friend!",
         contact="", invited=False,
     ),
     "es": dict(
         name="Lupe", buddy="Carmen", member="Carmen", sender="Carmen", community="Grupo Esperanza",
-        next_checkin="jue 27 nov, 10:00", times="09:00 y 21:00", resume_date="lun 1 dic", quiet_hours="21:00-08:00",
+        next_checkin="jue 27 nov, 10:00", first_time="09:00", second_time="21:00", resume_date="lun 1 dic",
+        quiet_hours="21:00-08:00",
         phone="+15550101234", url="https://kinship.example.org/m/42", reason="puntaje bajo",
         reply="semana dura, duermo poco", text="La comida del domingo pasa a las 5pm. Trae a quien quieras!",
         contact="", invited=False,
@@ -109,13 +111,13 @@ TYPICAL = {
 # text of a full single SMS (160).
 LONGEST = dict(
     name="Christabella", buddy="Alessandrina", member="Alessandrina", sender="Alessandrina",
-    community="Northside Recovery Group", next_checkin="Wed 31 Dec, 10:00", times="09:00 and 21:00",
+    community="Northside Recovery Group", next_checkin="Wed 31 Dec, 10:00", first_time="09:00", second_time="21:00",
     resume_date="Wed 31 Dec",
     quiet_hours="21:00-08:00", phone="+1 (555) 010-1234", url="https://kinship.example.org/members/123456",
     reason="no reply to 3 check-ins", reply="w" * 80, text="t" * 160,
     contact="Christabella Montgomery, 415-555-0199, cm@kin.org", invited=True,  # the contact line's 50 at most
 )
-LONGEST_ES = dict(LONGEST, next_checkin="mié 31 dic, 10:00", times="09:00 y 21:00", resume_date="mié 31 dic")
+LONGEST_ES = dict(LONGEST, next_checkin="mié 31 dic, 10:00", resume_date="mié 31 dic")
 # Values a real community will produce that are not GSM-7 (á í ó ú, ë, emoji).
 # They force UCS-2; reported, not asserted (see test_report_table).
 NON_GSM = dict(LONGEST, name="Joaquín", buddy="Sofía", member="Sofía", sender="Sofía",
