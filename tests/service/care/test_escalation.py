@@ -171,6 +171,7 @@ def test_an_untaken_crisis_is_paged_again_at_10_and_20_minutes_not_before_and_no
     assert "STILL NOBODY ON IT" in last(twilio_api, ANA)
     board = dana(db, client)
     assert "Overdue: paged 3 times" in board.get("/").get_data(as_text=True)
+    assert kinship("alerts", "--open").stdout.rstrip().endswith("OVERDUE")
 
 
 def test_a_coordinator_taking_a_crisis_stops_the_pages_and_only_then_is_the_buddy_told_someone_is_in_touch(
@@ -212,6 +213,7 @@ def test_a_taken_alert_left_open_a_day_goes_stale_with_one_reminder(paired, kins
     assert len(twilio_api.sent_to(DANA)) == before + 1 and "still open" in last(twilio_api, DANA)
     clock.freeze(at("2026-12-01T16:01:00Z"))
     assert "Stale: taken" in board.get("/").get_data(as_text=True)
+    assert kinship("alerts", "--open").stdout.rstrip().endswith("STALE")
 
 
 # --- hand-offs that go quiet --------------------------------------------------------------
