@@ -1,8 +1,8 @@
 """A text arrives: who sent it and what is open for them, in one query; the text stored once.
 
-``arrive`` loads the member with their community, the check-in their text answers, the
-question they were asked and their unresolved support alert in one statement, so the common
-reply reads nothing more before it writes. ``store`` inserts the text with
+``arrive`` loads the member with their community and the check-in their text answers, and
+whether they were asked a question or have an unresolved support alert, in one statement,
+so the common reply reads nothing more before it writes. ``store`` inserts the text with
 ``INSERT ... ON CONFLICT DO NOTHING`` on its MessageSid and Twilio's retry token: of two
 identical webhooks, however close together, exactly one gets a row and goes on; the other
 is a duplicate (``Duplicate``), acknowledged and not read again.
@@ -13,10 +13,11 @@ stores the text once, with every field already final, just before the transactio
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, select
+from sqlalchemy import Insert, Select, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, contains_eager, make_transient_to_detached
 
@@ -42,8 +43,15 @@ class Duplicate(Exception):
 class Arrival:
     member: Member  # with their community loaded
     checkin: CheckIn | None  # the open check-in a reply answers (the newest; the tick closes older ones)
-    question: SafetyQuestion | None  # asked whether they are safe, not yet answered
-    support_alert: Alert | None  # their unresolved support alert, which a good reply clears
+    question_id: int | None  # asked whether they are safe, not yet answered
+    support_alert_id: int | None  # their unresolved support alert, which a good reply clears
+
+    # Most texts come with neither: the rows themselves are read only when one is there.
+    def question(self, session: Session) -> SafetyQuestion | None:
+        return session.get(SafetyQuestion, self.question_id) if self.question_id is not None else None
+
+    def support_alert(self, session: Session) -> Alert | None:
+        return session.get(Alert, self.support_alert_id) if self.support_alert_id is not None else None
 
 
 def arrive(session: Session, from_phone: str) -> Arrival | None:
@@ -52,6 +60,13 @@ def arrive(session: Session, from_phone: str) -> Arrival | None:
         phone = parse_phone(from_phone, "US")
     except PhoneError:
         return None
+    row = session.execute(_arrival_query(), {"phone": phone}).one_or_none()
+    return None if row is None else Arrival(*row)
+
+
+@functools.cache
+def _arrival_query() -> Select:
+    # Built once: the statement and its cache key cost more than running it.
     newest_open = (
         select(CheckIn.id)
         .where(CheckIn.member_id == Member.id, CheckIn.status == CheckInStatus.OPEN)
@@ -60,20 +75,26 @@ def arrive(session: Session, from_phone: str) -> Arrival | None:
         .correlate(Member)
         .scalar_subquery()
     )
-    # Each outer join matches at most one row: a unique index allows one open question and
-    # one unresolved alert of a kind per member.
-    row = session.execute(
-        select(Member, CheckIn, SafetyQuestion, Alert)
+    # A unique index allows one open question, and one unresolved alert of a kind, per member.
+    open_question = (
+        select(SafetyQuestion.id)
+        .where(SafetyQuestion.member_id == Member.id, SafetyQuestion.state == QuestionState.OPEN)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+    support_alert = (
+        select(Alert.id)
+        .where(Alert.member_id == Member.id, Alert.kind == AlertKind.SUPPORT, Alert.state != AlertState.RESOLVED)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+    return (
+        select(Member, CheckIn, open_question, support_alert)
         .join(Member.community)
         .options(contains_eager(Member.community))
         .outerjoin(CheckIn, CheckIn.id == newest_open)
-        .outerjoin(SafetyQuestion, and_(SafetyQuestion.member_id == Member.id,
-                                        SafetyQuestion.state == QuestionState.OPEN))
-        .outerjoin(Alert, and_(Alert.member_id == Member.id, Alert.kind == AlertKind.SUPPORT,
-                               Alert.state != AlertState.RESOLVED))
-        .where(Member.phone == phone)
-    ).one_or_none()
-    return None if row is None else Arrival(*row)
+        .where(Member.phone == bindparam("phone"))
+    )
 
 
 def new_text(member: Member, *, message_sid: str, idempotency_token: str | None, to_phone: str, body: str,
@@ -86,6 +107,16 @@ def new_text(member: Member, *, message_sid: str, idempotency_token: str | None,
     )
 
 
+_COLUMNS = tuple(column.key for column in InboundMessage.__table__.columns if column.key != "id")
+
+
+@functools.cache
+def _insert_once(dialect: str) -> Insert:
+    table = InboundMessage.__table__
+    # No conflict target: either unique column (MessageSid, retry token) makes it a repeat.
+    return (postgresql if dialect == "postgresql" else sqlite).insert(table).on_conflict_do_nothing().returning(table.c.id)
+
+
 def is_stored(inbound: InboundMessage) -> bool:
     return inbound.id is not None
 
@@ -95,14 +126,11 @@ def store(session: Session, inbound: InboundMessage) -> InboundMessage:
     (``Duplicate``); from then on it is an ordinary row of the session. Idempotent."""
     if is_stored(inbound):
         return inbound
-    table = InboundMessage.__table__
-    values = {column.key: getattr(inbound, column.key) for column in table.columns if column.key != "id"}
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    # No conflict target: either unique column (MessageSid, retry token) makes it a repeat.
-    statement = dialect.insert(table).values(values).on_conflict_do_nothing().returning(table.c.id)
+    values = {key: getattr(inbound, key) for key in _COLUMNS}
     # On the connection, not flushing the session first: a duplicate then waits on the other
     # request's insert alone, holding no row lock of its own while it waits.
-    inbound_id = session.connection().execute(statement).scalar()
+    connection = session.connection()
+    inbound_id = connection.execute(_insert_once(connection.dialect.name), values).scalar()
     if inbound_id is None:
         raise Duplicate(inbound.message_sid)
     inbound.id = inbound_id

@@ -65,11 +65,12 @@ def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone
 
 def _decide(session: Session, arrived: arrival.Arrival, inbound: InboundMessage, command: Command | None,
             argument: str, now: datetime, dashboard_url: str) -> tuple[str | None, dict]:
-    member, question = arrived.member, arrived.question
+    member = arrived.member
     if _plainly_a_reply(arrived, command, inbound.body):
         # The common text, and the one path that stores the text last, its fields final.
         return replying.reply(session, arrived, inbound, now, dashboard_url)
     arrival.store(session, inbound)
+    question = arrived.question(session)
     community = {"community": member.community.name}
     if command == Command.STOP:
         # Asked whether they are safe and answered STOP: the coordinators hear of it.
@@ -133,7 +134,7 @@ def _decide(session: Session, arrived: arrival.Arrival, inbound: InboundMessage,
 def _plainly_a_reply(arrived: arrival.Arrival, command: Command | None, body: str | None) -> bool:
     """A text the routing below would hand straight to ``replying.reply``: no keyword or
     command, no question waiting for an answer, a member in the program, not for a buddy."""
-    return (command is None and arrived.question is None
+    return (command is None and arrived.question_id is None
             and arrived.member.status in (MemberStatus.ACTIVE, MemberStatus.PAUSED)
             and not addressed_to_a_buddy(arrived.member, body))
 

@@ -55,7 +55,7 @@ def reply(session: Session, arrived: arrival.Arrival, inbound: InboundMessage, n
             arrival.store(session, inbound)
             safety.on_trend(session, member, inbound, trend, now, dashboard_url)
         elif safety.is_good(reading):
-            escalation.all_clear(session, member, arrived.support_alert, now)
+            escalation.all_clear(session, member, arrived.support_alert(session), now)
     if not trend:
         unread.keep_for_reading(inbound)
     arrival.store(session, inbound)
