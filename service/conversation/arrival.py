@@ -7,8 +7,9 @@ so the common reply reads nothing more before it writes. ``store`` inserts the t
 identical webhooks, however close together, exactly one gets a row and goes on; the other
 is a duplicate (``Duplicate``), acknowledged and not read again.
 
-The store comes as late as the path allows: a plain reply decides everything first and
-stores the text once, with every field already final, just before the transaction commits.
+The store comes as late as the path allows: a plain reply decides first and stores the text
+once, every field final, before its answer is written; every other path stores it before
+anything else, since what follows names it. A duplicate found late rolls back what was done.
 """
 
 from __future__ import annotations
