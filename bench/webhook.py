@@ -33,6 +33,7 @@ from service.db import Database
 from service.models import CheckIn, CheckInStatus, Community, Member, MemberStatus
 
 SERVICE_NUMBER = _rig.FROM_NUMBER
+MINIMAL_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Thanks</Message></Response>'
 
 
 def populate(db: Database, members: int) -> None:
@@ -142,14 +143,13 @@ def main() -> None:
         env = _rig.service_env(database, redis_url, "http://127.0.0.1:9", PUBLIC_URL=public_url)
         db = Database(database)
         figures: dict[str, list[float]] = {"kinship": [], "minimal": []}
-        for name, app, cwd in (("kinship", "service:create_app()", _rig.ROOT),
-                               ("minimal", "_minimal_webhook:create()", _rig.ROOT / "bench")):
-            for run in range(args.runs):
+        # Run by run, one of each: a machine whose load drifts weighs on both alike.
+        for run in range(args.runs):
+            for name, app, cwd in (("kinship", "service:create_app()", _rig.ROOT),
+                                   ("minimal", "_minimal_webhook:create()", _rig.ROOT / "bench")):
                 populate(db, args.members)
-                if name == "minimal":
-                    # The same answer Kinship gives a reply to a check-in.
-                    env["BENCH_TWIML"] = '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Thanks</Message></Response>'
-                server = serve(app, env, port, cwd)
+                # The minimal app gives the same answer Kinship gives a reply to a check-in.
+                server = serve(app, {**env, "BENCH_TWIML": MINIMAL_TWIML} if name == "minimal" else env, port, cwd)
                 try:
                     figures[name].append(hammer(port, replies(args.members, public_url, run), args.concurrency))
                 finally:

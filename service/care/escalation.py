@@ -287,11 +287,9 @@ def coordinator_takes(session: Session, alert: Alert, coordinator: Coordinator, 
                         "texted")
 
 
-def all_clear(session: Session, member: Member, now: datetime) -> Alert | None:
-    """The member checked in with a good reading: close their support alert and tell everyone alerted."""
-    alert = session.scalar(
-        select(Alert).where(Alert.member_id == member.id, Alert.kind == AlertKind.SUPPORT, Alert.state != AlertState.RESOLVED)
-    )
+def all_clear(session: Session, member: Member, alert: Alert | None, now: datetime) -> Alert | None:
+    """The member checked in with a good reading: close their support alert (``alert``, the
+    unresolved one, loaded with their text) and tell everyone alerted."""
     if alert is None:
         return None
     close(session, alert, now, f"all clear: {member.first_name} checked in and is doing better")

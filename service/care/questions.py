@@ -105,9 +105,10 @@ def not_safe(session: Session, question: SafetyQuestion, answer: InboundMessage,
     return result
 
 
-def stopped(session: Session, member: Member, now: datetime, dashboard_url: str) -> SafetyQuestion | None:
-    """They texted STOP while asked: nothing more is sent to them, and the coordinators hear of it."""
-    question = open_question(session, member)
+def stopped(session: Session, member: Member, now: datetime, dashboard_url: str,
+            question: SafetyQuestion | None) -> SafetyQuestion | None:
+    """They texted STOP while asked (``question``, their open one, if any): nothing more is
+    sent to them, and the coordinators hear of it."""
     if question is not None:
         _to_coordinators(session, question, QuestionState.STOPPED, alert_words.ASKED_THEN_STOP, now, dashboard_url)
     return question

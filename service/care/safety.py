@@ -99,15 +99,26 @@ def is_good(reading: Reading) -> bool:
     return reading.score is not None and reading.score >= 3 and not (reading.wants_support or reading.crisis)
 
 
+def may_end_a_trend(latest: int) -> bool:
+    """Whether a trend can end on this score at all, before its history is read: three in a
+    row at 2 or below end at 2 or below, and two points below an average of scores that are
+    at most 5 is at most 3."""
+    return latest <= 3
+
+
 def trending_down(session: Session, member: Member) -> list[int]:
     """Three answered check-ins in a row at 2 or below, or the latest two points below the recent
     average: the scores that show it, oldest first (empty when there is no such trend)."""
-    scores = list(session.scalars(
+    return trend_in(list(session.scalars(
         select(CheckIn.score)
         .where(CheckIn.member_id == member.id, CheckIn.status == CheckInStatus.ANSWERED, CheckIn.score.is_not(None))
         .order_by(CheckIn.scheduled_for.desc())
         .limit(TREND_WINDOW + 1)
-    ))
+    )))
+
+
+def trend_in(scores: list[int]) -> list[int]:
+    """``trending_down`` over answered scores, newest first."""
     if len(scores) >= 3 and all(score <= 2 for score in scores[:3]):
         return scores[2::-1]
     if len(scores) >= 3:

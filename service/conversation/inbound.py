@@ -11,17 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from service.care import escalation, moving_on, questions, safety
 from service.care.buddies import pair_newcomer
-from service.conversation import member_commands, replying, safety_answer
+from service.conversation import arrival, member_commands, replying, safety_answer
 from service.conversation.commands import Command, parse
-from service.conversation.relay import relay
+from service.conversation.relay import addressed_to_a_buddy, relay
 from service.members import opt_in, opt_out
 from service.messaging.outbox import record_answer
-from service.messaging.phones import PhoneError, parse_phone
 from service.messaging.sms_text import render
 from service.models import InboundMessage, Member, MemberStatus
 from service.reading import read_reply
@@ -39,32 +37,25 @@ class Answer:
 def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone: str, body: str, now: datetime,
                 dashboard_url: str, idempotency_token: str | None = None) -> Answer:
     """``idempotency_token`` is Twilio's, the same on every retry of one webhook: a text
-    already stored under its MessageSid or its token is acknowledged and not read again."""
-    seen = InboundMessage.message_sid == message_sid
-    if idempotency_token:
-        seen = or_(seen, InboundMessage.idempotency_token == idempotency_token)
-    if session.scalar(select(InboundMessage.id).where(seen).limit(1)) is not None:
-        return Answer(None, duplicate=True)
-    member = _member_for(session, from_phone)
-    if member is None:
+    already stored under its MessageSid or its token is acknowledged and not read again
+    (whatever was written for it here is rolled back)."""
+    arrived = arrival.arrive(session, from_phone)
+    if arrived is None:
         # A stranger gets a polite answer and leaves no trace.
         return Answer(render("unknown_number", "en"))
+    member = arrived.member
     body = (body or "")[:MAX_BODY]
     parsed = parse(body)
-    inbound = InboundMessage(
-        message_sid=message_sid,
-        idempotency_token=idempotency_token,
-        member=member,
-        from_phone=member.phone,
-        to_phone=to_phone or "",
-        body=body,
-        kind=parsed.command.value if parsed.command else "reply",
-        received_at=now,
-    )
-    session.add(inbound)
-    session.flush()
+    inbound = arrival.new_text(member, message_sid=message_sid, idempotency_token=idempotency_token,
+                               to_phone=to_phone or "", body=body,
+                               kind=parsed.command.value if parsed.command else "reply", received_at=now)
+    try:
+        template, context = _decide(session, arrived, inbound, parsed.command, parsed.argument, now, dashboard_url)
+        arrival.store(session, inbound)
+    except arrival.Duplicate:
+        session.rollback()
+        return Answer(None, duplicate=True)
     events.text_received(session, inbound)
-    template, context = _decide(session, member, inbound, parsed.command, parsed.argument, now, dashboard_url)
     if template is None:
         return Answer(None)
     text = render(template, member.language, name=member.first_name, **context)
@@ -72,20 +63,18 @@ def receive_sms(session: Session, *, message_sid: str, from_phone: str, to_phone
     return Answer(text)
 
 
-def _member_for(session: Session, from_phone: str) -> Member | None:
-    try:
-        phone = parse_phone(from_phone, "US")
-    except PhoneError:
-        return None
-    return session.scalar(select(Member).where(Member.phone == phone))
-
-
-def _decide(session: Session, member: Member, inbound: InboundMessage, command: Command | None,
+def _decide(session: Session, arrived: arrival.Arrival, inbound: InboundMessage, command: Command | None,
             argument: str, now: datetime, dashboard_url: str) -> tuple[str | None, dict]:
+    member = arrived.member
+    if _plainly_a_reply(arrived, command, inbound.body):
+        # The common text, and the one path that stores the text last, its fields final.
+        return replying.reply(session, arrived, inbound, now, dashboard_url)
+    arrival.store(session, inbound)
+    question = arrived.question(session)
     community = {"community": member.community.name}
     if command == Command.STOP:
         # Asked whether they are safe and answered STOP: the coordinators hear of it.
-        questions.stopped(session, member, now, dashboard_url)
+        questions.stopped(session, member, now, dashboard_url, question)
         if not opt_out(session, member, now):
             return None, {}
         # In this same transaction: whatever they were asked about or on moves on now.
@@ -101,7 +90,6 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
         return "help", {**community, "contact": member.community.contact_line or "",
                         "invited": member.status == MemberStatus.INVITED}
     # Asked whether they are safe, the next text is the answer: "YES" and "SI" included.
-    question = questions.open_question(session, member)
     if command == Command.START and member.status != MemberStatus.ACTIVE and question is None:
         was_invited = member.status == MemberStatus.INVITED
         opt_in(session, member, now)
@@ -138,13 +126,21 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     if question is not None and not _answers_a_buddy(session, member, command):
         return safety_answer.answer(session, member, question, inbound, reading, now, dashboard_url)
     if reading.action in ("crisis", "ask"):
-        return replying.reply(session, member, inbound, now, dashboard_url, reading)
+        return replying.reply(session, arrived, inbound, now, dashboard_url, reading)
     if command is None and relay(session, member, inbound.body, now):
         inbound.kind = "relay"
         return None, {}
     if command is not None and command != Command.START:
-        return member_commands.run(session, member, inbound, command, argument, now, dashboard_url, reading)
-    return replying.reply(session, member, inbound, now, dashboard_url, reading)
+        return member_commands.run(session, arrived, inbound, command, argument, now, dashboard_url, reading)
+    return replying.reply(session, arrived, inbound, now, dashboard_url, reading)
+
+
+def _plainly_a_reply(arrived: arrival.Arrival, command: Command | None, body: str | None) -> bool:
+    """A text the routing below would hand straight to ``replying.reply``: no keyword or
+    command, no question waiting for an answer, a member in the program, not for a buddy."""
+    return (command is None and arrived.question_id is None
+            and arrived.member.status in (MemberStatus.ACTIVE, MemberStatus.PAUSED)
+            and not addressed_to_a_buddy(arrived.member, body))
 
 
 def _answers_a_buddy(session: Session, member: Member, command: Command | None) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from service.care import escalation, moving_on
 from service.care.buddies import pair_newcomer
 from service.conversation import replying
+from service.conversation.arrival import Arrival
 from service.conversation.commands import Command
 from service.members import schedule_next
 from service.messaging.outbox import quiet_hours_for
@@ -35,8 +36,9 @@ from service.schedules import (
 Answer = tuple[str | None, dict]
 
 
-def run(session: Session, member: Member, inbound: InboundMessage, command: Command, argument: str, now: datetime,
+def run(session: Session, arrived: Arrival, inbound: InboundMessage, command: Command, argument: str, now: datetime,
         dashboard_url: str, reading: Reading | None = None) -> Answer:
+    member = arrived.member
     if command == Command.PAUSE:
         answer = pause(member, argument, now)
         if member.status == MemberStatus.PAUSED:
@@ -63,7 +65,7 @@ def run(session: Session, member: Member, inbound: InboundMessage, command: Comm
     if answered is not None:
         return answered
     # ON IT / PASS / DONE from someone with no buddy alert to answer: read it as what they said.
-    return replying.reply(session, member, inbound, now, dashboard_url, reading)
+    return replying.reply(session, arrived, inbound, now, dashboard_url, reading)
 
 
 _FLAGS = {

@@ -30,12 +30,16 @@ def _passed_on(session: Session, buddy: Member, member: Member) -> bool:
     ) is not None
 
 
+def addressed_to_a_buddy(member: Member, body: str | None) -> bool:
+    """Whether ``body`` is written as a relay ("@buddy ...") in a community that relays."""
+    return member.community.relay_enabled and (body or "").strip().startswith("@")
+
+
 def relay(session: Session, member: Member, body: str, now: datetime) -> bool:
     """Relay ``body`` if it is addressed to a buddy and the community allows it; True if relayed."""
-    text = (body or "").strip()
-    if not member.community.relay_enabled or not text.startswith("@"):
+    if not addressed_to_a_buddy(member, body):
         return False
-    address, _, message = text[1:].partition(" ")
+    address, _, message = (body or "").strip()[1:].partition(" ")
     message = message.strip()
     if not message:
         return False

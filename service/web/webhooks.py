@@ -66,7 +66,8 @@ def sms() -> Response:
                              idempotency_token=text.idempotency_token)
         session.commit()
     except IntegrityError:
-        # The same MessageSid (or retry token) raced in twice: the first one answers.
+        # A race a unique index caught at commit: nothing of this request is kept. (A repeated
+        # MessageSid or retry token never gets here: receive_sms answers it as a duplicate.)
         session.rollback()
         return twiml(None)
     return twiml(answer.text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from service import clock
@@ -18,6 +20,7 @@ from service.models import (
     MessageState,
     OutboundMessage,
 )
+from service.care.safety import TREND_WINDOW, may_end_a_trend, trend_in
 from tests.conftest import at
 
 SAM = "+14155550101"
@@ -171,3 +174,10 @@ def test_message_states_survive_a_crisis_at_night(community, twilio, worker, db)
         assert crisis.state == MessageState.REPLIED
         to_coordinator = s.scalar(select(OutboundMessage).where(OutboundMessage.kind == "coordinator_crisis"))
         assert to_coordinator.state == MessageState.SENT and to_coordinator.lane.value == "urgent"
+
+
+@given(st.lists(st.integers(min_value=1, max_value=5), min_size=1, max_size=TREND_WINDOW + 1))
+def test_a_trend_never_ends_on_a_score_the_webhook_does_not_look_at(scores):
+    # The webhook reads a member's history only when the new score may end a trend.
+    if not may_end_a_trend(scores[0]):
+        assert trend_in(scores) == []
