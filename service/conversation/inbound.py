@@ -105,7 +105,7 @@ def _decide(session: Session, arrived: arrival.Arrival, inbound: InboundMessage,
     if member.status == MemberStatus.ACTIVE and _answers_a_buddy(session, member, command):
         # A bare ON IT, PASS or DONE while a buddy's alert waits on it is the buddy's answer, never
         # read as their own news: "done" would otherwise sound like a farewell.
-        return member_commands.run(session, member, inbound, command, argument, now, dashboard_url, reading)
+        return member_commands.run(session, arrived, inbound, command, argument, now, dashboard_url, reading)
     if reading.action in ("crisis", "ask") and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
         inbound.reading = reading.to_dict()
         if reading.crisis:
@@ -123,7 +123,7 @@ def _decide(session: Session, arrived: arrival.Arrival, inbound: InboundMessage,
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
         pair_newcomer(session, member, now)
-    if question is not None and not _answers_a_buddy(session, member, command):
+    if question is not None:
         return safety_answer.answer(session, member, question, inbound, reading, now, dashboard_url)
     if reading.action in ("crisis", "ask"):
         return replying.reply(session, arrived, inbound, now, dashboard_url, reading)
