@@ -123,7 +123,7 @@ def _decide(session: Session, arrived: arrival.Arrival, inbound: InboundMessage,
         # They just texted us, so the number works after all.
         opt_in(session, member, now)
         pair_newcomer(session, member, now)
-    if question is not None:
+    if question is not None and not _answers_a_buddy(session, member, command):
         return safety_answer.answer(session, member, question, inbound, reading, now, dashboard_url)
     if reading.action in ("crisis", "ask"):
         return replying.reply(session, arrived, inbound, now, dashboard_url, reading)
