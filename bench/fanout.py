@@ -30,7 +30,7 @@ from functools import partial
 
 import _rig
 from redis import Redis
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 
 from service import clock
 from service import tick as scheduler
@@ -60,8 +60,7 @@ def populate(db: Database, n: int, now) -> None:
                  "buddy_opt_in": True, "share_with_buddy": False, "created_at": now}
                 for i in range(start, min(start + CHUNK, n))
             ])
-    with db.engine.begin() as connection:
-        connection.execute(text("ANALYZE"))
+    _rig.give_history(db, now)
 
 
 def kinship_run(args, settings: Settings, redis: Redis, stand_in: _rig.StandIn, workers) -> tuple[float, float]:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import Integer, and_, cast, column, null, or_, select, update, values
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -21,6 +21,7 @@ from service.db import assign_ids
 from service.members import next_key
 from service.messaging.outbox import queue_for_member
 from service.models import CheckIn, CheckInStatus, Member, MemberStatus, MessageState, OutboundMessage
+from service.models.base import UTCDateTime
 
 # Members asked per transaction: the first texts leave once the first batch commits.
 BATCH = 500
@@ -44,10 +45,6 @@ class _Plan:
     skipped_slot: datetime | None = None  # a stale slot, recorded as skipped
     asked_slot: datetime | None = None  # the slot asked now: a check-in and its text
     reported: bool = True  # whether the pass's report lists it
-
-
-class _Contended(Exception):
-    """Another pass moved a member of this batch first."""
 
 
 def _plan(member: Member, now: datetime, grace: timedelta) -> _Plan:
@@ -78,41 +75,45 @@ def _plan(member: Member, now: datetime, grace: timedelta) -> _Plan:
 
 
 _members = Member.__table__
-_CLAIM = (
-    update(_members)
-    .where(_members.c.id == bindparam("b_id"), _members.c.next_checkin_at == bindparam("b_seen"))
-    .values(next_checkin_at=bindparam("b_send"), next_slot_at=bindparam("b_slot"))
-)
 
 
 def _claim(session: Session, plans: list[_Plan]) -> list[_Plan]:
     """Move each member's sweep key past this pass, unless another pass already has.
 
-    A compare-and-set per member on the key itself, sent as one batch: of two passes racing
-    for one member exactly one update matches, on SQLite (writes are serialised) as on
-    PostgreSQL (the row is locked). When every row matched, the batch is ours whole;
-    otherwise it is undone and claimed row by row, to learn which members are ours.
+    A compare-and-set per member on the key itself, all in one statement (``UPDATE ... FROM``
+    the batch's values, ``RETURNING`` the members it moved): of two passes racing for one
+    member exactly one update matches, on SQLite (writes are serialised) as on PostgreSQL
+    (the row is locked, and the loser's condition is checked again on the winner's row). The
+    ids returned are the members this pass now holds; the others were taken and are left
+    alone. One round trip and no savepoint, however the race went.
     """
     if not plans:
         return []
-    rows = [{"b_id": p.member.id, "b_seen": p.seen_at, "b_send": p.send_at, "b_slot": p.slot_at} for p in plans]
-    try:
-        with session.begin_nested():
-            if session.connection().execute(_CLAIM, rows).rowcount != len(rows):
-                raise _Contended
-        claimed = plans
-    except _Contended:
-        claimed = [p for p, row in zip(plans, rows, strict=True)
-                   if session.connection().execute(_CLAIM, row).rowcount == 1]
-    ours = {id(p) for p in claimed}
+    wanted = values(column("id", Integer), column("seen", UTCDateTime()), column("send_at", UTCDateTime()),
+                    column("slot_at", UTCDateTime()), name="claims").data(
+        [(p.member.id, p.seen_at, _moment(p.send_at), _moment(p.slot_at)) for p in plans]).cte("claims")
+    moved = set(session.connection().scalars(
+        update(_members)
+        .where(_members.c.id == wanted.c.id, _members.c.next_checkin_at == wanted.c.seen)
+        .values(next_checkin_at=wanted.c.send_at, next_slot_at=wanted.c.slot_at)
+        .returning(_members.c.id)
+    ))
+    claimed = []
     for plan in plans:
-        if id(plan) in ours:
+        if plan.member.id in moved:
             # The statement bypassed the ORM: tell the loaded member what the row now holds.
             set_committed_value(plan.member, "next_checkin_at", plan.send_at)
             set_committed_value(plan.member, "next_slot_at", plan.slot_at)
+            claimed.append(plan)
         else:
             session.refresh(plan.member)
     return claimed
+
+
+def _moment(value: datetime | None):
+    # A NULL typed as a time: PostgreSQL reads a column of VALUES that is NULL in every row
+    # as text, which it will not store in a timestamp column.
+    return cast(null(), UTCDateTime()) if value is None else value
 
 
 def _close_open(session: Session, members: list[Member], closed_at: datetime, missed: list[CheckIn]) -> None:
