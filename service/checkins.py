@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Integer, and_, cast, column, null, or_, select, update, values
+from sqlalchemy import and_, bindparam, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -21,7 +21,6 @@ from service.db import assign_ids
 from service.members import next_key
 from service.messaging.outbox import queue_for_member
 from service.models import CheckIn, CheckInStatus, Member, MemberStatus, MessageState, OutboundMessage
-from service.models.base import UTCDateTime
 
 # Members asked per transaction: the first texts leave once the first batch commits.
 BATCH = 500
@@ -75,29 +74,46 @@ def _plan(member: Member, now: datetime, grace: timedelta) -> _Plan:
 
 
 _members = Member.__table__
+# One member's compare-and-set on its sweep key; with RETURNING, it says whether it matched.
+_CLAIM_ONE = (
+    update(_members)
+    .where(_members.c.id == bindparam("b_id"), _members.c.next_checkin_at == bindparam("b_seen"))
+    .values(next_checkin_at=bindparam("b_send"), next_slot_at=bindparam("b_slot"))
+)
+# The same compare-and-set for a whole batch on PostgreSQL: its values sent as four arrays and
+# unnested into rows, one statement and one plan, returning the members it moved.
+_CLAIM_MANY = text(
+    "UPDATE members SET next_checkin_at = claims.send_at, next_slot_at = claims.slot_at"
+    " FROM unnest(CAST(:ids AS integer[]), CAST(:seen AS timestamptz[]), CAST(:send_at AS timestamptz[]),"
+    " CAST(:slot_at AS timestamptz[])) AS claims (id, seen, send_at, slot_at)"
+    " WHERE members.id = claims.id AND members.next_checkin_at = claims.seen"
+    " RETURNING members.id"
+)
 
 
 def _claim(session: Session, plans: list[_Plan]) -> list[_Plan]:
     """Move each member's sweep key past this pass, unless another pass already has.
 
-    A compare-and-set per member on the key itself, all in one statement (``UPDATE ... FROM``
-    the batch's values, ``RETURNING`` the members it moved): of two passes racing for one
-    member exactly one update matches, on SQLite (writes are serialised) as on PostgreSQL
-    (the row is locked, and the loser's condition is checked again on the winner's row). The
-    ids returned are the members this pass now holds; the others were taken and are left
-    alone. One round trip and no savepoint, however the race went.
+    A compare-and-set per member on the key itself: of two passes racing for one member
+    exactly one update matches, on SQLite (writes are serialised) as on PostgreSQL (the row
+    is locked, and the loser's condition is checked again against the winner's row). On
+    PostgreSQL the batch is one ``UPDATE ... FROM unnest(...) RETURNING``: one round trip
+    that names the members this pass now holds. SQLite runs in this process, where a
+    statement per member costs no round trip. Members another pass moved first are left
+    alone, whatever became of the rest of the batch.
     """
     if not plans:
         return []
-    wanted = values(column("id", Integer), column("seen", UTCDateTime()), column("send_at", UTCDateTime()),
-                    column("slot_at", UTCDateTime()), name="claims").data(
-        [(p.member.id, p.seen_at, _moment(p.send_at), _moment(p.slot_at)) for p in plans]).cte("claims")
-    moved = set(session.connection().scalars(
-        update(_members)
-        .where(_members.c.id == wanted.c.id, _members.c.next_checkin_at == wanted.c.seen)
-        .values(next_checkin_at=wanted.c.send_at, next_slot_at=wanted.c.slot_at)
-        .returning(_members.c.id)
-    ))
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        moved = set(connection.scalars(_CLAIM_MANY, {
+            "ids": [p.member.id for p in plans], "seen": [p.seen_at for p in plans],
+            "send_at": [p.send_at for p in plans], "slot_at": [p.slot_at for p in plans],
+        }))
+    else:
+        moved = {p.member.id for p in plans
+                 if connection.execute(_CLAIM_ONE, {"b_id": p.member.id, "b_seen": p.seen_at, "b_send": p.send_at,
+                                                    "b_slot": p.slot_at}).rowcount == 1}
     claimed = []
     for plan in plans:
         if plan.member.id in moved:
@@ -108,12 +124,6 @@ def _claim(session: Session, plans: list[_Plan]) -> list[_Plan]:
         else:
             session.refresh(plan.member)
     return claimed
-
-
-def _moment(value: datetime | None):
-    # A NULL typed as a time: PostgreSQL reads a column of VALUES that is NULL in every row
-    # as text, which it will not store in a timestamp column.
-    return cast(null(), UTCDateTime()) if value is None else value
 
 
 def _close_open(session: Session, members: list[Member], closed_at: datetime, missed: list[CheckIn]) -> None:

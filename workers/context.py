@@ -7,6 +7,7 @@ settings before running a worker in-process.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -112,15 +113,29 @@ def build(settings: Settings) -> Context:
 
 
 _current: Context | None = None
+# The urgent lane's thread and the main worker may ask for the context at the same moment.
+_building = threading.Lock()
 
 
 def current() -> Context:
     global _current
     if _current is None:
-        settings = Settings.from_env()
-        settings.require_twilio()
-        _current = build(settings)
+        with _building:
+            if _current is None:
+                settings = Settings.from_env()
+                settings.require_twilio()
+                _current = build(settings)
     return _current
+
+
+def warm_up(ctx: Context) -> None:
+    """Pay before the first job for what the first text would otherwise wait for: a database
+    connection in the pool, Redis's, and the twilio client's REST modules (imported on first
+    use). Nothing is sent."""
+    with ctx.db.engine.connect():
+        pass
+    ctx.redis.ping()
+    ctx.gateway.client.messages  # noqa: B018 -- the attribute access is the import
 
 
 def configure(settings: Settings) -> Context:
