@@ -166,6 +166,16 @@ def empty(db) -> None:
                 connection.execute(table.delete())
 
 
+def quiet_hours_far_from(now, zone: str) -> str:
+    """A minute of quiet hours twelve hours from ``now`` in ``zone``: the bench's texts are
+    never held for the night, whatever time of day it runs."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    local = now.astimezone(ZoneInfo(zone)) + timedelta(hours=12)
+    return f"{local:%H:%M}-{local + timedelta(minutes=1):%H:%M}"
+
+
 def give_history(db, now, limit: int = 20_000) -> None:
     """Yesterday's answered check-in for each member (the first ``limit``), then ANALYZE: the
     tables as a community that has been running has them.

@@ -48,7 +48,8 @@ def populate(db: Database, n: int, now) -> None:
     _rig.empty(db)
     with db.session() as session:
         # Pacing off for this community's sender: the bench measures what the API allows.
-        community = Community(name="Bench", timezone="America/Chicago", created_at=now, send_rate_per_second=0)
+        community = Community(name="Bench", timezone="America/Chicago", created_at=now, send_rate_per_second=0,
+                              quiet_hours=_rig.quiet_hours_far_from(now, "America/Chicago"))
         session.add(community)
         session.flush()
         community_id = community.id
