@@ -15,7 +15,7 @@ shared limiter. Sending is waiting on the network; threads overlap the waits.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Executor, Future, wait
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -39,6 +39,8 @@ from service.schedules import in_quiet_hours, quiet_hours_end
 # does not wait for a batch: it has its own thread in every worker (workers.urgent_lane).
 CONCURRENCY = 8
 BATCH_SIZE = 8 * CONCURRENCY
+# Seconds a batch gathers the API's answers before recording them together.
+RECORD_EVERY = 0.25
 
 
 class Gateway(Protocol):
@@ -262,7 +264,12 @@ def send_batch(db: Database, gateway: Gateway, message_ids: Iterable[int], *, po
         running[pool.submit(_paced_send, db, gateway, message, body, rate, pace, now)] = message
     failure: BaseException | None = None
     while running:
+        # Answers are gathered for a moment before they are recorded: one transaction for a
+        # handful of texts, rather than one for every two or three, leaves the threads more
+        # of the interpreter for sending.
         finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        if running.keys() - finished:
+            finished, _ = wait(running, timeout=RECORD_EVERY, return_when=ALL_COMPLETED)
         done = []
         for future in finished:
             message = running.pop(future)
