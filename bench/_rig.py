@@ -230,10 +230,10 @@ def stop_workers(workers: list[subprocess.Popen]) -> None:
 
 
 def wait_for_workers(redis, count: int, timeout: float = 60) -> None:
-    from rq import Worker
+    from workers.inspection import workers_alive
 
     deadline = time.monotonic() + timeout
-    while Worker.count(connection=redis) < count:
+    while workers_alive(redis) < count:
         if time.monotonic() > deadline:
             raise TimeoutError("the workers did not start")
         time.sleep(0.1)

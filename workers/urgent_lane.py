@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from uuid import uuid4
 
 from redis import Redis
 from rq import SimpleWorker
@@ -25,6 +26,8 @@ from rq.timeouts import TimerDeathPenalty
 from workers.queues import URGENT
 from workers.resilience import keep_running
 
+# The urgent lane's RQ worker is named for it: ``kinship doctor`` counts processes, not lanes.
+LANE_SUFFIX = "-urgent-lane"
 # How often an idle urgent worker looks up from the queue to see whether the process is stopping.
 WAKE_EVERY = 1
 
@@ -53,7 +56,7 @@ def urgent_lane(redis: Redis, logging_level: str | None = None) -> Iterator[thre
     stopping = threading.Event()
 
     def start() -> bool:
-        worker = UrgentWorker([URGENT], connection=redis)
+        worker = UrgentWorker([URGENT], connection=redis, name=uuid4().hex + LANE_SUFFIX)
         worker.stopping = stopping
         worker.work(burst=False, with_scheduler=False, logging_level=logging_level)
         return stopping.is_set()

@@ -54,3 +54,22 @@ def test_the_lane_stops_with_the_process_and_leaves_no_worker_registered(redis):
         pass
     assert not thread.is_alive()
     assert Worker.count(connection=redis) == 0
+
+
+def test_the_doctor_counts_worker_processes_not_their_urgent_lanes(redis):
+    from rq import SimpleWorker, Worker
+
+    from workers import inspection
+    from workers.urgent_lane import LANE_SUFFIX, UrgentWorker
+
+    process = SimpleWorker(["urgent", "default"], connection=redis)
+    lane = UrgentWorker(["urgent"], connection=redis, name="a" + LANE_SUFFIX)
+    for worker in (process, lane):
+        worker.register_birth()
+    try:
+        assert Worker.count(connection=redis) == 2
+        assert inspection.workers_alive(redis) == 1
+        assert inspection.processes(redis).workers_on_every_queue == len(inspection.processes(redis).workers) == 1
+    finally:
+        for worker in (process, lane):
+            worker.register_death()
