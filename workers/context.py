@@ -19,6 +19,7 @@ from redis.exceptions import RedisError
 
 from service import clock
 from service.db import Database, OnCommit, Wakeup
+from service.messaging import sms_text
 from service.messaging.sending import CONCURRENCY
 from service.messaging.twilio_gateway import TwilioGateway
 from service.settings import Settings
@@ -130,12 +131,13 @@ def current() -> Context:
 
 def warm_up(ctx: Context) -> None:
     """Pay before the first job for what the first text would otherwise wait for: a database
-    connection in the pool, Redis's, and the twilio client's REST modules (imported on first
-    use). Nothing is sent."""
+    connection in the pool, Redis's, the twilio client's REST modules (imported on first
+    use) and the SMS templates (Jinja, imported and compiling on first use). Nothing is sent."""
     with ctx.db.engine.connect():
         pass
     ctx.redis.ping()
     ctx.gateway.client.messages  # noqa: B018 -- the attribute access is the import
+    sms_text.compile_templates()
 
 
 def configure(settings: Settings) -> Context:
