@@ -231,8 +231,8 @@ def send_batch(db: Database, gateway: Gateway, message_ids: Iterable[int], *, po
     One transaction reads the batch, sets aside its cancelled and night-held rows and, for
     senders with no pacing, claims the rest in one statement. Paced rows are claimed one by
     one after their slot, as a single send is. The threads do the waiting (on the API, on the
-    pace); the answers are recorded as they come, those that came together in one
-    transaction. Returns what happened to each row, in a word. An exception (the database or
+    pace); the answers are gathered for ``RECORD_EVERY`` seconds and recorded together, in
+    one transaction. Returns what happened to each row, in a word. An exception (the database or
     Redis gone) is raised once every send has ended, so the job fails visibly and the rows
     it did not claim stay queued for the next tick.
     """
