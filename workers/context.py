@@ -16,6 +16,7 @@ from functools import partial
 
 from redis import Redis
 from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
 
 from service import clock
 from service.db import Database, OnCommit, Wakeup
@@ -133,11 +134,15 @@ def warm_up(ctx: Context) -> None:
     """Pay before the first job for what the first text would otherwise wait for: a database
     connection in the pool, Redis's, the twilio client's REST modules (imported on first
     use) and the SMS templates (Jinja, imported and compiling on first use). Nothing is sent."""
-    with ctx.db.engine.connect():
-        pass
-    ctx.redis.ping()
     ctx.gateway.client.messages  # noqa: B018 -- the attribute access is the import
     sms_text.compile_templates()
+    try:
+        with ctx.db.engine.connect():
+            pass
+        ctx.redis.ping()
+    except (SQLAlchemyError, RedisError) as error:
+        # Only a head start: a worker that starts during an outage rides it out as before.
+        log.warning("worker warm-up skipped, a service is away: %s", error)
 
 
 def configure(settings: Settings) -> Context:
