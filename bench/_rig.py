@@ -166,6 +166,44 @@ def empty(db) -> None:
                 connection.execute(table.delete())
 
 
+def quiet_hours_far_from(now, zone: str) -> str:
+    """A minute of quiet hours twelve hours from ``now`` in ``zone``: the bench's texts are
+    never held for the night, whatever time of day it runs."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    local = now.astimezone(ZoneInfo(zone)) + timedelta(hours=12)
+    return f"{local:%H:%M}-{local + timedelta(minutes=1):%H:%M}"
+
+
+def give_history(db, now, limit: int = 20_000) -> None:
+    """Yesterday's answered check-in for each member (the first ``limit``), then ANALYZE: the
+    tables as a community that has been running has them.
+
+    Without it ``checkins`` is analysed empty, and PostgreSQL plans the foreign-key check of
+    each new text (``outbound_messages.checkin_id``) as a scan of the whole table, cached for
+    the connection's life: every text of a large tick then reads every check-in written
+    before it in the pass (quadratic; at 10,000 due most of the pass). A real deployment's
+    ``checkins`` is never analysed empty for long (autovacuum re-analyses it as it fills).
+    """
+    from datetime import timedelta
+
+    from sqlalchemy import insert, literal, select, text
+
+    from service.models import CheckIn, CheckInStatus, Member
+    from service.models.base import UTCDateTime
+
+    yesterday = now - timedelta(days=1)
+    with db.engine.begin() as connection:
+        connection.execute(insert(CheckIn).from_select(
+            ["member_id", "scheduled_for", "status", "answered_at", "score", "created_at"],
+            select(Member.id, literal(yesterday, UTCDateTime()), literal(CheckInStatus.ANSWERED.value),
+                   literal(yesterday, UTCDateTime()), literal(4), literal(yesterday, UTCDateTime()))
+            .order_by(Member.id).limit(limit)))
+    with db.engine.begin() as connection:
+        connection.execute(text("ANALYZE"))
+
+
 def service_env(database: str, redis: str, api: str, **extra: str) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": database, "REDIS_URL": redis, "TWILIO_API_BASE_URL": api,
             "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "TWILIO_FROM_NUMBER": FROM_NUMBER,
@@ -192,10 +230,10 @@ def stop_workers(workers: list[subprocess.Popen]) -> None:
 
 
 def wait_for_workers(redis, count: int, timeout: float = 60) -> None:
-    from rq import Worker
+    from workers.inspection import workers_alive
 
     deadline = time.monotonic() + timeout
-    while Worker.count(connection=redis) < count:
+    while workers_alive(redis) < count:
         if time.monotonic() > deadline:
             raise TimeoutError("the workers did not start")
         time.sleep(0.1)

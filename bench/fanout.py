@@ -30,7 +30,7 @@ from functools import partial
 
 import _rig
 from redis import Redis
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 
 from service import clock
 from service import tick as scheduler
@@ -48,7 +48,8 @@ def populate(db: Database, n: int, now) -> None:
     _rig.empty(db)
     with db.session() as session:
         # Pacing off for this community's sender: the bench measures what the API allows.
-        community = Community(name="Bench", timezone="America/Chicago", created_at=now, send_rate_per_second=0)
+        community = Community(name="Bench", timezone="America/Chicago", created_at=now, send_rate_per_second=0,
+                              quiet_hours=_rig.quiet_hours_far_from(now, "America/Chicago"))
         session.add(community)
         session.flush()
         community_id = community.id
@@ -60,8 +61,7 @@ def populate(db: Database, n: int, now) -> None:
                  "buddy_opt_in": True, "share_with_buddy": False, "created_at": now}
                 for i in range(start, min(start + CHUNK, n))
             ])
-    with db.engine.begin() as connection:
-        connection.execute(text("ANALYZE"))
+    _rig.give_history(db, now)
 
 
 def kinship_run(args, settings: Settings, redis: Redis, stand_in: _rig.StandIn, workers) -> tuple[float, float]:

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import _rig  # noqa: E402
 
-from sqlalchemy import insert, text  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
 
 from service import tick as scheduler  # noqa: E402
 from service.clock import parse_instant  # noqa: E402
@@ -61,8 +61,7 @@ def populate(db: Database, members: int, due: int) -> None:
                          "share_with_buddy": False, "created_at": NOW})
         with db.session() as session:
             session.execute(insert(Member), rows)
-    with db.engine.begin() as connection:
-        connection.execute(text("ANALYZE"))
+    _rig.give_history(db, NOW)
 
 
 def one_pass(db: Database, due: int) -> tuple[float, float]:

@@ -8,17 +8,18 @@ once: a member's sweep key is moved with a compare-and-set, and the check-in's s
 from __future__ import annotations
 
 import gc
+from functools import lru_cache
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from service.db import assign_ids
-from service.members import next_key
+from service.schedules import QuietHours, next_slot
 from service.messaging.outbox import queue_for_member
 from service.models import CheckIn, CheckInStatus, Member, MemberStatus, MessageState, OutboundMessage
 
@@ -46,8 +47,17 @@ class _Plan:
     reported: bool = True  # whether the pass's report lists it
 
 
-class _Contended(Exception):
-    """Another pass moved a member of this batch first."""
+def _next_key(member: Member, after: datetime) -> tuple[datetime | None, datetime | None]:
+    """``service.members.next_key``, from a cache: the members due in one pass mostly share a
+    schedule, a zone and quiet hours, and expanding the same rule from the same moment
+    thousands of times was a third of a large pass."""
+    return _next_send_and_slot(member.effective_schedule, member.zone, member.effective_quiet_hours, after)
+
+
+@lru_cache(maxsize=4096)
+def _next_send_and_slot(rule: str, zone: str, quiet: str, after: datetime) -> tuple[datetime | None, datetime | None]:
+    slot = next_slot(rule, zone, QuietHours.parse(quiet), after)
+    return (slot.send_at, slot.scheduled_for) if slot else (None, None)
 
 
 def _plan(member: Member, now: datetime, grace: timedelta) -> _Plan:
@@ -56,7 +66,7 @@ def _plan(member: Member, now: datetime, grace: timedelta) -> _Plan:
     plan = _Plan(member, seen_at)
     if member.status == MemberStatus.PAUSED:
         if member.paused_until and member.paused_until > now:
-            plan.send_at, plan.slot_at = next_key(member, member.paused_until)
+            plan.send_at, plan.slot_at = _next_key(member, member.paused_until)
             plan.reported = False
             return plan
         member.status = MemberStatus.ACTIVE
@@ -68,48 +78,63 @@ def _plan(member: Member, now: datetime, grace: timedelta) -> _Plan:
         # After downtime nobody gets a burst of stale check-ins: the slot is recorded, not
         # sent, and the member moves on to their first slot inside the grace period.
         plan.skipped_slot = slot
-        seen_at, slot = next_key(member, now - grace)
+        seen_at, slot = _next_key(member, now - grace)
         if seen_at is None or seen_at > now:
             plan.send_at, plan.slot_at = seen_at, slot
             return plan
     plan.asked_slot = slot
-    plan.send_at, plan.slot_at = next_key(member, max(now, seen_at))
+    plan.send_at, plan.slot_at = _next_key(member, max(now, seen_at))
     return plan
 
 
 _members = Member.__table__
-_CLAIM = (
+# One member's compare-and-set on its sweep key; with RETURNING, it says whether it matched.
+_CLAIM_ONE = (
     update(_members)
     .where(_members.c.id == bindparam("b_id"), _members.c.next_checkin_at == bindparam("b_seen"))
     .values(next_checkin_at=bindparam("b_send"), next_slot_at=bindparam("b_slot"))
+)
+# The same compare-and-set for a whole batch on PostgreSQL: its values sent as four arrays and
+# unnested into rows, one statement and one plan, returning the members it moved.
+_CLAIM_MANY = text(
+    "UPDATE members SET next_checkin_at = claims.send_at, next_slot_at = claims.slot_at"
+    " FROM unnest(CAST(:ids AS integer[]), CAST(:seen AS timestamptz[]), CAST(:send_at AS timestamptz[]),"
+    " CAST(:slot_at AS timestamptz[])) AS claims (id, seen, send_at, slot_at)"
+    " WHERE members.id = claims.id AND members.next_checkin_at = claims.seen"
+    " RETURNING members.id"
 )
 
 
 def _claim(session: Session, plans: list[_Plan]) -> list[_Plan]:
     """Move each member's sweep key past this pass, unless another pass already has.
 
-    A compare-and-set per member on the key itself, sent as one batch: of two passes racing
-    for one member exactly one update matches, on SQLite (writes are serialised) as on
-    PostgreSQL (the row is locked). When every row matched, the batch is ours whole;
-    otherwise it is undone and claimed row by row, to learn which members are ours.
+    A compare-and-set per member on the key itself: of two passes racing for one member
+    exactly one update matches, on SQLite (writes are serialised) as on PostgreSQL (the row
+    is locked, and the loser's condition is checked again against the winner's row). On
+    PostgreSQL the batch is one ``UPDATE ... FROM unnest(...) RETURNING``: one round trip
+    that names the members this pass now holds. SQLite runs in this process, where a
+    statement per member costs no round trip. Members another pass moved first are left
+    alone, whatever became of the rest of the batch.
     """
     if not plans:
         return []
-    rows = [{"b_id": p.member.id, "b_seen": p.seen_at, "b_send": p.send_at, "b_slot": p.slot_at} for p in plans]
-    try:
-        with session.begin_nested():
-            if session.connection().execute(_CLAIM, rows).rowcount != len(rows):
-                raise _Contended
-        claimed = plans
-    except _Contended:
-        claimed = [p for p, row in zip(plans, rows, strict=True)
-                   if session.connection().execute(_CLAIM, row).rowcount == 1]
-    ours = {id(p) for p in claimed}
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        moved = set(connection.scalars(_CLAIM_MANY, {
+            "ids": [p.member.id for p in plans], "seen": [p.seen_at for p in plans],
+            "send_at": [p.send_at for p in plans], "slot_at": [p.slot_at for p in plans],
+        }))
+    else:
+        moved = {p.member.id for p in plans
+                 if connection.execute(_CLAIM_ONE, {"b_id": p.member.id, "b_seen": p.seen_at, "b_send": p.send_at,
+                                                    "b_slot": p.slot_at}).rowcount == 1}
+    claimed = []
     for plan in plans:
-        if id(plan) in ours:
+        if plan.member.id in moved:
             # The statement bypassed the ORM: tell the loaded member what the row now holds.
             set_committed_value(plan.member, "next_checkin_at", plan.send_at)
             set_committed_value(plan.member, "next_slot_at", plan.slot_at)
+            claimed.append(plan)
         else:
             session.refresh(plan.member)
     return claimed

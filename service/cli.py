@@ -349,7 +349,9 @@ def worker(burst, fork, simple) -> None:
 
     By default jobs run in this process (RQ's SimpleWorker): the database engine, Redis
     connection, twilio client and sending threads are built once and reused by every job,
-    and job timeouts still apply. Run more processes to send more (README, "Performance").
+    and job timeouts still apply. A second thread takes urgent jobs alone, so an alert never
+    waits for a batch this process is sending. Run more processes to send more (README,
+    "Performance").
     """
     from rq import SimpleWorker, Worker
 
@@ -376,7 +378,17 @@ def worker(burst, fork, simple) -> None:
         # to stop (SIGTERM/SIGINT stamp the request) or when a burst ran dry.
         return burst or rq_worker._stop_requested or rq_worker._shutdown_requested_date is not None
 
-    keep_running(work, what="worker")
+    if fork or burst:
+        # A forking parent must not run threads; a burst drains both lanes and ends.
+        keep_running(work, what="worker")
+        return
+    from workers import context
+    from workers.urgent_lane import urgent_lane
+
+    # Built once, before either thread asks for it, with its connections open.
+    context.warm_up(context.current())
+    with urgent_lane(redis, current.log_level):
+        keep_running(work, what="worker")
 
 
 @main.command("clock")

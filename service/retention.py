@@ -27,10 +27,13 @@ def erase_old_bodies(session: Session, now: datetime) -> int:
     erased = 0
     for community_id, days in session.execute(select(Community.id, Community.retention_days)):
         cutoff = now - timedelta(days=days)
-        members = select(Member.id).where(Member.community_id == community_id).scalar_subquery()
+        # A join, not ``member_id IN (the community's members)``: SQLite builds that list from
+        # every member of the community on every tick, a hundred thousand ids to find none.
         old = session.scalars(
             select(InboundMessage)
-            .where(InboundMessage.member_id.in_(members), InboundMessage.received_at < cutoff, InboundMessage.body.is_not(None))
+            .join(Member, Member.id == InboundMessage.member_id)
+            .where(Member.community_id == community_id, InboundMessage.received_at < cutoff,
+                   InboundMessage.body.is_not(None))
         ).all()
         for message in old:
             message.body = None

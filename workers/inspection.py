@@ -16,6 +16,7 @@ from rq.cron_scheduler_registry import get_registry_key as cron_registry_key
 from rq.registry import FailedJobRegistry
 
 from workers.queues import QUEUE_NAMES
+from workers.urgent_lane import LANE_SUFFIX
 
 LAST_TICK = "kinship:clock:last-tick"
 # rq cron sends a heartbeat at least once a minute; three missed ones mean it is gone.
@@ -41,8 +42,13 @@ def note_tick(redis: Redis) -> None:
     redis.set(LAST_TICK, repr(time.time()), ex=24 * 3600)
 
 
+def _processes_workers(redis: Redis) -> list[Worker]:
+    # Each worker process also runs an urgent-only lane (workers.urgent_lane): not a process.
+    return [w for w in Worker.all(connection=redis) if not w.name.endswith(LANE_SUFFIX)]
+
+
 def workers_alive(redis: Redis) -> int:
-    return Worker.count(connection=redis)
+    return len(_processes_workers(redis))
 
 
 def queues(redis: Redis) -> Queues:
@@ -53,7 +59,7 @@ def queues(redis: Redis) -> Queues:
 
 
 def processes(redis: Redis) -> Processes:
-    workers = Worker.all(connection=redis)
+    workers = _processes_workers(redis)
     on_every_queue = sum(1 for w in workers if set(QUEUE_NAMES) <= set(w.queue_names()))
     clocks = redis.zcount(cron_registry_key(), time.time() - CLOCK_HEARTBEAT_WITHIN, "+inf")
     raw = redis.get(LAST_TICK)

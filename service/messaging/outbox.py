@@ -7,6 +7,7 @@ given in the webhook's own TwiML), so the rules about who may receive what live 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
@@ -42,6 +43,12 @@ def quiet_hours_for(member: Member) -> QuietHours:
     return QuietHours.parse(member.effective_quiet_hours)
 
 
+@lru_cache(maxsize=1024)
+def _quiet_hours_end(now: datetime, zone: str, quiet: str) -> datetime:
+    # A tick queues thousands of texts for the same moment, zone and quiet hours.
+    return quiet_hours_end(now, zone, QuietHours.parse(quiet))
+
+
 def queue_message(
     session: Session,
     *,
@@ -59,7 +66,7 @@ def queue_message(
     not_before: datetime | None = None,
 ) -> OutboundMessage:
     if member is not None and kind in HELD_IN_QUIET_HOURS:
-        opens = quiet_hours_end(now, member.zone, quiet_hours_for(member))
+        opens = _quiet_hours_end(now, member.zone, member.effective_quiet_hours)
         if opens > now:
             not_before = max(not_before or opens, opens)
     due_now = not_before is None or not_before <= now

@@ -253,3 +253,12 @@ def template_names(language: str = "en") -> list[str]:
     if not folder.is_dir():
         return []
     return sorted(p.stem for p in folder.glob("*.txt") if p.is_file() and _NAME_RE.match(p.stem))
+
+
+def compile_templates() -> int:
+    """Compile every template of every language now; returns how many files. A worker does
+    this before its first job, so the first text after a start does not wait for Jinja."""
+    files = sorted(TEMPLATES_DIR.glob("*/*.txt"))
+    for path in files:
+        _variants(TEMPLATES_DIR, path.relative_to(TEMPLATES_DIR).as_posix())
+    return len(files)
