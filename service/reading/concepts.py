@@ -62,7 +62,7 @@ GROUPS = {
     r"|me despedir|ya despedir|cartas|carta (?:a|para)|papeles en orden|\w+ en orden|regalar|dejar (?:la|el|mi|mis|los|las)"
     r" \w+ (?:a|con)|encargar|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
     r"|perdon a todos|cuiden|cuida a)",
-    "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
+    "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around|round|at) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
     r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me|kill me (?:if|when|next)|threaten|beat me"
     r"|hit me|punch(?:ed)? me|push(?:ed)? me|hurt me|knife out|gun (?:to|at|on) (?:me|my)|afraid of (?:him|her)"
     r"|scared of (?:him|her)|me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
@@ -90,6 +90,27 @@ GROUPS = {
     "DONE": r"(?:i'm done|im done|done fighting|nothing left|no one can help|nobody can help|no coming back"
     r"|can't promise|cant promise|not safe|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
     r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|para que sigo|estorbar)",
+    # Harm done to one's own body: a verb of hurting beside a body part of one's own, whatever
+    # the tense ("burned my arm", "cut my thigh again", "me rasguñé los brazos").
+    "HARM_BODY": r"(?:(?:cut|burn|scratch|carve|slice|slash|stab|bite|scrape|rip|cortar|quemar|rasgunar|aranar|rayar"
+    r"|rascar|lastimar|hacer (?:me )?(?:quemadura|quemaduras|corte|cortes|herida|heridas)) (?:\S+ ){0,3}?(?:my|into my"
+    r"|me (?:el|la|los|las)|mi|mis|los|las|el|la) (?:arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|belly"
+    r"|hip|hips|ankle|ankles|chest|brazo|brazos|muneca|munecas|pierna|piernas|muslo|muslos|piel|panza|estomago"
+    r"|barriga|cadera|caderas|tobillo|tobillos)(?!\S)|(?:until|till|til|til') (?:it|i) (?:bleed|bleeds)"
+    r"|(?:hasta|asta) (?:sacar ?me (?:sangre|sangrar)|sangrar|que (?:sangre|sangrar))|me volver a (?:cortar|quemar|lastimar|rayar)"
+    r"|(?:cortar|quemar|lastimar) me (?:de nuevo|otra vez)|(?:cut|burn|hurt|harm) (?:myself )?again)",
+    # An everyday cause that explains a cut or a burn: "burned my arm on the oven".
+    "ACCIDENT": r"(?:cook|cooking|kitchen|oven|stove|pan|grill|bbq|shave|shaving|garden|gardening|accident"
+    r"|accidentally|by accident|by mistake|nail|fence|paper|glass|fall|fell|trip|tripped|work|job|cat|dog|sunburn"
+    r"|sun|beach|cocinar|cocinando|cocina|horno|estufa|sarten|sin querer|accidente|jardin|trabajar|trabajando"
+    r"|caer|clavo|vidrio|papel|gato|perro|sol|playa|afeitar)",
+    # Looking up how to die, in any words: "googling painless ways", "busqué cómo hacerlo sin dolor".
+    "METHOD_SEARCH": r"(?:google|googling|googled|search|searched|look up|looked up|research|researching|read about"
+    r"|reading about|buscar|googlear|investigar|averiguar|ver en internet|how long does it take|how long would it take"
+    r"|how many (?:\S+ )?(?:would|does|it take)|cuanto (?:tiempo )?(?:tarda|tardar|se tarda)|cuantas (?:\S+ )?(?:hacer falta|hace falta))"
+    r" (?:\S+ ){0,5}?(?:painless|painlessly|sin dolor|sin que (?:doler|duela)|without pain|without it hurting"
+    r"|bleed out|desangrar|lethal|letal|quickest way|fastest way|easiest way|como hacer ?lo|how to do it"
+    r"|ways to (?:go|do it|end|die)|to die|to kill|para morir|to be fatal|to od|to overdose)",
 }
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
@@ -119,7 +140,11 @@ CRISIS_RULES = [
     ("relapse with a wish to die", ("RELAPSE", "ALONE", "MEANS")),
     ("a wish not to go on", ("PASSIVE",)),
     ("a means named", ("MEANS", "DIE")),
+    ("self-harm", ("HARM_BODY",)),
+    ("looking up how to die", ("METHOD_SEARCH",)),
 ]
+# An everyday cause explains a rule's concepts away: "burned my arm on the stove".
+UNLESS = {("HARM_BODY",): "ACCIDENT"}
 # Signs of risk that alone leave the reader unsure: the member is asked.
 UNSURE = ("DONE",)
 # Concepts an everyday context explains: "goodbye for now, see you Thursday".
@@ -156,7 +181,7 @@ def crisis(lemmas: ReplyText, found) -> list[tuple[str, list[str]]]:
     """(reason, the member's words) for each crisis rule whose concepts all occur."""
     out: dict[str, list[str]] = {}
     for label, needs in CRISIS_RULES:
-        if all(n in found for n in needs):
+        if all(n in found for n in needs) and UNLESS.get(needs) not in found:
             words = [lemmas.quote_span(*found[n][0]) for n in needs if n != "WANT"]
             out.setdefault(label, []).extend(words)
     return list(out.items())
