@@ -423,8 +423,10 @@ def alerts(ctx, community_name, only_open) -> None:
         for alert in found:
             said = alert.inbound_message.body if alert.inbound_message else None
             words = f' — "{shorten(said)}"' if said else ""
+            # The same marks as the Now page: a crisis paged again that nobody took, a taken alert left a day.
+            mark = " OVERDUE" if alert.overdue else " STALE" if alert.stale_at and alert.is_open else ""
             click.echo(f"#{alert.id} {alert.opened_at:%Y-%m-%d %H:%MZ} {alert.kind.value:<7} {alert.state.value:<12} "
-                       f"{alert.member.name} ({alert.member.phone}) — {why(alert)}{words}")
+                       f"{alert.member.name} ({alert.member.phone}) — {why(alert)}{words}{mark}")
 
 
 @alerts.command("resolve")

@@ -68,8 +68,11 @@ def tick() -> dict:
     with ctx.db.session() as session:
         # Apart from the pass above: it asks Twilio over HTTP, and a slow answer must not
         # hold the pass's lock or its transaction.
-        summary |= reconcile(session, ctx.gateway, clock.utcnow(), retry_limit=ctx.settings.send_retry_limit,
-                             heed=heed_carrier).summary()
+        reconciled = reconcile(session, ctx.gateway, clock.utcnow(), retry_limit=ctx.settings.send_retry_limit,
+                               heed=heed_carrier)
+    summary |= reconciled.summary()
+    # A text found failed at Twilio is a failure like a callback's: its alert moves on now.
+    _after_failures(ctx, reconciled.failed)
     events.tick_finished(summary, time.perf_counter() - started)
     inspection.note_tick(ctx.redis)
     return summary

@@ -114,6 +114,10 @@ def _decide(session: Session, member: Member, inbound: InboundMessage, command: 
     # A crisis wins over everything but the carrier keywords, whatever the text starts with
     # ("time to end it all" is not a TIME command) and whoever sends it.
     reading = read_reply(inbound.body or "", member.language)
+    if member.status == MemberStatus.ACTIVE and _answers_a_buddy(session, member, command):
+        # A bare ON IT, PASS or DONE while a buddy's alert waits on it is the buddy's answer, never
+        # read as their own news: "done" would otherwise sound like a farewell.
+        return member_commands.run(session, member, inbound, command, argument, now, dashboard_url, reading)
     if reading.action in ("crisis", "ask") and member.status in (MemberStatus.INVITED, MemberStatus.OPTED_OUT):
         inbound.reading = reading.to_dict()
         if reading.crisis:

@@ -537,6 +537,16 @@ class TwilioSimulator:
         with self._lock:
             self._unreachable[phone] = (error_code, status)
 
+    def settle(self, sid: str, status: str, error_code: int | None = None) -> None:
+        """Move message ``sid`` on to ``status`` with no status callback: what a lost callback leaves."""
+        with self._lock:
+            message = self._by_sid[sid]
+            now = self._now()
+            message.status, message.error_code, message.date_updated = status, error_code, now
+            if message.date_sent is None and status != "failed":
+                message.date_sent = now
+            self._changed.notify_all()
+
     def reachable(self, phone: str) -> None:
         """Undo reject() and unreachable() for ``phone``."""
         with self._lock:

@@ -59,6 +59,8 @@ class Reconciled:
     found: list[int] = field(default_factory=list)
     requeued: list[int] = field(default_factory=list)
     unsettled: list[int] = field(default_factory=list)
+    # Found at Twilio as undelivered or failed: an alert such a text was about must move on.
+    failed: list[int] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         return {"reconciled": len(self.found), "requeued": len(self.requeued), "unsettled": len(self.unsettled)}
@@ -90,6 +92,9 @@ def reconcile(session: Session, lookup: Lookup, now: datetime, *, retry_limit: i
         if found is not None:
             if _record_found(session, message, found, now, retry_limit, heed):
                 report.found.append(message.id)
+                if message.state in (MessageState.FAILED, MessageState.UNDELIVERED, MessageState.QUEUED) \
+                        and message.error_code is not None:
+                    report.failed.append(message.id)
         elif now - claimed_at(message) >= SAFE_WINDOW:
             if send_again(session, message, now):
                 report.requeued.append(message.id)

@@ -144,7 +144,7 @@ def _render(community: Community, values: dict, problems: dict | None = None, st
     except ScheduleError:
         schedule_words = ""
     return render_template("settings.html", values=values, problems=problems or {}, labels=LABELS,
-                           numbers=NUMBERS, schedule_words=schedule_words,
+                           numbers=NUMBERS, schedule_words=schedule_words, max_contact_line=MAX_CONTACT_LINE,
                            picker=picker or schedule_picker.view_of_rule(community.default_schedule)), status
 
 

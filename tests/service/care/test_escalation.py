@@ -5,6 +5,7 @@ and ``tick`` at chosen times, on each database."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from service import clock
@@ -19,8 +20,12 @@ from service.models import (
     MessageState,
     OutboundMessage,
 )
+from service.members import heed_carrier
+from service.messaging import sending
+from service.messaging.twilio_gateway import TwilioGateway
 from tests.conftest import DashboardClient, at, make_coordinator
 from tests.service.conftest import ALEX, ANA, SAM
+from workers.queues import enqueue_tick
 
 PRIYA = "+14155550103"
 DANA = "+14155550199"
@@ -152,6 +157,37 @@ def test_in_a_trio_one_failed_buddy_leaves_the_other_and_both_failing_reach_the_
     assert "Sam Rivera" in last(twilio_api, ANA)
 
 
+class Killed(Exception):
+    """Stands for kill -9 of the worker just after Twilio accepted the text."""
+
+
+class DiesAfterTwilioAccepts(TwilioGateway):
+    def send(self, **kwargs):
+        super().send(**kwargs)
+        raise Killed
+
+
+def test_a_buddy_alert_that_reconciliation_finds_undelivered_moves_on_at_once(
+        paired, kinship, twilio, worker, twilio_api, db, redis, settings):
+    clock.freeze(at("2026-11-30T16:00:00Z"))
+    twilio.sms(SAM, "2")
+    with db.session() as s:
+        alert_text = s.scalar(select(OutboundMessage.id).where(OutboundMessage.kind == "buddy_alert"))
+    # The worker dies after Twilio took Alex's alert; its status callback never comes.
+    with pytest.raises(Killed):
+        sending.send_message(db, DiesAfterTwilioAccepts(settings), alert_text, now=clock.utcnow,
+                             pace=lambda *_: None, retry_limit=3, heed=heed_carrier)
+    twilio_api.settle(sid_of_last_text_to(twilio_api, ALEX), "undelivered", 30003)
+    worker()
+    assert twilio_api.sent_to(ANA) == []
+    # 10:03: the clock looks the text up, finds it undelivered, and the alert moves on in that pass.
+    clock.freeze(at("2026-11-30T16:03:00Z"))
+    enqueue_tick(redis)
+    worker()
+    assert "Sam Rivera" in last(twilio_api, ANA)
+    assert len(about_sam(twilio_api, ALEX)) == 1
+
+
 # --- unanswered pages repeat and climb ----------------------------------------------------
 
 
@@ -171,6 +207,7 @@ def test_an_untaken_crisis_is_paged_again_at_10_and_20_minutes_not_before_and_no
     assert "STILL NOBODY ON IT" in last(twilio_api, ANA)
     board = dana(db, client)
     assert "Overdue: paged 3 times" in board.get("/").get_data(as_text=True)
+    assert kinship("alerts", "--open").stdout.rstrip().endswith("OVERDUE")
 
 
 def test_a_coordinator_taking_a_crisis_stops_the_pages_and_only_then_is_the_buddy_told_someone_is_in_touch(
@@ -212,6 +249,7 @@ def test_a_taken_alert_left_open_a_day_goes_stale_with_one_reminder(paired, kins
     assert len(twilio_api.sent_to(DANA)) == before + 1 and "still open" in last(twilio_api, DANA)
     clock.freeze(at("2026-12-01T16:01:00Z"))
     assert "Stale: taken" in board.get("/").get_data(as_text=True)
+    assert kinship("alerts", "--open").stdout.rstrip().endswith("STALE")
 
 
 # --- hand-offs that go quiet --------------------------------------------------------------

@@ -295,7 +295,6 @@ class TestHardNegatives:
         reading = read_reply(text)
         assert not reading.crisis, reading.reasons
 
-    @pytest.mark.xfail(strict=True, reason="a known false alert: the learned model reads 'last text' as a farewell")
     def test_a_last_text_about_the_last_text_is_not_crisis(self):
         assert not read_reply("the last text I sent was grumpy").crisis
 

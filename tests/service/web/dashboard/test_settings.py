@@ -110,6 +110,13 @@ def test_the_contact_line_reaches_the_help_answer(signed_in, members, db, twilio
     assert community(db).contact_line is None
 
 
+def test_the_form_stops_typing_where_the_server_would_refuse(signed_in, members):
+    from service.web.dashboard.settings import MAX_CONTACT_LINE
+
+    page = signed_in.get("/settings").get_data(as_text=True)
+    assert f'id="contact_line" name="contact_line" value="" maxlength="{MAX_CONTACT_LINE}"' in page
+
+
 def test_a_contact_line_that_would_make_help_three_texts_is_refused(signed_in, db):
     with db.session() as s:
         s.scalar(select(Community)).name = "The Northside Recovery Group of Lake County"
