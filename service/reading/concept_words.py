@@ -49,3 +49,10 @@ LEMMAS = {
         "funeral", "velorio", "panico", "miedo", "asustar", "agobiar", "agotar", "desesperar",
     ],
 }
+
+# Forms the dictionaries miss or give to another lemma, by language (the subjunctive of "morir").
+EXTRA_FORMS = {
+    "en": {},
+    "es": {"muera": "morir", "mueras": "morir", "muramos": "morir", "murais": "morir", "muerais": "morir"},
+}
+
