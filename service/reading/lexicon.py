@@ -299,6 +299,7 @@ CONTEXT_VETO = {
 # Idioms that look like crisis talk but are not. A crisis or worry match that
 # overlaps one of these is dropped, and they are removed before sentiment scoring.
 FIGURATIVE = [
+    r"bridge (?:club|game|night|party|tournament|partner|lesson|group|ladies|table)s?\b",  # the card game
     # dying of too much of a good thing, working oneself to death, a heart attack over a match
     r"(?:morir(?:me)?|muero|muriendo|mori) de (?:tanto|tanta|tantos|tantas|lo (?:bueno|rico|lindo|linda|bonito|bonita"
     r"|mucho|feliz|sabroso|buena|rica))\b",
