@@ -38,11 +38,12 @@ GROUPS = {
     r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa)",
     "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
     r"|pier|dock|jetty|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails|parking ramp|dam|reservoir"
-    r"|muelle|malecon|acequia|riel|rieles|represa|paso a nivel|barranco|precipicio"
+    r"|muelle|malecon|acequia|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
+    r"|planta mas alta|lo alto|water tower"
     r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
     r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|grave"
     r"|tumba)",
-    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|me quedar (?:viendo|mirando)|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
+    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|me quedar (?:viendo|mirando)|been on|(?:subido|subi|subir|subo) a|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
     r"|look (?:down|over|at)|from here|right here|up here|out here|estoy (?:en|parad[oa]|sentad[oa])|parad[oa]"
     r"|sentad[oa]|aqui|aca|desde aqui|mirando)",
     "HOLD": r"(?:holding|hold|in my hand|right here|next to me|in front of me|on the (?:table|counter|bed)|lined up"
@@ -54,7 +55,10 @@ GROUPS = {
     r"|decidir|listo|lista|esta noche|ya es hora|es hora|para irme)",
     "BYE": r"(?:goodbye|good bye|goodby|farewell|bye|adios|chao|signing off|goodnight|good night|thank(?:s| you) for everything|gracias por todo|los quiero"
     r"|love (?:you|u) all|perdon|perdonar|sorry (?:everyone|to everyone|for everything))",
-    "FAREWELL": r"(?:(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of))"
+    "FAREWELL": r"(?:(?:me )?(?:estar|estoy|esta|ando|andar|vengo) despedir de (?:todos|todo el mundo|to el mundo|todo|to)|dejar (?:\S+ ){0,2}(?:una |la )?carta"
+    r"|(?:don't|dont|no need to) bother (?:texting|messaging|checking)|no (?:me )?(?:mandar|mandeis|manden|escribir"
+    r"|escriban|escribais) (?:mas|ya)|(?:deleting|deleted|delete) (?:all )?my (?:socials|accounts|profiles)|last post"
+    r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of))"
     r"|last time you (?:hear|will)|wrote (?:a |the )?"
     r"(?:letter|note)|letter (?:to|for)|note (?:to|for)|letters|\w+ in order|made my peace|make my peace"
     r"|give away|gave away|give (?:my|him|her) (?:dog|cat|bird|pet|stuff|things)|give my \w+ to"
@@ -100,7 +104,7 @@ GROUPS = {
     r"|me (?:el|la|los|las)|mi|mis|los|las|el|la) (?:arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|belly"
     r"|hip|hips|ankle|ankles|chest|brazo|brazos|muneca|munecas|pierna|piernas|muslo|muslos|piel|panza|estomago"
     r"|barriga|cadera|caderas|tobillo|tobillos)(?!\S)|(?:until|till|til|til') (?:it|i) (?:bleed|bleeds)"
-    r"|(?:hasta|asta) (?:sacar ?me (?:sangre|sangrar)|sangrar|que (?:sangre|sangrar))|me volver a (?:cortar|quemar|lastimar|rayar)"
+    r"|(?:hasta|asta) (?:sacar ?me (?:sangre|sangrar)|sangrar|que (?:sangre|sangrar))|me (?:\S+ )?volver a (?:cortar|quemar|lastimar|rayar)|volver a hacer ?me (?:cosas|cortes|dano)"
     r"|(?:cortar|quemar|lastimar) me (?:de nuevo|otra vez)|(?:cut|burn|hurt|harm) (?:myself )?again)",
     # An everyday cause that explains a cut or a burn: "burned my arm on the oven".
     "ACCIDENT": r"(?:cook|cooking|kitchen|oven|stove|pan|grill|bbq|shave|shaving|garden|gardening|accident"
@@ -126,8 +130,9 @@ GROUPS = {
     r"|(?:finally|i've|ive|i have) decide(?! (?:to|on|what|which|where|whether|if))|at peace with my decision"
     r"|ya decidir(?! (?:que|si|donde|ir a))|ya (?:lo )?tener decidido|ya se cuando me (?:ir|voy)|got it planned for)",
     # A car left running in a closed space.
-    "EXHAUST": r"(?:car|engine|truck|auto|carro|coche|motor|troca) (?:\S+ ){0,3}?(?:running|on|prendido|encendido)"
-    r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)",
+    "EXHAUST": r"(?:hose (?:into|in|through) the (?:cab|car|window|exhaust)|(?:engine|diesel|motor) (?:\S+ )?(?:running|runnin|on) ,? windows (?:up|shut|closed)"
+    r"|(?:car|engine|truck|auto|carro|coche|motor|troca) (?:\S+ ){0,3}?(?:running|on|prendido|encendido)"
+    r" (?:\S+ ){0,4}?(?:garage|garaje|cochera))",
 }
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.

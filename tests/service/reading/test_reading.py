@@ -282,6 +282,9 @@ class TestCrisis:
         ("if i died nobody would notice", "en"), ("no valgo nada, mejor que me muera", "es"),
         ("i'm at peace with my decision. goodbye", "en"), ("I am at the top of the parking ramp", "en"),
         ("toy en el muelle mirando el agua", "es"), ("tengo el auto prendido en el garaje", "es"),
+        ("ran the hose into the cab", "en"), ("been on the fire escape for an hour", "en"),
+        ("me he vuelto a cortar", "es"), ("me estoy despidiendo de todo el mundo", "es"),
+        ("os he dejado una carta", "es"), ("dont bother texting after friday", "en"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -294,7 +297,8 @@ class TestCrisis:
         ("me voy a matar estudiando pa el examen jaja", "es"), ("me quiero morir de lo bueno que está", "es"),
         ("este partido me va a dar un infarto", "es"), ("jajaja me mataste con ese mensaje", "es"),
         ("no tengo ni para el gas este mes", "es"), ("going to join my friends for lunch", "en"),
-        ("i set a date for the wedding", "en"),
+        ("i set a date for the wedding", "en"), ("he vuelto a cortar el césped", "es"),
+        ("me despido por hoy, nos vemos mañana", "es"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
