@@ -56,7 +56,9 @@ def names(seen: Look | None) -> tuple[str, ...]:
     """The rules' findings as feature names for the model."""
     if seen is None:
         return ()
-    out = ["k:" + name for name in seen.found]
+    # The concepts that leave the rules unsure are theirs to ask about: seen by the model, they
+    # would turn every "i'm done" into a crisis call, and no one would be asked.
+    out = ["k:" + name for name in seen.found if name not in concepts.UNSURE]
     out += ["r:" + label for label, _ in seen.crisis]
     out += ["r:" + label for label, _ in concepts.crisis(seen.lt, seen.found)]
     if seen.support:
