@@ -43,12 +43,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.reading import concepts, signals
+from service.reading import concepts, evidence, signals
 from service.reading import text as reply_text
 from service.reading.patterns import CONTEXT_VETO, FIGURATIVE, GRATITUDE
 from service.reading.score import find_score
-from service.reading.lemmas import lemma_text
-from service.reading.text import ReplyText
 
 LANGUAGES = ("en", "es")
 
@@ -110,28 +108,17 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     text = text or ""
     hint = (language or "").strip().lower()[:2]
     hint = hint if hint in LANGUAGES else None
-    tokens = reply_text.tokenise(text, reply_text.fold(text))
-    if not tokens:
+    seen = evidence.look(text, hint)
+    if seen is None:
         return Reading(None, False, False, False, False, (), hint or "en")
-    t = ReplyText(text, tokens)
-    lang = reply_text.language(text, tokens, hint)
-    laughing = reply_text.laughing(tokens)
-    figurative = signals.idioms(t, laughing)
-
-    crisis, crisis_spans = signals.crisis(t, figurative)
-    # The same phrases, and the concepts, over lemmas: "burned myself", "me corté", "brigde".
-    lt = lemma_text(t, lang)
-    lt_figurative = [_same_words(t, lt, span) for span in figurative]
-    crisis = _merge(crisis, signals.crisis(lt, lt_figurative)[0])
-    benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
-    found = concepts.find(lt, lt_figurative, benign_goodbye)
+    t, lt, lang, found, support = seen.t, seen.lt, seen.lang, seen.found, seen.support
+    tokens, figurative, crisis = t.tokens, seen.figurative, seen.crisis
     if not crisis:  # the phrase lists say it best when they say it at all
         crisis = [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)]
-    support = signals.support(t, laughing)
-    worries = signals.worries(t, figurative + crisis_spans)
+    worries = signals.worries(t, figurative + seen.crisis_spans)
     asked = signals.question(tokens)
     learned = _model(model)
-    opinion = learned.opinion(text, lang) if learned else None
+    opinion = learned.opinion(text, lang, evidence.names(seen)) if learned else None
     # The model alone calls a crisis unless an idiom or a symptom explains the words ("me tomé
     # las pastillas de la tensión"); then it is unsure, and the member is asked.
     # Laughter is no explanation here: "lol" after a crisis never lowers it.
@@ -186,15 +173,3 @@ def _model(model):
         from service.reading.model import shipped
         return shipped()
     return model
-
-
-def _same_words(a: ReplyText, b: ReplyText, span: tuple[int, int]) -> tuple[int, int]:
-    """A span of `a`'s text as the span of the same tokens in `b` (the same reply, read another way)."""
-    first, last = a.token_range(*span)
-    return b.starts[first], b.starts[last] + len(b.tokens[last].norm)
-
-
-def _merge(found: list[tuple[str, str]], more: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Crisis reasons, each label once, adding only what the first reading did not already say."""
-    labels = {label for label, _ in found}
-    return found + [(label, q) for label, q in more if label not in labels]

@@ -11,7 +11,7 @@ import json
 import unicodedata
 from pathlib import Path
 
-from service.reading.concept_words import LEMMAS
+from service.reading.concept_words import EXTRA_FORMS, LEMMAS
 
 OUT = Path(__file__).with_name("words.json")
 
@@ -37,6 +37,7 @@ def main() -> None:
             known.add(form_f)
             if lemma_f in wanted and form_f not in forms:
                 forms[form_f] = lemma_f
+        forms.update((fold(f), fold(lemma)) for f, lemma in EXTRA_FORMS[lang].items())
         # Real words a typo away from a concept form: repair must leave them alone.
         targets = sorted(f for f in forms if len(f) >= 4)
         candidates = sorted(w for w in known - set(forms) if len(w) >= 4)

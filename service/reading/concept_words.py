@@ -22,6 +22,8 @@ LEMMAS = {
         # plans, stockpiles and farewells
         "plan", "decide", "stockpile", "hoard", "save", "collect", "count", "goodbye", "farewell", "letter",
         "note", "will", "forgive", "sorry", "give", "gift", "rehome", "need", "promise", "ready", "settle",
+        # harm to one's own body, and looking up how
+        "scratch", "carve", "slice", "slash", "scrape", "google", "search", "research",
         # other people's danger
         "choke", "strangle", "threaten", "hit", "beat", "punch", "push", "hurt", "harm", "attack", "rape",
         # relapse
@@ -40,9 +42,17 @@ LEMMAS = {
         "balcon", "cornisa", "borde", "orilla", "acantilado", "rio", "canal", "presa", "gas", "veneno",
         "despedir", "adios", "carta", "perdonar", "perdon", "regalar", "dejar", "encargar", "decidir",
         "planear", "listo", "necesitar", "prometer",
+        "rasgunar", "aranar", "rascar", "rayar", "volver", "buscar", "googlear", "investigar", "averiguar",
         "golpear", "pegar", "amenazar", "asfixiar", "estrangular", "empujar", "lastimar", "herir", "violar",
         "recaer", "recaida", "consumir", "beber", "tomar", "drogar", "inyectar",
         "solo", "soledad", "aislar", "llorar", "despedir", "desalojar", "correr", "perder", "extranar",
         "funeral", "velorio", "panico", "miedo", "asustar", "agobiar", "agotar", "desesperar",
     ],
 }
+
+# Forms the dictionaries miss or give to another lemma, by language (the subjunctive of "morir").
+EXTRA_FORMS = {
+    "en": {},
+    "es": {"muera": "morir", "mueras": "morir", "muramos": "morir", "murais": "morir", "muerais": "morir"},
+}
+

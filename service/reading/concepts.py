@@ -37,35 +37,42 @@ GROUPS = {
     r"|rifle|bullet|fentanyl|fent|heroin|benzo|blues|narcan|bag|pastilla|pildora|dosis|medicina|medicamento"
     r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa)",
     "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
+    r"|pier|dock|jetty|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails|parking ramp|dam|reservoir"
+    r"|muelle|malecon|acequia|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
+    r"|planta mas alta|lo alto|water tower"
     r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
     r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|grave"
     r"|tumba)",
-    "HERE": r"(?:i'm (?:at|on|by|in|near|up)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
+    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|me quedar (?:viendo|mirando)|been on|(?:subido|subi|subir|subo) a|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
     r"|look (?:down|over|at)|from here|right here|up here|out here|estoy (?:en|parad[oa]|sentad[oa])|parad[oa]"
     r"|sentad[oa]|aqui|aca|desde aqui|mirando)",
     "HOLD": r"(?:holding|hold|in my hand|right here|next to me|in front of me|on the (?:table|counter|bed)|lined up"
     r"|counted|count|stockpile|hoard|save|saved|saving|collect|stash|enough|all of (?:them|it)|every one"
     r"|the whole|all (?:the|my|of)|\d\d+"
-    r"|juntar|guardar|acumular|esconder|todas|todos|hartas|suficientes|en la mano|junto a mi|tengo|traje)",
+    r"|juntar|guardar|acumular|esconder|todas|todos|hartas|suficientes|en la mano|junto a mi|(?<!no )tengo|traje)",
     "PLAN": r"(?:plan|planned|decide|decided|ready|tonight|tonite|this time|set a date|the date|it's time"
     r"|its time|time to go|final|last one|figured out|know how|sabe como|se como|ya se como|pensado como"
     r"|decidir|listo|lista|esta noche|ya es hora|es hora|para irme)",
-    "BYE": r"(?:goodbye|good bye|farewell|bye|adios|thank(?:s| you) for everything|gracias por todo|los quiero"
+    "BYE": r"(?:goodbye|good bye|goodby|farewell|bye|adios|chao|signing off|goodnight|good night|thank(?:s| you) for everything|gracias por todo|los quiero"
     r"|love (?:you|u) all|perdon|perdonar|sorry (?:everyone|to everyone|for everything))",
-    "FAREWELL": r"(?:(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of))"
+    "FAREWELL": r"(?:(?:me )?(?:estar|estoy|esta|ando|andar|vengo) despedir de (?:todos|todo el mundo|to el mundo|todo|to)|dejar (?:\S+ ){0,2}(?:una |la )?carta"
+    r"|(?:don't|dont|no need to) bother (?:texting|messaging|checking)|no (?:me )?(?:mandar|mandeis|manden|escribir"
+    r"|escriban|escribais) (?:mas|ya)|(?:deleting|deleted|delete) (?:all )?my (?:socials|accounts|profiles)|last post"
+    r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of))"
     r"|last time you (?:hear|will)|wrote (?:a |the )?"
     r"(?:letter|note)|letter (?:to|for)|note (?:to|for)|letters|\w+ in order|made my peace|make my peace"
     r"|give away|gave away|give (?:my|him|her) (?:dog|cat|bird|pet|stuff|things)|give my \w+ to"
     r"|(?:won't|wont|not going to) need (?:this|these|them|it|the|to)|(?:don't|dont|no need to) (?:\w+ )?"
     r"(?:text|check on|message|call) me (?:anymore|again)|anymore after|delete (?:this|the|your) number"
     r"|take care of (?:my|the|him|her|them|everyone)|tell (?:\w+ )?(?:i'm sorry|im sorry|i love|thank|that i)"
-    r"|me despedir|ya despedir|cartas|carta (?:a|para)|papeles en orden|\w+ en orden|regalar|dejar (?:la|el|mi|mis|los|las)"
+    r"|me despedir|ya despedir|cartas|carta (?:a|para)|(?:papeles|asuntos|cosas|cuentas) en orden|(?:dejar|deje|dejo|puse|poner|pongo|tengo"
+    r"|tener) (?:\S+ ){0,2}en orden|regalar|dejar (?:la|el|mi|mis|los|las)"
     r" \w+ (?:a|con)|encargar|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
     r"|perdon a todos|cuiden|cuida a)",
-    "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
+    "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around|round|at) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
     r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me|kill me (?:if|when|next)|threaten|beat me"
-    r"|hit me|punch(?:ed)? me|push(?:ed)? me|hurt me|knife out|gun (?:to|at|on) (?:me|my)|afraid of (?:him|her)"
-    r"|scared of (?:him|her)|me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
+    r"|hit me(?! up)|punch(?:ed)? me|push(?:ed)? me|hurt me|knife out|gun (?:to|at|on) (?:me|my)|afraid of (?:him|her)"
+    r"|scared of (?:him|her)|(?<!no )me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
     r"|me va a matar|me ir a matar|me mata)",
     "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
     r"|wants to die|want(?:s)? to end (?:his|her|their)|(?:is|was|keeps) cutting|cut (?:himself|herself|themselves)"
@@ -81,7 +88,7 @@ GROUPS = {
     "ALONE": r"(?:alone|by myself|nobody|no one|no-one|noone|solo|sola|nadie)",
     "PASSIVE": r"(?:whatever happens|if i go i go|let it happen|let it take me|hope it takes me|idc if|don't care if"
     r"|dont care if|wouldn't mind|not have to (?:do|wake|face)|any tomorrow|not (?:be )?around|won't be around"
-    r"|wont be around|not (?:gonna|going to) be around|be gone|go see my|be with (?:my|him|her)|join (?:him|her|my)"
+    r"|wont be around|not (?:gonna|going to) be around|be gone|go see my|be with (?:my|him|her)|join (?:him|her|my (?!friends?|team|class|group|club|gym|church|mates|colleagues|coworkers)\S+)(?! (?:for|at|in|on)(?!\S))"
     r"|sleep forever|stay asleep|not wake|never wake|no wake|hit by a (?:car|bus|truck)|crash the car"
     r"|(?:don't|dont) deserve to (?:be alive|live)|rather be dead|in case someone (?:needs to )?find"
     r"|find me|que (?:dios|diosito|el senor|\w+) me (?:llevar|lleve)|me (?:llevar|lleve) (?:pronto|ya|esta noche)"
@@ -90,11 +97,49 @@ GROUPS = {
     "DONE": r"(?:i'm done|im done|done fighting|nothing left|no one can help|nobody can help|no coming back"
     r"|can't promise|cant promise|not safe|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
     r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|para que sigo|estorbar)",
+    # Harm done to one's own body: a verb of hurting beside a body part of one's own, whatever
+    # the tense ("burned my arm", "cut my thigh again", "me rasguñé los brazos").
+    "HARM_BODY": r"(?:(?:cut|burn|scratch|carve|slice|slash|stab|bite|scrape|rip|cortar|quemar|rasgunar|aranar|rayar"
+    r"|rascar|lastimar|hacer (?:me )?(?:quemadura|quemaduras|corte|cortes|herida|heridas)) (?:\S+ ){0,3}?(?:my|into my"
+    r"|me (?:el|la|los|las)|mi|mis|los|las|el|la) (?:arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|belly"
+    r"|hip|hips|ankle|ankles|chest|brazo|brazos|muneca|munecas|pierna|piernas|muslo|muslos|piel|panza|estomago"
+    r"|barriga|cadera|caderas|tobillo|tobillos)(?!\S)|(?:until|till|til|til') (?:it|i) (?:bleed|bleeds)"
+    r"|(?:hasta|asta) (?:sacar ?me (?:sangre|sangrar)|sangrar|que (?:sangre|sangrar))|me (?:\S+ )?volver a (?:cortar|quemar|lastimar|rayar)|volver a hacer ?me (?:cosas|cortes|dano)"
+    r"|(?:cortar|quemar|lastimar) me (?:de nuevo|otra vez)|(?:cut|burn|hurt|harm) (?:myself )?again)",
+    # An everyday cause that explains a cut or a burn: "burned my arm on the oven".
+    "ACCIDENT": r"(?:cook|cooking|kitchen|oven|stove|pan|grill|bbq|shave|shaving|garden|gardening|accident"
+    r"|accidentally|by accident|by mistake|nail|fence|paper|glass|fall|fell|trip|tripped|work|job|cat|dog|sunburn"
+    r"|sun|beach|cocinar|cocinando|cocina|horno|estufa|sarten|sin querer|accidente|jardin|trabajar|trabajando"
+    r"|caer|clavo|vidrio|papel|gato|perro|sol|playa|afeitar)",
+    # Looking up how to die, in any words: "googling painless ways", "busqué cómo hacerlo sin dolor".
+    "METHOD_SEARCH": r"(?:google|googling|googled|search|searched|look up|looked up|research|researching|read about"
+    r"|reading about|buscar|googlear|investigar|averiguar|ver en internet|how long does it take|how long would it take"
+    r"|how many (?:\S+ )?(?:would|does|it take)|cuanto (?:tiempo )?(?:tarda|tardar|se tarda)|cuantas (?:\S+ )?(?:hacer falta|hace falta))"
+    r" (?:\S+ ){0,5}?(?:painless|painlessly|sin dolor|sin que (?:doler|duela)|without pain|without it hurting"
+    r"|bleed out|desangrar|lethal|letal|quickest way|fastest way|easiest way|como hacer ?lo|how to do it"
+    r"|ways to (?:go|do it|end|die)|to die|to kill|para morir|to be fatal|to od|to overdose)",
+    # For ever, beside a goodbye or a leaving: "goodnight forever", "i'm gonna leave first. permanently".
+    "FOREVER": r"(?:forever|for good|permanently|for the last time|para siempre|por ultima vez|definitivamente)",
+    # One's own death, supposed: "if i died", "si me muriera", "si me muero hoy".
+    "IF_I_DIE": r"(?:if i (?:die|dead|was dead|were dead|be dead|be gone|was gone|were gone|kill myself)|when i'm gone"
+    r"|si (?:yo )?me morir|si me (?:muero|muriera|fuera para siempre)|cuando ya no (?:estar|este))",
+    "RELIEF": r"(?:relief|alivio|peace|en paz|better off|mejor (?:asi|para todos)|fine by me|easier for (?:everyone|them)"
+    r"|nobody (?:would )?(?:notice|care|miss)|nadie (?:se )?(?:entera|enterar|daria cuenta|notar|extranar))",
+    # A decision whose object goes unsaid: "i set a date", "ya tengo fecha", "i've made up my mind".
+    "DECIDED": r"(?:(?:i )?set a date(?! (?:for|with))|(?:ya )?tengo (?:la )?fecha(?! (?:para|de|con))|made up my mind"
+    r"|(?:finally|i've|ive|i have) decide(?! (?:to|on|what|which|where|whether|if))|at peace with my decision"
+    r"|ya decidir(?! (?:que|si|donde|ir a))|ya (?:lo )?tener decidido|ya se cuando me (?:ir|voy)|got it planned for)",
+    # A car left running in a closed space.
+    "EXHAUST": r"(?:hose (?:into|in|through) the (?:cab|car|window|exhaust)|(?:engine|diesel|motor) (?:\S+ )?(?:running|runnin|on) ,? windows (?:up|shut|closed)"
+    r"|(?:car|engine|truck|auto|carro|coche|motor|troca) (?:\S+ ){0,3}?(?:running|on|prendido|encendido)"
+    r" (?:\S+ ){0,4}?(?:garage|garaje|cochera))",
 }
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|said|threaten|swear|swore|told me|tell me|keep saying|dijo|decir|amenazar)"
                     r" (?:\S+ ){0,4}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar)")
+GROUPS["ULTIMATUM"] = (r"(?:or|or else|o|o si no|si no) (?:\S+ ){0,2}?(?:kill me|they'll kill me|me matar|me pelar"
+                       r"|me quebrar|me mata|me matan)")
 GROUPS["WISH_DIE"] = r"<WANT> (?:[^\s.!?]+ ){0,4}?<DIE>"
 
 # (reason shown to the coordinator, groups that must all be present)
@@ -116,16 +161,30 @@ CRISIS_RULES = [
     ("someone else at risk", ("KIN", "OTHERS_RISK")),
     ("a medical emergency", ("EMERGENCY",)),
     ("relapse with a wish to die", ("RELAPSE", "PASSIVE")),
+    ("relapse with a wish to die", ("RELAPSE", "IF_I_DIE")),
     ("relapse with a wish to die", ("RELAPSE", "ALONE", "MEANS")),
     ("a wish not to go on", ("PASSIVE",)),
     ("a means named", ("MEANS", "DIE")),
+    ("a means named", ("EXHAUST",)),
+    ("danger from another person", ("ULTIMATUM",)),
+    ("a goodbye for ever", ("BYE", "FOREVER")),
+    ("talk of dying", ("IF_I_DIE", "RELIEF")),
+    ("talk of dying", ("IF_I_DIE", "ALONE")),
+    ("a decision made", ("DECIDED", "RELIEF")),
+    ("a decision made", ("DECIDED", "DIE")),
+    ("a decision made", ("DECIDED", "BYE")),
+    ("a decision made", ("DECIDED", "DONE")),
+    ("self-harm", ("HARM_BODY",)),
+    ("looking up how to die", ("METHOD_SEARCH",)),
 ]
+# An everyday cause explains a rule's concepts away: "burned my arm on the stove".
+UNLESS = {("HARM_BODY",): "ACCIDENT"}
 # Signs of risk that alone leave the reader unsure: the member is asked.
-UNSURE = ("DONE",)
+UNSURE = ("DONE", "DECIDED")
 # Concepts an everyday context explains: "goodbye for now, see you Thursday".
 BENIGN_FAREWELL = ("BYE", "FAREWELL", "PASSIVE")
 # What a coordinator reads when a concept alone leaves the reader unsure.
-UNSURE_WORDS = {"DONE": "sounded as if they cannot go on", "MEANS": "mentioned pills or other means",
+UNSURE_WORDS = {"DONE": "sounded as if they cannot go on", "DECIDED": "said they have decided, without saying what", "MEANS": "mentioned pills or other means",
                 "PLACE": "mentioned a high or dangerous place", "DIE": "talked about dying",
                 "BYE": "sounded like a goodbye"}
 
@@ -145,7 +204,7 @@ def find(lemmas: ReplyText, set_aside, benign_goodbye: bool) -> dict[str, list[t
     for name, rx in _PATTERNS.items():
         if benign_goodbye and name in BENIGN_FAREWELL:
             continue
-        aside = () if name == "THREAT" else set_aside
+        aside = () if name in ("THREAT", "ULTIMATUM") else set_aside
         spans = [m.span() for m in rx.finditer(lemmas.norm) if not overlaps(*m.span(), aside)]
         if spans:
             found[name] = spans
@@ -156,7 +215,7 @@ def crisis(lemmas: ReplyText, found) -> list[tuple[str, list[str]]]:
     """(reason, the member's words) for each crisis rule whose concepts all occur."""
     out: dict[str, list[str]] = {}
     for label, needs in CRISIS_RULES:
-        if all(n in found for n in needs):
+        if all(n in found for n in needs) and UNLESS.get(needs) not in found:
             words = [lemmas.quote_span(*found[n][0]) for n in needs if n != "WANT"]
             out.setdefault(label, []).extend(words)
     return list(out.items())

@@ -1,4 +1,5 @@
-"""What the learned second opinion sees of a reply: hashed word, lemma and character n-grams.
+"""What the learned second opinion sees of a reply: hashed word, lemma and character n-grams,
+and the names of the concepts and rules that fired (`service.reading.evidence`).
 
 Pure Python and deterministic (crc32, not Python's salted `hash`), shared by the training
 script and the reader, so a model trained today reads the same way in every process.
@@ -36,8 +37,8 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & (DIMENSIONS - 1)
 
 
-def features(text: str, lang: str) -> list[int]:
-    """The distinct feature buckets of one reply."""
+def features(text: str, lang: str, evidence: tuple[str, ...] = ()) -> list[int]:
+    """The distinct feature buckets of one reply, with what the rules found in it (`evidence`)."""
     folded = fold((text or "")[:_MAX_CHARS])
     words = _kept(_WORD.findall(folded))
     lemmas = [lemma(w, lang) if w.isalpha() else w for w in words]
@@ -49,4 +50,5 @@ def features(text: str, lang: str) -> list[int]:
     padded = " " + " ".join(words) + " "
     for n in (3, 4, 5):
         feats.update("c:" + padded[i:i + n] for i in range(len(padded) - n + 1))
+    feats.update(evidence)
     return sorted({_bucket(f) for f in feats})

@@ -299,6 +299,13 @@ CONTEXT_VETO = {
 # Idioms that look like crisis talk but are not. A crisis or worry match that
 # overlaps one of these is dropped, and they are removed before sentiment scoring.
 FIGURATIVE = [
+    r"bridge (?:club|game|night|party|tournament|partner|lesson|group|ladies|table)s?\b",  # the card game
+    # dying of too much of a good thing, working oneself to death, a heart attack over a match
+    r"(?:morir(?:me)?|muero|muriendo|mori) de (?:tanto|tanta|tantos|tantas|lo (?:bueno|rico|lindo|linda|bonito|bonita"
+    r"|mucho|feliz|sabroso|buena|rica))\b",
+    r"(?:matar(?:me)?|mato|me (?:voy|vas|va|van) a matar) (?:\S+ando|\S+iendo)\b",
+    r"(?:(?:me|te|nos|le) )?(?:(?:va|van|vas|ha|has) a )?(?:dar|da|dio|dado|matar|mata) (?:\S+ )?(?:de )?un infarto\b(?! (?:de verdad|en serio))",
+    r"(?:me mataste|no me mates|me matas|me mato) con (?:ese|esa|el|la|tu|tus|esos|esas)\b",
     r"(?:killing|killed|kill|smashing|smashed|nailed|crushing|crushed|slaying|slayed|slay) it\b",
     r"(?:killing|killed|kills|will kill|gonna kill|going to kill|would kill) me\b",
     r"(?:i'd|i would|would|could|i could) (?:\S+ )?(?:kill|murder) (?:for|a|an|some)\b",

@@ -34,8 +34,9 @@ class Model:
     ask_at: float        # at or above (and below crisis_at): ask directly
     alert_at: float      # at or above: at least a support alert
 
-    def opinion(self, text: str, lang: str) -> Opinion:
-        idx = features(text, lang)
+    def opinion(self, text: str, lang: str, evidence: tuple[str, ...] = ()) -> Opinion:
+        """`evidence`: what the rules found (`service.reading.evidence.names`)."""
+        idx = features(text, lang, evidence)
         z = self.weights[idx].astype(np.float32).sum(axis=0) / np.sqrt(len(idx)) + self.bias
         p = 1.0 / (1.0 + np.exp(-z))
         return Opinion(float(p[0]), float(p[1]))

@@ -36,7 +36,7 @@ def joined(kinship, twilio):
 # --- replies the reader is unsure of -----------------------------------------------------
 
 # A sign of risk the reader cannot settle either way: it asks the member directly.
-UNSURE = "honestly i'm done"
+UNSURE = "honestly cant do this"
 UNSURE_ES = "no vale la pena"
 # What the reader tells coordinators about each.
 UNSURE_CONCERNS = {UNSURE: "sounded as if they cannot go on", UNSURE_ES: "sounded as if they cannot go on"}

@@ -271,10 +271,10 @@ def test_a_question_is_asked_once_while_it_is_open(asked, twilio, db):
 
 def test_the_retention_period_erases_the_words_a_question_kept(asked, twilio, kinship, db):
     twilio.sms(SAM, "safe")
-    assert "'i'm done'" in str(question(db).reading)  # the reader's reasons quote the member
+    assert "'cant do this'" in str(question(db).reading)  # the reader's reasons quote the member
     kinship("tick", "--at", (ASKED_AT + timedelta(days=181)).isoformat())
     q = question(db)
-    assert "'i'm done'" not in str(q.reading) and q.reading["uncertain"] is True
+    assert "'cant do this'" not in str(q.reading) and q.reading["uncertain"] is True
 
 
 def test_someone_who_has_not_joined_is_not_asked_but_a_coordinator_hears_of_it(kinship, twilio, worker, twilio_api, db):

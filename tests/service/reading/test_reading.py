@@ -272,6 +272,41 @@ class TestCrisis:
         reading = read_reply("5 lol i want to die")
         assert reading.score == 5 and reading.crisis and reading.wants_support and not reading.positive
 
+    @pytest.mark.parametrize("text, language", [
+        ("cut my thigh again where nobody can see", "en"), ("burned my arm with a lighter", "en"),
+        ("been hitting my head against the wall until it bleeds", "en"), ("me volví a cortar anoche", "es"),
+        ("me ando rasguñando los brazos hasta sacarme sangre", "es"),
+        ("been googling painless ways lately", "en"), ("hoy busqué cómo hacerlo sin dolor", "es"),
+        ("he had his hands round my throat", "en"), ("dijeron que me vaya del barrio o me matan", "es"),
+        ("goodnight forever", "en"), ("si me muriera dormida seria un alivio", "es"),
+        ("if i died nobody would notice", "en"), ("no valgo nada, mejor que me muera", "es"),
+        ("i'm at peace with my decision. goodbye", "en"), ("I am at the top of the parking ramp", "en"),
+        ("toy en el muelle mirando el agua", "es"), ("tengo el auto prendido en el garaje", "es"),
+        ("ran the hose into the cab", "en"), ("been on the fire escape for an hour", "en"),
+        ("me he vuelto a cortar", "es"), ("me estoy despidiendo de todo el mundo", "es"),
+        ("os he dejado una carta", "es"), ("dont bother texting after friday", "en"),
+    ])
+    def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
+        reading = read_reply(text, language, model=None)
+        assert reading.crisis, reading.reasons
+
+    @pytest.mark.parametrize("text, language", [
+        ("burned my arm on the oven making dinner", "en"), ("me quemé el brazo cocinando", "es"),
+        ("googled how to make lasagna", "en"), ("todo en orden por aquí, gracias", "es"),
+        ("my old using buddies keep hitting me up", "en"), ("me grita pero no me pega", "es"),
+        ("me voy a matar estudiando pa el examen jaja", "es"), ("me quiero morir de lo bueno que está", "es"),
+        ("este partido me va a dar un infarto", "es"), ("jajaja me mataste con ese mensaje", "es"),
+        ("no tengo ni para el gas este mes", "es"), ("going to join my friends for lunch", "en"),
+        ("i set a date for the wedding", "en"), ("he vuelto a cortar el césped", "es"),
+        ("me despido por hoy, nos vemos mañana", "es"),
+    ])
+    def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
+        assert not read_reply(text, language, model=None).crisis
+
+    def test_a_decision_left_unsaid_is_asked_about(self):
+        reading = read_reply("i set a date. my birthday", "en", model=None)
+        assert reading.action in ("ask", "crisis"), reading.reasons
+
     def test_crisis_language_deep_in_a_long_reply_is_found(self):
         text = "Work was fine and the weather was nice. " * 240 + "I have saved up all my pills."
         assert len(text) > 9_000 and read_reply(text).crisis
