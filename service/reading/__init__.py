@@ -99,6 +99,7 @@ class Reading:
 _SHIPPED = object()  # read with the model in the package
 # Good news only when the model, too, finds the reply far from any crisis it has seen.
 POSITIVE_BELOW = 0.3
+MODEL_CRISIS_MIN_WORDS = 2
 
 
 def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Reading:
@@ -123,7 +124,10 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # las pastillas de la tensión"); then it is unsure, and the member is asked.
     # Laughter is no explanation here: "lol" after a crisis never lowers it.
     explained = bool(FIGURATIVE.search(t.norm) or CONTEXT_VETO["SYMPTOMS"].search(t.norm))
-    if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained:
+    # One or two words are too little for the model to call a crisis alone ("listo", "bye",
+    # "ya"): it is unsure, and the member is asked.
+    enough_words = sum(tok.kind == "word" for tok in tokens) > MODEL_CRISIS_MIN_WORDS
+    if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained and enough_words:
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
 
     reasons: list[str] = []

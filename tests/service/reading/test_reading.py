@@ -312,6 +312,16 @@ class TestCrisis:
         assert len(text) > 9_000 and read_reply(text).crisis
 
 
+class TestShortReplies:
+    @pytest.mark.parametrize("text", ["listo", "ya", "bye", "done", "adios", "ya no"])
+    def test_one_or_two_words_are_asked_about_never_called_a_crisis_by_the_model_alone(self, text):
+        reading = read_reply(text)
+        assert not reading.crisis and reading.action in ("ask", "none", "support"), reading.reasons
+
+    def test_the_rules_still_call_a_short_crisis(self):
+        assert read_reply("adios a todos").crisis and read_reply("kill myself").crisis
+
+
 class TestHardNegatives:
     @pytest.mark.parametrize("text", [
         "this movie killed me 😂", "I'm dying to see you", "stop it you're too kind",
