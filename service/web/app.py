@@ -12,6 +12,7 @@ from service.telemetry import logs
 from service.web import dashboard, health, metrics, observe, webhooks
 from service.web.database_ids import IdConverter
 from service.web.proxy import TrustedProxies
+from workers import context as process_context
 
 
 def build_app(settings: Settings) -> Flask:
@@ -41,3 +42,13 @@ def build_app(settings: Settings) -> Flask:
 
         simulator.init_app(app)
     return app
+
+
+def warm_up(app: Flask) -> None:
+    """Pay before the first request for what the first reply would otherwise wait for: the
+    reader's patterns and model, the SMS templates, a database and a Redis connection.
+    gunicorn calls it in each new worker; nothing is written or sent."""
+    from service.reading import read_reply
+
+    read_reply("warming up")
+    process_context.warm_up(app.extensions["kinship"])
