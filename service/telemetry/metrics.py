@@ -4,7 +4,9 @@ Texts are queued by the web process, the clock's tick and the CLI, sent by worke
 run on other machines, and delivered through the web process's status callbacks: a count
 kept in one process's memory would see a slice. So each event adds to a Redis hash (one
 pipelined round trip), and ``Tally`` is also a prometheus-client collector that turns the
-hashes into counters and histograms at scrape time. RQ's forking worker runs each job in a
+hashes into counters and histograms at scrape time. The web process under gunicorn adds its
+counts up in memory and sends them once a second instead (``Tally.defer``): a round trip
+per reply cost more CPU than the reply's own statements. RQ's forking worker runs each job in a
 new process, which rules out prometheus-client's per-process files for the same reason.
 
 What the web process measures about itself (webhook latency) stays in prometheus-client,
