@@ -6,6 +6,9 @@ Read once by the gunicorn master, before it forks its workers (command-line flag
 - **Logs.** gunicorn's own lines go through Kinship's one-line format (``KINSHIP_LOG_FORMAT``);
   there is no access log, because the app writes one line per request itself, without the
   query string (``service.web.observe``).
+- **Counts.** Each worker adds its counts (texts answered, alerts opened) up in memory and
+  sends them to Redis once a second (``COUNTS_EVERY``), not in a round trip per reply; the
+  rest when it exits.
 - **Metrics.** prometheus-client's multiprocess mode, so ``/metrics`` adds up every worker's
   measurements: each worker writes its own files under ``PROMETHEUS_MULTIPROC_DIR``. The
   library reads that variable itself when a worker imports it, so when the operator has not
@@ -36,6 +39,7 @@ if not _settings.metrics_dir:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = _made_dir
 logs.configure(_settings)
 
+COUNTS_EVERY = 1.0  # seconds
 accesslog = None  # one line per request comes from the app instead
 
 
@@ -76,3 +80,19 @@ def child_exit(server, worker) -> None:
 def on_exit(server) -> None:
     if _made_dir is not None:
         shutil.rmtree(_made_dir, ignore_errors=True)
+
+
+def post_worker_init(worker) -> None:
+    from service.telemetry import metrics
+
+    tally = metrics.installed()  # the app's, built in this worker
+    if tally is not None:
+        tally.defer(COUNTS_EVERY)
+
+
+def worker_exit(server, worker) -> None:
+    from service.telemetry import metrics
+
+    tally = metrics.installed()
+    if tally is not None:
+        tally.send_deferred()

@@ -50,6 +50,7 @@ class Context:
         if self.shared_clock is not None and clock.shared() is self.shared_clock:
             clock.share(None)
         if self.tally is not None:
+            self.tally.send_deferred()
             metrics.uninstall(self.tally, self.replaced_tally)
         self.pool.shutdown(wait=True)
         self.db.dispose()

@@ -4,7 +4,9 @@ Texts are queued by the web process, the clock's tick and the CLI, sent by worke
 run on other machines, and delivered through the web process's status callbacks: a count
 kept in one process's memory would see a slice. So each event adds to a Redis hash (one
 pipelined round trip), and ``Tally`` is also a prometheus-client collector that turns the
-hashes into counters and histograms at scrape time. RQ's forking worker runs each job in a
+hashes into counters and histograms at scrape time. The web process under gunicorn adds its
+counts up in memory and sends them once a second instead (``Tally.defer``): a round trip
+per reply cost more CPU than the reply's own statements. RQ's forking worker runs each job in a
 new process, which rules out prometheus-client's per-process files for the same reason.
 
 What the web process measures about itself (webhook latency) stays in prometheus-client,
@@ -92,6 +94,21 @@ class Tally:
     def __init__(self, redis: Redis):
         self.redis = redis
         self._batch = threading.local()  # the web process answers on several threads
+        self._deferred: _Deferred | None = None
+
+    def defer(self, seconds: float) -> None:
+        """From now on, add counts up in this process and send them every ``seconds``, in one
+        round trip for every request answered meanwhile (the web process under gunicorn, where
+        a round trip per reply costs more CPU than the reply's own SQL statements). Clocks
+        still go at once: a worker may stop one a moment later. Counts not yet sent when the
+        process dies are lost, as in a Redis outage."""
+        if self._deferred is None:
+            self._deferred = _Deferred(self, seconds)
+
+    def send_deferred(self) -> None:
+        """Send the counts added up so far (a scrape, the process's exit); a no-op otherwise."""
+        if self._deferred is not None:
+            self._deferred.send()
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -100,14 +117,17 @@ class Tally:
             yield
             return
         pipe = self._batch.pipe = self.redis.pipeline(transaction=False)
+        if self._deferred is not None:
+            self._batch.pipe = _Adding(self._deferred, pipe)
         try:
             yield
         finally:
             self._batch.pipe = None
-            try:
-                pipe.execute()
-            except RedisError as error:
-                log.warning("metrics: Redis is unavailable, counts are lost: %s", error)
+            if len(pipe):  # a deferred batch of counts alone has nothing to send now
+                try:
+                    pipe.execute()
+                except RedisError as error:
+                    log.warning("metrics: Redis is unavailable, counts are lost: %s", error)
 
     def count(self, metric: Definition, *labels: str, amount: int = 1) -> None:
         self._write(lambda pipe: pipe.hincrby(metric.key, _field(labels), amount))
@@ -145,8 +165,9 @@ class Tally:
             return
         try:
             with self.redis.pipeline(transaction=False) as pipe:
-                write(pipe)
-                pipe.execute()
+                write(pipe if self._deferred is None else _Adding(self._deferred, pipe))
+                if len(pipe):
+                    pipe.execute()
         except RedisError as error:
             log.warning("metrics: Redis is unavailable, a count is lost: %s", error)
 
@@ -189,6 +210,65 @@ class Tally:
                 cumulative.append((bound if bound == "+Inf" else floatToGoString(float(bound)), running))
             family.add_metric(json.loads(field), cumulative, parts.get("sum", 0.0))
         return family
+
+
+class _Deferred:
+    """Counts added up in this process, sent by a daemon thread every few seconds."""
+
+    def __init__(self, tally: Tally, seconds: float):
+        self.tally = tally
+        self.seconds = seconds
+        self.lock = threading.Lock()
+        self.counts: dict[tuple[str, str], int] = {}
+        self.sums: dict[tuple[str, str], float] = {}
+        threading.Thread(target=self._run, name="kinship-metrics", daemon=True).start()
+
+    def add(self, key: str, field: str, amount: int) -> None:
+        with self.lock:
+            self.counts[(key, field)] = self.counts.get((key, field), 0) + amount
+
+    def add_float(self, key: str, field: str, amount: float) -> None:
+        with self.lock:
+            self.sums[(key, field)] = self.sums.get((key, field), 0.0) + amount
+
+    def send(self) -> None:
+        with self.lock:
+            counts, self.counts = self.counts, {}
+            sums, self.sums = self.sums, {}
+        if not counts and not sums:
+            return
+        try:
+            with self.tally.redis.pipeline(transaction=False) as pipe:
+                for (key, field), amount in counts.items():
+                    pipe.hincrby(key, field, amount)
+                for (key, field), amount in sums.items():
+                    pipe.hincrbyfloat(key, field, amount)
+                pipe.execute()
+        except RedisError as error:
+            log.warning("metrics: Redis is unavailable, counts are lost: %s", error)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.seconds)
+            self.send()
+
+
+class _Adding:
+    """A pipeline's face for ``Tally``'s writes: counts are added up in-process, the rest goes
+    into the real pipeline."""
+
+    def __init__(self, deferred: _Deferred, pipe):
+        self.deferred = deferred
+        self.pipe = pipe
+
+    def hincrby(self, key: str, field: str, amount: int) -> None:
+        self.deferred.add(key, field, amount)
+
+    def hincrbyfloat(self, key: str, field: str, amount: float) -> None:
+        self.deferred.add_float(key, field, amount)
+
+    def __getattr__(self, name: str):
+        return getattr(self.pipe, name)
 
 
 _installed: Tally | None = None

@@ -35,6 +35,9 @@ class _Scrape:
         else:
             yield from REGISTRY.collect()
         redis = web.context().redis
+        context_tally = web.context().tally
+        if context_tally is not None:
+            context_tally.send_deferred()  # this process's own counts; the others' follow within a second
         try:
             yield from Tally(redis).collect()
         except RedisError:

@@ -269,3 +269,17 @@ def test_a_status_callback_without_an_error_code_still_counts(client, sent_invit
     assert signed_post(client, "/twilio/status", params).status_code == 204
     with db.session() as s:
         assert s.scalar(select(OutboundMessage.state).where(OutboundMessage.kind == "invite")) == MessageState.DELIVERED
+
+
+@pytest.mark.parametrize("text", [None, "", "Thanks, Sam.", "a & b < c > d \"q\" 's' é ñ 🙂\n x\r\t", "&amp;]]>"])
+def test_the_answer_is_the_twiml_twilios_library_writes(text):
+    from twilio.twiml.messaging_response import MessagingResponse
+
+    from service.web.webhooks import twiml
+
+    expected = MessagingResponse()
+    if text:
+        expected.message(text)
+    response = twiml(text)
+    assert response.get_data(as_text=True) == str(expected)
+    assert response.mimetype == "text/xml"
