@@ -63,14 +63,6 @@ def on_starting(server) -> None:
         stale.unlink()
 
 
-def post_worker_init(worker) -> None:
-    # The app is loaded in the worker by now: warm it, so the first member's reply is not
-    # the one that pays for loading the reader and connecting (about 0.8 s).
-    from service.web.app import warm_up
-
-    warm_up(worker.wsgi)
-
-
 def child_exit(server, worker) -> None:
     from prometheus_client import multiprocess
 
@@ -83,8 +75,12 @@ def on_exit(server) -> None:
 
 
 def post_worker_init(worker) -> None:
+    """The app is loaded in the worker by now: warm it, so the first member's reply is not the
+    one that pays for loading the reader and connecting (about 0.8 s); and count in memory."""
     from service.telemetry import metrics
+    from service.web.app import warm_up
 
+    warm_up(worker.wsgi)
     tally = metrics.installed()  # the app's, built in this worker
     if tally is not None:
         tally.defer(COUNTS_EVERY)

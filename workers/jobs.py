@@ -12,6 +12,8 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
+from sqlalchemy.orm import Session
+
 from service import clock
 from service.members import heed_carrier
 from service.messaging import sending
@@ -48,11 +50,17 @@ def _after_failures(ctx: context.Context, message_ids: list[int]) -> None:
     a send that goes through never loads the care path (pairing pulls in networkx)."""
     if not message_ids:
         return
+    with ctx.db.session() as session:
+        _move_alerts_on(session, message_ids, ctx.settings.public_url)
+
+
+def _move_alerts_on(session: Session, message_ids: list[int], dashboard_url: str) -> None:
+    if not message_ids:
+        return
     from service.care import moving_on
 
-    with ctx.db.session() as session:
-        for message_id in message_ids:
-            moving_on.after_failure(session, message_id, clock.utcnow(), ctx.settings.public_url)
+    for message_id in message_ids:
+        moving_on.after_failure(session, message_id, clock.utcnow(), dashboard_url)
 
 
 def tick() -> dict:
@@ -70,9 +78,10 @@ def tick() -> dict:
         # hold the pass's lock or its transaction.
         reconciled = reconcile(session, ctx.gateway, clock.utcnow(), retry_limit=ctx.settings.send_retry_limit,
                                heed=heed_carrier)
+        # A text found failed at Twilio is a failure like a callback's: its alert moves on in
+        # the same transaction that settles the text, so neither can happen without the other.
+        _move_alerts_on(session, reconciled.failed, ctx.settings.public_url)
     summary |= reconciled.summary()
-    # A text found failed at Twilio is a failure like a callback's: its alert moves on now.
-    _after_failures(ctx, reconciled.failed)
     events.tick_finished(summary, time.perf_counter() - started)
     inspection.note_tick(ctx.redis)
     return summary

@@ -33,6 +33,10 @@ LEFT_WORDS = {
 def move_past(session: Session, alert: Alert, buddy: Member, answer: str, now: datetime, dashboard_url: str, *,
               code: int | None = None, why: str) -> bool:
     """Take ``alert`` past ``buddy``; True when it moved to its next step."""
+    # Two buddies' texts failing at once (two workers, or a worker and its urgent lane) must not
+    # each see the other still waiting and both leave the alert where it is: one at a time.
+    session.flush()
+    session.refresh(alert, with_for_update=True)
     for notice in session.scalars(select(AlertNotice).where(AlertNotice.alert_id == alert.id,
                                                            AlertNotice.member_id == buddy.id,
                                                            AlertNotice.answer.is_(None))):

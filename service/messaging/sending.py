@@ -84,12 +84,29 @@ def _turn_away(message: OutboundMessage, moment: datetime) -> str | None:
         message.state = MessageState.CANCELLED
         message.status_at = moment
         return "cancelled"
-    if member is not None and message.kind in HELD_IN_QUIET_HOURS and in_quiet_hours(moment, member.zone, quiet_hours_for(member)):
+    if _night_fell(message, moment):
         # A backlog pushed it into the member's night: it waits for the morning instead.
         message.not_before = quiet_hours_end(moment, member.zone, quiet_hours_for(member))
         message.enqueued_at = None
         return "held"
     return None
+
+
+def _night_fell(message: OutboundMessage, moment: datetime) -> bool:
+    member = message.member
+    return (member is not None and message.kind in HELD_IN_QUIET_HOURS
+            and in_quiet_hours(moment, member.zone, quiet_hours_for(member)))
+
+
+def _hold(connection: Connection, message: OutboundMessage, moment: datetime) -> None:
+    """What ``_turn_away`` does for a night-held row, as one compare-and-set on a queued row."""
+    member = message.member
+    connection.execute(
+        update(OutboundMessage)
+        .where(OutboundMessage.id == message.id, OutboundMessage.state == MessageState.QUEUED)
+        .values(not_before=quiet_hours_end(moment, member.zone, quiet_hours_for(member)), enqueued_at=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _body(message: OutboundMessage) -> str:
@@ -192,6 +209,10 @@ def _paced_send(db: Database, gateway: Gateway, message: OutboundMessage, body: 
     claimed_at = now()
     # The claim is one statement, committed on its own: one round trip, not a transaction's three.
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if _night_fell(message, claimed_at):
+            # The wait for this sender's slot carried the text into the member's quiet hours.
+            _hold(connection, message, claimed_at)
+            return None
         if not claim(connection, message.id, body, claimed_at):
             return None
     _mark_claimed(message, body, claimed_at)

@@ -7,6 +7,7 @@ its environment, as the container would run it.
 
 from __future__ import annotations
 
+import ast
 import configparser
 import json
 import shlex
@@ -133,3 +134,13 @@ def test_systemd_units_restart_every_process_and_run_what_the_procfile_runs():
         else:
             assert command[:3] == ["gunicorn", "--config", "python:service.gunicorn_config"]
             assert "ExecStartPre" not in service, "migrations are a release step, never the web process's start"
+
+
+def test_every_gunicorn_hook_is_defined_once_and_the_worker_hook_warms_and_counts():
+    # A second definition of a hook silently replaces the first (it once dropped the warm-up).
+    source = (ROOT / "service" / "gunicorn_config.py").read_text()
+    functions = [node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)]
+    names = [f.name for f in functions]
+    assert len(names) == len(set(names)), names
+    hook = ast.unparse(next(f for f in functions if f.name == "post_worker_init"))
+    assert "warm_up(worker.wsgi)" in hook and "tally.defer(" in hook

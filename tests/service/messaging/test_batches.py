@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 
+from service import clock
 from service.clock import utcnow
 from service.db import Wakeup
 from service.members import heed_carrier
@@ -14,6 +16,7 @@ from service.messaging import sending
 from service.messaging.outbox import queue_message
 from service.models import Community, Lane, Member, MemberStatus, MessageState, OutboundMessage
 from workers import context as worker_context
+from tests.conftest import at
 from workers.queues import enqueue_sends, queue
 
 PHONES = [f"+1415555{i:04d}" for i in range(12)]
@@ -152,3 +155,31 @@ def test_a_community_carries_its_senders_rate_and_refuses_a_negative_one(kinship
         assert s.scalar(select(Community.send_rate_per_second)) == 100
     refused = kinship("community", "add", "Odd", "--send-rate", "-1")
     assert refused.exit_code == 1 and "from 0" in refused.output
+
+
+def test_a_paced_check_in_whose_turn_comes_in_the_members_quiet_hours_waits_for_the_morning(settings, db,
+                                                                                             twilio_api):
+    # 21:59:58 in Chicago; quiet hours from 22:00. Each sender's slot takes a second.
+    clock.freeze(at("2026-12-02T03:59:58Z"))
+    ids = fan_out(db)
+    with db.session() as s:
+        s.execute(update(Community).values(quiet_hours="22:00-08:00"))
+    lock = threading.Lock()
+
+    def slow_pace(sender, rate):
+        with lock:
+            clock.freeze(clock.utcnow() + timedelta(seconds=1))
+
+    ctx = worker_context.configure(settings)
+    try:
+        sending.send_batch(ctx.db, ctx.gateway, ids, pool=ctx.pool, now=utcnow, pace=slow_pace, retry_limit=3,
+                           heed=heed_carrier)
+    finally:
+        worker_context.reset()
+    ten_pm, morning = at("2026-12-02T04:00:00Z"), at("2026-12-02T14:00:00Z")
+    after = rows(db)
+    sent = [p for p in PHONES if after[p].state == MessageState.SENT]
+    held = [p for p in PHONES if after[p].state == MessageState.QUEUED]
+    assert sorted(sent + held) == sorted(PHONES) and len(held) >= len(PHONES) - 2
+    assert all(after[p].claimed_at < ten_pm for p in sent)
+    assert all(after[p].not_before == morning and twilio_api.sent_to(p) == [] for p in held)
