@@ -80,7 +80,9 @@ def post_worker_init(worker) -> None:
     from service.telemetry import metrics
     from service.web.app import warm_up
 
-    warm_up(worker.wsgi)
+    if "kinship" in getattr(worker.wsgi, "extensions", {}):
+        # Not for any other app served with this config, such as bench/webhook.py's minimal one.
+        warm_up(worker.wsgi)
     tally = metrics.installed()  # the app's, built in this worker
     if tally is not None:
         tally.defer(COUNTS_EVERY)
