@@ -30,7 +30,7 @@ def reply(session: Session, arrived: arrival.Arrival, inbound: InboundMessage, n
     inbound.score = reading.score
     if checkin is not None:
         inbound.checkin_id = checkin.id
-        checkins.answer(checkin, reading.score, inbound.reading, now)
+        checkins.answer(session, checkin, reading.score, inbound.reading, now)
     else:
         # A text the member started, or a reply after the check-in closed: read the same way.
         inbound.kind = "unprompted"
