@@ -44,14 +44,16 @@ def verbs(seen: list[str]) -> list[str]:
     return [f"{s.split()[0]} {s.split()[2] if s.startswith(('INSERT', 'DELETE')) else s.split()[1]}" for s in seen]
 
 
-def test_a_reply_to_a_check_in_costs_five_statements(asked, twilio, statements, db):
+def test_a_reply_to_a_check_in_costs_at_most_five_statements(asked, twilio, statements, db):
     answer = twilio.sms(SAM, REPLY)
     assert "<Message>" in answer.get_data(as_text=True)
     # Who and what is open for them, in one query; then the text, the check-in, the member
-    # and the answer, each written once with its final values.
+    # and the answer, each written once with its final values. PostgreSQL answers the
+    # check-in and notes it on the member in one statement.
+    answered = (["WITH answered"] if db.engine.dialect.name == "postgresql"
+                else ["UPDATE checkins", "UPDATE members"])
     assert sorted(verbs(statements)) == sorted([
-        "SELECT communities.id,", "INSERT inbound_messages", "UPDATE checkins", "UPDATE members",
-        "INSERT outbound_messages"]), statements
+        "SELECT communities.id,", "INSERT inbound_messages", *answered, "INSERT outbound_messages"]), statements
     with db.session() as s:
         checkin = s.scalar(select(CheckIn))
         text = s.scalar(select(InboundMessage).where(InboundMessage.body == REPLY))
