@@ -97,8 +97,15 @@ class Reading:
 
 
 _SHIPPED = object()  # read with the model in the package
-# Good news only when the model, too, finds the reply far from any crisis it has seen.
-POSITIVE_BELOW = 0.3
+# Good news only when the model, too, finds the reply far from any crisis it has seen: a faint
+# crisis voice is enough to withhold it ("finished writing my obituary. it's pretty good").
+POSITIVE_BELOW = 0.15
+# A low score from overall sentiment alone ("at work rn ill text later", VADER -0.42) opens a
+# support alert only when the model, too, hears a reply that needs a person at least this much.
+SENTIMENT_ALERT_AT = 0.3
+# A weak sign that an everyday context explains is asked about when the model's crisis voice is
+# at least this ("gave away my tools and my dog"); below it, the everyday reading stands.
+EXPLAINED_ASK_AT = 0.3
 MODEL_CRISIS_MIN_WORDS = 2
 
 
@@ -116,6 +123,11 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     tokens, figurative, crisis = t.tokens, seen.figurative, seen.crisis
     if not crisis:  # the phrase lists say it best when they say it at all
         crisis = [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)]
+    # A weak sign alone in an everyday context ("gave away my old shoes", "me tiro de cabeza al
+    # finde") is no crisis on the rules' word: the model, which sees the same concepts, decides.
+    ordinary = concepts.explained([label for label, _ in crisis], found)
+    if ordinary:
+        crisis = []
     worries = signals.worries(t, figurative + seen.crisis_spans)
     asked = signals.question(tokens)
     learned = _model(model)
@@ -129,22 +141,31 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     enough_words = sum(tok.kind == "word" for tok in tokens) > MODEL_CRISIS_MIN_WORDS
     if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained and enough_words:
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
+    # A weak sign the everyday context explained is still a crisis when the model hears one at
+    # its asking level, and is asked about when the model hears a little of one.
+    if ordinary and opinion and not crisis and opinion.crisis >= learned.ask_at:
+        crisis = [("a sign the model also reads as a crisis", reply_text.quotes(
+            lt.quote_span(*span) for spans in found.values() for span in spans[:1]))]
 
     reasons: list[str] = []
-    score = find_score(t, lang, crisis, bool(support), figurative, reasons)
+    score, scored_from = find_score(t, lang, crisis, bool(support), figurative, reasons)
     reasons += [f"crisis: {label} {quotes}" for label, quotes in crisis]
-    wants = bool(support or crisis or (score is not None and score <= 2))
+    low = score is not None and score <= 2
+    if low and scored_from == "sentiment" and opinion and opinion.alert < SENTIMENT_ALERT_AT:
+        low = False  # the score stands for trends; it alerts no one on sentiment alone
+        reasons.append(f"no alert on sentiment alone: the model hears nothing that needs a person ({opinion.alert:.2f})")
+    wants = bool(support or crisis or low)
     reasons += [f"wants support: '{q}'" for q in support]
     if crisis:
         reasons.append("wants support: crisis")
-    elif score is not None and score <= 2:
+    elif low:
         reasons.append(f"wants support: score {score}")
     elif opinion and opinion.alert >= learned.alert_at:
         wants = True
         reasons.append(f"wants support: reads like replies that needed a person ({opinion.alert:.2f})")
     # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
     risks = concepts.unsure(found)
-    close = bool(opinion and opinion.crisis >= learned.ask_at)
+    close = bool(opinion and (opinion.crisis >= learned.ask_at or (ordinary and opinion.crisis >= EXPLAINED_ASK_AT)))
     uncertain = not crisis and bool(risks or close)
     concerns: list[str] = []
     if uncertain:
@@ -161,7 +182,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     positive = False
     # Good news needs good words or a good score and no sign of risk at all.
     calm_to_model = opinion is None or (opinion.crisis < POSITIVE_BELOW and opinion.alert < learned.alert_at)
-    if not (wants or worries or uncertain or risks or close) and calm_to_model:
+    risky = any(name in found for name in concepts.RISK_SIGNS)  # "dormir para siempre suena bien"
+    if not (wants or worries or uncertain or risks or close or risky or ordinary) and calm_to_model:
         if score is not None and score >= 4:
             positive, why = True, f"score {score}"
         elif score is None and (m := GRATITUDE.search(t.norm)):
