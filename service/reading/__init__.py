@@ -104,8 +104,8 @@ POSITIVE_BELOW = 0.15
 # support alert only when the model, too, hears a reply that needs a person at least this much.
 SENTIMENT_ALERT_AT = 0.3
 # A weak sign that an everyday context explains is asked about when the model's crisis voice is
-# at least this ("gave away my tools and my dog"); below it, the everyday reading stands.
-EXPLAINED_ASK_AT = 0.3
+# at least this, though below its usual asking level; below it, the everyday reading stands.
+EXPLAINED_ASK_AT = 0.4
 MODEL_CRISIS_MIN_WORDS = 2
 
 
@@ -126,8 +126,7 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # A weak sign alone in an everyday context ("gave away my old shoes", "me tiro de cabeza al
     # finde") is no crisis on the rules' word: the model, which sees the same concepts, decides.
     ordinary = concepts.explained([label for label, _ in crisis], found)
-    if ordinary:
-        crisis = []
+    weak, crisis = (crisis, []) if ordinary else ([], crisis)
     worries = signals.worries(t, figurative + seen.crisis_spans)
     asked = signals.question(tokens)
     learned = _model(model)
@@ -143,9 +142,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
     # A weak sign the everyday context explained is still a crisis when the model hears one at
     # its asking level, and is asked about when the model hears a little of one.
-    if ordinary and opinion and not crisis and opinion.crisis >= learned.ask_at:
-        crisis = [("a sign the model also reads as a crisis", reply_text.quotes(
-            lt.quote_span(*span) for spans in found.values() for span in spans[:1]))]
+    if weak and opinion and not crisis and opinion.crisis >= learned.ask_at:
+        crisis = [(f"{label}, which the model also reads as a crisis", quotes) for label, quotes in weak]
 
     reasons: list[str] = []
     score, scored_from = find_score(t, lang, crisis, bool(support), figurative, reasons)
@@ -153,7 +151,7 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     low = score is not None and score <= 2
     if low and scored_from == "sentiment" and opinion and opinion.alert < SENTIMENT_ALERT_AT:
         low = False  # the score stands for trends; it alerts no one on sentiment alone
-        reasons.append(f"no alert on sentiment alone: the model hears nothing that needs a person ({opinion.alert:.2f})")
+        reasons.append(f"no alert on sentiment alone: the model hears no need of a person ({opinion.alert:.2f})")
     wants = bool(support or crisis or low)
     reasons += [f"wants support: '{q}'" for q in support]
     if crisis:
@@ -165,7 +163,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
         reasons.append(f"wants support: reads like replies that needed a person ({opinion.alert:.2f})")
     # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
     risks = concepts.unsure(found)
-    close = bool(opinion and (opinion.crisis >= learned.ask_at or (ordinary and opinion.crisis >= EXPLAINED_ASK_AT)))
+    ask_at = min(EXPLAINED_ASK_AT, learned.ask_at) if ordinary and learned else learned and learned.ask_at
+    close = bool(opinion and opinion.crisis >= ask_at)
     uncertain = not crisis and bool(risks or close)
     concerns: list[str] = []
     if uncertain:
