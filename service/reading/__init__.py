@@ -28,12 +28,17 @@ What a caller must know
     language without a number scores 1, so trends show it. Free text with only a
     faint feeling, a bare question or a request for a call has no score (None).
   * `wants_support` = asked for contact or help, described not coping, any score
-    1-2, or crisis. A worry about someone else ("5! but my mum is in hospital")
-    is *not* wants_support on its own: the score stands, `positive` is False and
+    1-2 (one from overall sentiment alone only when the model agrees), or crisis.
+    A worry about someone else ("5! but my mum is in hospital") is *not*
+    wants_support on its own: the score stands, `positive` is False and
     a "worry: ..." reason lets the coordinator view show it.
+  * `positive` needs a good score or thanks and no sign of risk at all: no risk
+    concept, nothing the model hears as more than a faint crisis.
   * `crisis` errs towards alerting: negated crisis talk still alerts ("I'm not
     going to hurt myself"), so does talk about suicide in general ("the film was
     about suicide"), and named painkillers alert unless a symptom explains them.
+    Only a weak sign alone in an everyday context ("gave away my old shoes") is
+    left to the model.
   * `language` is the detected language when the words make it clear, otherwise
     the hint, otherwise "en". Spanish-only words ("fatal", "regular") count only
     when the reply is read as Spanish; VADER is only used on English.
