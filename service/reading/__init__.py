@@ -28,12 +28,17 @@ What a caller must know
     language without a number scores 1, so trends show it. Free text with only a
     faint feeling, a bare question or a request for a call has no score (None).
   * `wants_support` = asked for contact or help, described not coping, any score
-    1-2, or crisis. A worry about someone else ("5! but my mum is in hospital")
-    is *not* wants_support on its own: the score stands, `positive` is False and
+    1-2 (one from overall sentiment alone only when the model agrees), or crisis.
+    A worry about someone else ("5! but my mum is in hospital") is *not*
+    wants_support on its own: the score stands, `positive` is False and
     a "worry: ..." reason lets the coordinator view show it.
+  * `positive` needs a good score or thanks and no sign of risk at all: no risk
+    concept, nothing the model hears as more than a faint crisis.
   * `crisis` errs towards alerting: negated crisis talk still alerts ("I'm not
     going to hurt myself"), so does talk about suicide in general ("the film was
     about suicide"), and named painkillers alert unless a symptom explains them.
+    Only a weak sign alone in an everyday context ("gave away my old shoes") is
+    left to the model.
   * `language` is the detected language when the words make it clear, otherwise
     the hint, otherwise "en". Spanish-only words ("fatal", "regular") count only
     when the reply is read as Spanish; VADER is only used on English.
@@ -97,8 +102,15 @@ class Reading:
 
 
 _SHIPPED = object()  # read with the model in the package
-# Good news only when the model, too, finds the reply far from any crisis it has seen.
-POSITIVE_BELOW = 0.3
+# Good news only when the model, too, finds the reply far from any crisis it has seen: a faint
+# crisis voice is enough to withhold it ("finished writing my obituary. it's pretty good").
+POSITIVE_BELOW = 0.15
+# A low score from overall sentiment alone ("at work rn ill text later", VADER -0.42) opens a
+# support alert only when the model, too, hears a reply that needs a person at least this much.
+SENTIMENT_ALERT_AT = 0.3
+# A weak sign that an everyday context explains is asked about when the model's crisis voice is
+# at least this, though below its usual asking level; below it, the everyday reading stands.
+EXPLAINED_ASK_AT = 0.4
 MODEL_CRISIS_MIN_WORDS = 2
 
 
@@ -116,6 +128,10 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     tokens, figurative, crisis = t.tokens, seen.figurative, seen.crisis
     if not crisis:  # the phrase lists say it best when they say it at all
         crisis = [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)]
+    # A weak sign alone in an everyday context ("gave away my old shoes", "me tiro de cabeza al
+    # finde") is no crisis on the rules' word: the model, which sees the same concepts, decides.
+    ordinary = concepts.explained([label for label, _ in crisis], found)
+    weak, crisis = (crisis, []) if ordinary else ([], crisis)
     worries = signals.worries(t, figurative + seen.crisis_spans)
     asked = signals.question(tokens)
     learned = _model(model)
@@ -129,22 +145,31 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     enough_words = sum(tok.kind == "word" for tok in tokens) > MODEL_CRISIS_MIN_WORDS
     if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained and enough_words:
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
+    # A weak sign the everyday context explained is still a crisis when the model hears one at
+    # its asking level, and is asked about when the model hears a little of one.
+    if weak and opinion and not crisis and opinion.crisis >= learned.ask_at:
+        crisis = [(f"{label}, which the model also reads as a crisis", quotes) for label, quotes in weak]
 
     reasons: list[str] = []
-    score = find_score(t, lang, crisis, bool(support), figurative, reasons)
+    score, scored_from = find_score(t, lang, crisis, bool(support), figurative, reasons)
     reasons += [f"crisis: {label} {quotes}" for label, quotes in crisis]
-    wants = bool(support or crisis or (score is not None and score <= 2))
+    low = score is not None and score <= 2
+    if low and scored_from == "sentiment" and opinion and opinion.alert < SENTIMENT_ALERT_AT:
+        low = False  # the score stands for trends; it alerts no one on sentiment alone
+        reasons.append(f"no alert on sentiment alone: the model hears no need of a person ({opinion.alert:.2f})")
+    wants = bool(support or crisis or low)
     reasons += [f"wants support: '{q}'" for q in support]
     if crisis:
         reasons.append("wants support: crisis")
-    elif score is not None and score <= 2:
+    elif low:
         reasons.append(f"wants support: score {score}")
     elif opinion and opinion.alert >= learned.alert_at:
         wants = True
         reasons.append(f"wants support: reads like replies that needed a person ({opinion.alert:.2f})")
     # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
     risks = concepts.unsure(found)
-    close = bool(opinion and opinion.crisis >= learned.ask_at)
+    ask_at = min(EXPLAINED_ASK_AT, learned.ask_at) if ordinary and learned else learned and learned.ask_at
+    close = bool(opinion and opinion.crisis >= ask_at)
     uncertain = not crisis and bool(risks or close)
     concerns: list[str] = []
     if uncertain:
@@ -161,7 +186,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     positive = False
     # Good news needs good words or a good score and no sign of risk at all.
     calm_to_model = opinion is None or (opinion.crisis < POSITIVE_BELOW and opinion.alert < learned.alert_at)
-    if not (wants or worries or uncertain or risks or close) and calm_to_model:
+    risky = any(name in found for name in concepts.RISK_SIGNS)  # "dormir para siempre suena bien"
+    if not (wants or worries or uncertain or risks or close or risky or ordinary) and calm_to_model:
         if score is not None and score >= 4:
             positive, why = True, f"score {score}"
         elif score is None and (m := GRATITUDE.search(t.norm)):

@@ -25,30 +25,32 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-def find_score(t: ReplyText, lang: str, crisis, support: bool, figurative, reasons: list[str]) -> int | None:
-    """The reply's score 1-5, or None; appends to `reasons` what it was found from."""
+def find_score(t: ReplyText, lang: str, crisis, support: bool, figurative,
+               reasons: list[str]) -> tuple[int | None, str | None]:
+    """The reply's score 1-5 (or None) and what it came from: "number", "crisis", "mood" or
+    "sentiment"; appends to `reasons` the member's words it was found from."""
     given = _numbers(t)
     if given:
         score = min(s for s, _ in given)
         reasons.append(f"score {score} from {quotes(q for _, q in given)}")
         if len({s for s, _ in given}) > 1:
             reasons.append(f"several scores given ({', '.join(str(s) for s, _ in given)}); kept the lower")
-        return score
+        return score, "number"
     if crisis:
         reasons.append("score 1 from crisis language")
-        return 1
+        return 1, "crisis"
     hits = _mood_hits(t, lang)
     if hits:
         total = sum(w for _, w, _ in hits)
         mean = sum(s * w for s, w, _ in hits) / total
         score = max(1, min(5, math.ceil(mean - 0.5)))  # halves round down: the safer side
         reasons.append(f"score {score} from {quotes(q for _, _, q in hits)}")
-        return score
+        return score, "mood"
     if lang != "en" or support:
-        return None  # a request for a call says nothing about mood ("I'd love a call")
+        return None, None  # a request for a call says nothing about mood ("I'd love a call")
     compound = _sentiment(t, figurative)
     if compound is None:
-        return None
+        return None, None
     # VADER's compound runs from -1 to +1. Free text only gives a direction: clearly
     # positive (>= 0.5) reads as 4, clearly negative (<= -0.4, the lower bar because a
     # missed low is worse than a spare buddy text) as 2, very negative (<= -0.8) as 1;
@@ -56,7 +58,7 @@ def find_score(t: ReplyText, lang: str, crisis, support: bool, figurative, reaso
     score = 4 if compound >= 0.5 else 1 if compound <= -0.8 else 2 if compound <= -0.4 else None
     if score is not None:
         reasons.append(f"score {score} from overall sentiment (VADER {compound:+.2f})")
-    return score
+    return score, "sentiment" if score is not None else None
 
 
 def _number_value(tok: Token) -> float | None:
@@ -77,6 +79,8 @@ def _numbers(t: ReplyText) -> list[tuple[int, str]]:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         prev = toks[i - 1] if i else None
+        if _measures_something_else(toks, i):
+            continue  # "pain 7/10", "dolor de 8": a pain scale, not how they are
         denom = _fraction(toks, i)
         if denom:
             j, d = denom
@@ -114,6 +118,12 @@ def _numbers(t: ReplyText) -> list[tuple[int, str]]:
             continue  # a lone "0" is a very low score; elsewhere 0 is a count
         found.append((max(1, math.floor(value)), t.quote(i, i)))
     return found
+
+
+def _measures_something_else(toks: list[Token], i: int) -> bool:
+    """A number that follows a word naming another scale, within two words ("pain's 9/10")."""
+    before = [tok.norm for tok in toks[max(0, i - 3):i] if tok.kind == "word"][-2:]
+    return any(w in lex.OTHER_SCALES for w in before)
 
 
 def _fraction(toks: list[Token], i: int) -> tuple[int, int] | None:
