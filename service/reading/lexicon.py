@@ -296,6 +296,11 @@ CONTEXT_VETO = {
     ],
 }
 
+# Taking one's own medication: what members on treatment do every day. With no amount in
+# the reply ("took my pills this morning") it explains what the model alone would call
+# method talk, so the member is asked rather than the coordinators paged.
+ROUTINE_MEDICATION = [r"(?:took|take|taking|tomar|tome|tomo|me tome|me tomo) (?:my|mis|mi|la|las) (?:\S+ )?<PILLS>"]
+
 # Idioms that look like crisis talk but are not. A crisis or worry match that
 # overlaps one of these is dropped, and they are removed before sentiment scoring.
 FIGURATIVE = [

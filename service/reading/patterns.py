@@ -28,6 +28,8 @@ def _compile(patterns) -> re.Pattern:
 CRISIS = [(label, veto, _compile(ps)) for label, veto, ps in lex.CRISIS]
 CONTEXT_VETO = {k: _compile(v) for k, v in lex.CONTEXT_VETO.items()}
 FIGURATIVE = _compile(lex.FIGURATIVE)
+ROUTINE_MEDICATION = _compile(lex.ROUTINE_MEDICATION)
+AMOUNT = _compile([r"<QTY>"])
 LAUGH_FIGURATIVE = _compile(lex.LAUGH_FIGURATIVE)
 LAUGHTER = re.compile(r"(?:" + "|".join(lex.LAUGHTER) + r")\Z")
 SUPPORT = _compile(lex.SUPPORT)

@@ -36,7 +36,8 @@ L2 = 1e-4
 # calls and the model's together, as the service would make them.
 CRISIS_PRECISION = 0.86   # of every crisis called, rules or model
 CALM_FALSE_ALERTS = 0.10  # calm replies sent to a person by anything (crisis, asking, support)
-ASK_CALM_FALSE_ALERTS = 0.005  # calm replies the model alone would ask "are you safe?"
+ASK_CALM_FALSE_ALERTS = 0.005
+MODEL_ALERT_BUDGET = 0.03  # calm replies the model's support alerts may add to the rest's  # calm replies the model alone would ask "are you safe?"
 
 
 def _label(row: dict) -> str:
@@ -136,8 +137,10 @@ def _thresholds(scores: np.ndarray, labels: list[str], rules: np.ndarray) -> tup
     asked = lambda t: ((scores[calm, 0] >= t) & ~alerted[calm]).mean()  # noqa: E731
     ask_at = next((float(t) for t in grid if t < crisis_at and asked(t) <= ASK_CALM_FALSE_ALERTS), crisis_at)
     alerted |= scores[:, 0] >= ask_at
-    alert_at = next((float(t) for t in grid if (alerted[calm] | (scores[calm, 1] >= t)).mean() <= CALM_FALSE_ALERTS),
-                    0.99)
+    # Where the rest of the reader already spends the budget of false alerts, the model's
+    # support voice still gets a small one of its own: otherwise it would never be heard.
+    budget = max(CALM_FALSE_ALERTS, alerted[calm].mean() + MODEL_ALERT_BUDGET)
+    alert_at = next((float(t) for t in grid if (alerted[calm] | (scores[calm, 1] >= t)).mean() <= budget), 0.99)
     return crisis_at, min(ask_at, crisis_at), alert_at
 
 

@@ -533,8 +533,8 @@ class TestLabelledSet:
         # leave-one-batch-out figures); a change that lowers one is a regression.
         assert crisis_r >= 0.91, f"missed crisis replies: {missed[:20]}"
         assert crisis_p >= 0.90
-        # 86.8% with b20-b24 in the set: their calm replies spend the false-alert budget the
-        # model's support threshold is set by (see the commit that lowered this from 0.90)
-        assert support_r >= 0.85
+        # 93.7% with b00-b29: the model's support voice has a false-alert budget of its own
+        # (service/reading/train.py, MODEL_ALERT_BUDGET); without one it fell to 86.8%
+        assert support_r >= 0.92
         assert exact >= 0.95
         assert not any(g.positive for r, g in zip(rows, readings) if r["crisis"] == "1")
