@@ -35,3 +35,16 @@ def test_thresholds_count_the_rules_calls_against_the_targets():
     alone = train._thresholds(scores, labels, quiet)[2]
     together = train._thresholds(scores, labels, busy)[2]
     assert together > alone  # the model gets only what the rules leave of the budget
+
+
+def test_the_models_support_voice_keeps_a_budget_when_the_rules_spent_the_whole_one():
+    labels = ["calm"] * 90 + ["support"] * 10
+    scores = np.zeros((100, 2))
+    scores[:90, 1] = np.linspace(0.0, 0.9, 90)  # calm replies, some sounding like support
+    scores[90:, 1] = 0.95
+    rules = np.zeros((100, 2), dtype=bool)
+    rules[:18, 1] = True  # the rules alone alert on a fifth of the calm replies
+    alert_at = train._thresholds(scores, labels, rules)[2]
+    assert alert_at < 0.95  # heard: without a budget of its own it would be 0.99, never
+    calm_alerted = (rules[:90, 1] | (scores[:90, 1] >= alert_at)).mean()
+    assert calm_alerted <= rules[:90, 1].mean() + train.MODEL_ALERT_BUDGET + 1e-9
