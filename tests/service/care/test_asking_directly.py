@@ -240,11 +240,12 @@ def test_a_spanish_speaker_is_asked_in_spanish_and_si_means_safe(paired, kinship
         s.scalar(select(Member).where(Member.phone == SAM)).language = "es"
     asked_es = said(twilio.sms(SAM, UNSURE_ES))
     assert "a salvo" in asked_es and "Responde SI o NO" in asked_es
-    assert "Nos alegra" in said(twilio.sms(SAM, "Sí, estoy a salvo"))
+    # Safe; "no vale la pena" also read as wanting support, so their buddy is asked to reach out.
+    assert "Avisamos a Alex" in said(twilio.sms(SAM, "Sí, estoy a salvo"))
     assert question(db).state == QuestionState.SAFE
     twilio.sms(SAM, UNSURE_ES)
     assert "988" in said(twilio.sms(SAM, "no"))
-    assert alerts(db)[0].kind == AlertKind.CRISIS
+    assert [alert.kind for alert in alerts(db)] == [AlertKind.SUPPORT, AlertKind.CRISIS]
 
 
 def test_with_asking_turned_off_an_uncertain_reply_opens_a_support_alert_at_once(
