@@ -30,9 +30,9 @@ def main(argv: list[str]) -> int:
             row["label"] = "crisis" if row["crisis"] == "1" else "support" if row["wants_support"] == "1" else "calm"
             row["crisis"] = row["crisis"] == "1"
             got.append((row, read_reply(row["text"], row["language"])))
-        calm = figures(got)["calm, false alerts"]
-        print(f"{path.stem}: {len(rows)} replies, crisis recall {_share(figures(got)['crisis recall'])},"
-              f" support {_share(figures(got)['support, any alert'])}, calm false alerts {_share(calm)}")
+        figs = figures(got)
+        print(f"{path.stem}: {len(rows)} replies, crisis recall {_share(figs['crisis recall'])},"
+              f" support {_share(figs['support, any alert'])}, calm false alerts {_share(figs['calm, false alerts'])}")
         pairs += got
     if not pairs:
         print("no rows: give the batch files as arguments")

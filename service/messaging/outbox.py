@@ -6,9 +6,8 @@ given in the webhook's own TwiML), so the rules about who may receive what live 
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sqlalchemy import Insert, insert, or_, select, update
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -134,7 +133,7 @@ def record_answer(session: Session, member: Member, kind: str, body: str, now: d
 _ANSWER_COLUMNS = tuple(column.key for column in OutboundMessage.__table__.columns if column.key != "id")
 
 
-@functools.cache
+@cache
 def _insert_answer() -> Insert:
     table = OutboundMessage.__table__
     return insert(table).returning(table.c.id)

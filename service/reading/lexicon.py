@@ -656,9 +656,9 @@ UNITS = {
 NOT_PLURAL = {"this", "thus", "always", "sometimes", "perhaps", "thanks", "less", "unless", "yes", "was",
               "has", "does", "is", "its", "it's", "guess", "plus", "pues", "entonces", "ademas", "tres",
               "dos", "seis", "gracias", "tras", "despues", "antes", "lots", "its", "us", "honestly", "stars"}
-# A number after one of these is a time, a quantity or a name, never a score.
 # A number after these measures something else than how the member is: "pain 7/10", "dolor de 8".
 OTHER_SCALES = {"pain", "pain's", "pains", "dolor", "dolores"}
+# A number after one of these is a time, a quantity or a name, never a score.
 NOT_SCORE_BEFORE = {
     "at", "by", "until", "till", "til", "since", "for", "after", "before", "in", "on", "around", "about",
     "past", "from", "to", "slept", "sleep", "sleeping", "took", "take", "taking", "had", "have", "has",

@@ -36,8 +36,8 @@ L2 = 1e-4
 # calls and the model's together, as the service would make them.
 CRISIS_PRECISION = 0.86   # of every crisis called, rules or model
 CALM_FALSE_ALERTS = 0.10  # calm replies sent to a person by anything (crisis, asking, support)
-ASK_CALM_FALSE_ALERTS = 0.005
-MODEL_ALERT_BUDGET = 0.03  # calm replies the model's support alerts may add to the rest's  # calm replies the model alone would ask "are you safe?"
+ASK_CALM_FALSE_ALERTS = 0.005  # calm replies the model alone would ask "are you safe?"
+MODEL_ALERT_BUDGET = 0.03  # calm replies the model's support alerts may add to the rest's
 
 
 def _label(row: dict) -> str:
