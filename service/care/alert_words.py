@@ -65,6 +65,8 @@ def from_reading(reading: dict | None) -> list[str]:
             words.append(f"a score of {match['score']}")
         elif reason.startswith("wants support: '"):
             words.append("asked for support")
+        elif reason.startswith("wants support: hard news"):
+            words.append("shared hard news")
         elif reason.startswith("worry: "):
             words.append("worried about someone else")
     return unique(words)

@@ -100,8 +100,9 @@ def _decide(session: Session, arrived: arrival.Arrival, inbound: InboundMessage,
                 **community, "next_checkin": member_commands.next_checkin_text(member)}
         return "start_confirm", community
     # A crisis wins over everything but the carrier keywords, whatever the text starts with
-    # ("time to end it all" is not a TIME command) and whoever sends it.
-    reading = read_reply(inbound.body or "", member.language)
+    # ("time to end it all" is not a TIME command) and whoever sends it. A command is read by
+    # the rules alone: the model never saw one, and hears "AWAY until friday" as a farewell.
+    reading = read_reply(inbound.body or "", member.language, **({"model": None} if command else {}))
     if member.status == MemberStatus.ACTIVE and _answers_a_buddy(session, member, command):
         # A bare ON IT, PASS or DONE while a buddy's alert waits on it is the buddy's answer, never
         # read as their own news: "done" would otherwise sound like a farewell.

@@ -27,8 +27,9 @@ What a caller must know
     lower is kept ("2 or 3" -> 2), so a doubtful reply reaches a buddy. Crisis
     language without a number scores 1, so trends show it. Free text with only a
     faint feeling, a bare question or a request for a call has no score (None).
-  * `wants_support` = asked for contact or help, described not coping, any score
-    1-2 (one from overall sentiment alone only when the model agrees), or crisis.
+  * `wants_support` = asked for contact or help, described not coping, hard news of
+    their own told as a fact ("got laid off friday") unless they gave a 4-5, any score
+    1-2 (one from sentiment or mood words alone only when the model agrees), or crisis.
     A worry about someone else ("5! but my mum is in hospital") is *not*
     wants_support on its own: the score stands, `positive` is False and
     a "worry: ..." reason lets the coordinator view show it.
@@ -105,8 +106,9 @@ _SHIPPED = object()  # read with the model in the package
 # Good news only when the model, too, finds the reply far from any crisis it has seen: a faint
 # crisis voice is enough to withhold it ("finished writing my obituary. it's pretty good").
 POSITIVE_BELOW = 0.15
-# A low score from overall sentiment alone ("at work rn ill text later", VADER -0.42) opens a
-# support alert only when the model, too, hears a reply that needs a person at least this much.
+# A low score from overall sentiment or mood words alone ("at work rn ill text later", VADER
+# -0.42; "got a new tattoo, hurt like hell") opens a support alert only when the model, too,
+# hears a reply that needs a person at least this much. A number the member gave always does.
 SENTIMENT_ALERT_AT = 0.3
 # A weak sign that an everyday context explains is asked about when the model's crisis voice is
 # at least this, though below its usual asking level; below it, the everyday reading stands.
@@ -132,7 +134,6 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # finde") is no crisis on the rules' word: the model, which sees the same concepts, decides.
     ordinary = concepts.explained([label for label, _ in crisis], found)
     weak, crisis = (crisis, []) if ordinary else ([], crisis)
-    worries = signals.worries(t, figurative + seen.crisis_spans)
     asked = signals.question(tokens)
     learned = _model(model)
     opinion = learned.opinion(text, lang, evidence.names(seen)) if learned else None
@@ -153,12 +154,14 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
         crisis = [(f"{label}, which the model also reads as a crisis", quotes) for label, quotes in weak]
 
     reasons: list[str] = []
+    hard_news: list[tuple[int, int]] = []  # the member's own hard news is no worry about someone else
     score, scored_from = find_score(t, lang, crisis, bool(support), figurative, reasons)
     reasons += [f"crisis: {label} {quotes}" for label, quotes in crisis]
     low = score is not None and score <= 2
-    if low and scored_from == "sentiment" and opinion and opinion.alert < SENTIMENT_ALERT_AT:
+    if low and scored_from in ("sentiment", "mood") and opinion and opinion.alert < SENTIMENT_ALERT_AT:
         low = False  # the score stands for trends; it alerts no one on sentiment alone
-        reasons.append(f"no alert on sentiment alone: the model hears no need of a person ({opinion.alert:.2f})")
+        alone = "sentiment" if scored_from == "sentiment" else "mood words"
+        reasons.append(f"no alert on {alone} alone: the model hears no need of a person ({opinion.alert:.2f})")
     wants = bool(support or crisis or low)
     reasons += [f"wants support: '{q}'" for q in support]
     if crisis:
@@ -168,6 +171,12 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     elif opinion and opinion.alert >= learned.alert_at:
         wants = True
         reasons.append(f"wants support: reads like replies that needed a person ({opinion.alert:.2f})")
+    if "HARDSHIP" in found and not crisis and not (score is not None and score >= 4):
+        # Hard news told as a fact ("lights got cut off tuesday"): the member's own number, if 4
+        # or 5, says they are carrying it; otherwise a buddy should hear.
+        wants = True
+        hard_news = [lt.same_words(t, span) for span in found["HARDSHIP"]]
+        reasons.append(f"wants support: hard news {reply_text.quotes(t.quote_span(*span) for span in hard_news)}")
     # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
     risks = concepts.unsure(found)
     ask_at = min(EXPLAINED_ASK_AT, learned.ask_at) if ordinary and learned else learned and learned.ask_at
@@ -181,6 +190,7 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
         # the words an alert card shows, should asking lead to one
         concerns = ([f"a score of {score}"] if score is not None and score <= 2 else []) \
             + (["asked for support"] if support else []) + unsure
+    worries = signals.worries(t, figurative + seen.crisis_spans + hard_news)
     if worries:
         reasons.append(f"worry: {reply_text.quotes(worries)} (not an alert on its own)")
     if asked:

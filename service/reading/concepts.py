@@ -35,7 +35,9 @@ GROUPS = {
     r"|kill (?:myself|me)|matar (?:me|yo)|me matar|end (?:it|my life|everything)|acabar con todo)",
     "MEANS": r"(?:pill|tablet|dose|medication|med|script|prescription|blade|razor|knife|rope|noose|gun|pistol"
     r"|rifle|bullet|fentanyl|fent|heroin|benzo|blues|narcan|bag|pastilla|pildora|dosis|medicina|medicamento"
-    r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa)",
+    r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa"
+    r"|shotgun|revolver|glock|barrel|tall enough tree|strong enough (?:branch|beam|hook)|30-06|escopeta|fusca|cuerno de chivo|(?:my|the|mi|la) (?:9|9mm|45|38)"
+    r"(?! (?:year|years|yr|yrs|yo|month|months|hour|hours|am|pm|days|weeks|min|mins|minutes|percent|out|of|ish|anos|meses|horas)(?!\S)))",
     "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
     r"|pier|dock|jetty|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails|parking ramp|dam|reservoir"
     r"|muelle|malecon|acequia|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
@@ -43,13 +45,14 @@ GROUPS = {
     r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
     r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|grave"
     r"|tumba)",
-    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|me quedar (?:viendo|mirando)|been on|(?:subido|subi|subir|subo) a|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
+    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|ando (?:en|por)|andar (?:en|por)|me quedar (?:viendo|mirando)|been on|(?:subido|subi|subir|subo) a|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
     r"|look (?:down|over|at)|from here|right here|up here|out here|estoy (?:en|parad[oa]|sentad[oa])|parad[oa]"
     r"|sentad[oa]|aqui|aca|desde aqui|mirando)",
     "HOLD": r"(?:holding|hold|in my hand|right here|next to me|in front of me|on the (?:table|counter|bed)|lined up"
     r"|counted|count|stockpile|hoard|save|saved|saving|collect|stash|enough|all of (?:them|it)|every one"
     r"|the whole|all (?:the|my|of)|\d\d+"
-    r"|juntar|guardar|acumular|esconder|todas|todos|hartas|suficientes|en la mano|junto a mi|(?<!no )tengo|traje)",
+    r"|juntar|guardar|acumular|esconder|todas|todos|hartas|suficientes|en la mano|junto a mi|(?<!no )tengo|traje"
+    r"|in my mouth|to my head|in my lap|with me|en la boca|en la cabeza|conmigo|out the safe|loaded|cargad[oa])",
     "PLAN": r"(?:plan|planned|decide|decided|ready|tonight|tonite|this time|set a date|the date|it's time"
     r"|its time|time to go|final|last one|figured out|know how|sabe como|se como|ya se como|pensado como"
     r"|decidir|listo|lista|esta noche|ya es hora|es hora|para irme)",
@@ -58,6 +61,7 @@ GROUPS = {
     "FAREWELL": r"(?:(?:me )?(?:estar|estoy|esta|ando|andar|vengo) despedir de (?:todos|todo el mundo|to el mundo|todo|to)|dejar (?:\S+ ){0,2}(?:una |la )?carta"
     r"|(?:don't|dont|no need to) bother (?:texting|messaging|checking)|no (?:me )?(?:mandar|mandeis|manden|escribir"
     r"|escriban|escribais) (?:mas|ya)|(?:deleting|deleted|delete) (?:all )?my (?:socials|accounts|profiles)|last post"
+    r"|(?:my|mi) (?:own )?(?:obituary|eulogy|obituario|esquela)"
     r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of))"
     r"|last time you (?:hear|will)|wrote (?:a |the )?"
     r"(?:letter|note)|letter (?:to|for)|note (?:to|for)|letters|\w+ in order|made my peace|make my peace"
@@ -70,7 +74,8 @@ GROUPS = {
     r" \w+ (?:a|con)|encargar|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
     r"|perdon a todos|cuiden|cuida a)",
     "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around|round|at) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
-    r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me|kill me (?:if|when|next)|threaten|beat me"
+    r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me|(?:gonna|going to|go to|will|'ll|wants to|threaten(?:ed)? to|tried to)"
+    r" (?:shoot|stab|strangle|choke|burn) (?:me|us)\b|me (?:apretar|apreto|agarro|encerro|encerrar) (?:el cuello|a fuerzas)|kill me (?:if|when|next)|threaten|beat me"
     r"|hit me(?! up)|punch(?:ed)? me|push(?:ed)? me|hurt me|knife out|gun (?:to|at|on) (?:me|my)|afraid of (?:him|her)"
     r"|scared of (?:him|her)|(?<!no )me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
     r"|me va a matar|me ir a matar|me mata)",
@@ -82,7 +87,18 @@ GROUPS = {
     "EMERGENCY": r"(?:turn(?:ing)? blue|not breathing|can't breathe|chest (?:pain|hurts)|heart (?:is )?(?:doing|racing"
     r"|pounding|stop|skipping)|can't feel my|how many i (?:take|took)|take (?:all|everything|the whole|too many)"
     r"|took (?:all|everything|the whole|too many)|everything (?:is )?spinning|mixing|mix|ya tomar|mareada|mareado"
-    r"|me tomar (?:todo|todas)|tomar todo)",
+    r"|me tomar (?:todo|todas)|tomar todo"
+    # a body in danger now: blue lips, no breath, a heart or a stroke, an overdose, blood that will not stop
+    r"|(?:lips?|face|skin|labios|cara) (?:\S+ ){0,2}?(?:blue|azul|azules|morad[oa]s?)|(?:go|went|gone|going) blue"
+    r"|(?:barely|can't|cannot|cant|not|isn't|no) (?:\S+ )?breath(?:e|ing)\b|breath(?:e|ing) (?:weird|funny|strange)"
+    r"|no (?:puede |puedo |poder )?respir\w*|(?:left )?arm (?:\S+ )?(?:numb|dormido)|brazo (?:\S+ )?(?:dormido|entumido)"
+    r"|(?:dolor|doler|duele) (?:\S+ ){0,3}?pecho|chest (?:\S+ )?(?:crush|crushing|tight|squeez\w*)"
+    r"|(?:face|cara) (?:\S+ ){0,3}?(?:droop\w*|caer|cayo|caida|chueca)|(?:caer|cayo) (?:\S+ ){0,2}?cara|slurr\w*"
+    r"|narcan (?:\S+ ){0,2}?(?:not|isn't|ain't|aint|no) work\w*|(?:won't|wont|not|isn't|no) (?:wake|waking) up"
+    r"|unresponsive|no reacciona|no despierta|overdos\w*|sobredosis"
+    r"|(?:bleed|bleeding|sangrar|sangrando) (?:\S+ ){0,2}?(?:a lot|bad|badly|mucho|heavy|everywhere)"
+    r"|(?:won't|wont|doesn't|not) stop (?:the )?bleed\w*|no (?:para|deja|dejar|parar) de sangrar|mucha sangre|blood everywhere"
+    r"|seizure|convulsi\w*)",
     "RELAPSE": r"(?:relapse|relapsed|use|used|using|pick up|picked up|high|shoot(?:ing)? up|slip|slipped|drink|drank"
     r"|drinking|bender|recaer|consumir|drogar|inyectar|beber|tomar de nuevo)",
     "ALONE": r"(?:alone|by myself|nobody|no one|no-one|noone|solo|sola|nadie)",
@@ -132,7 +148,8 @@ GROUPS = {
     # A car left running in a closed space.
     "EXHAUST": r"(?:hose (?:into|in|through) the (?:cab|car|window|exhaust)|(?:engine|diesel|motor) (?:\S+ )?(?:running|runnin|on) ,? windows (?:up|shut|closed)"
     r"|(?:car|engine|truck|auto|carro|coche|motor|troca) (?:\S+ ){0,3}?(?:running|on|prendido|encendido)"
-    r" (?:\S+ ){0,4}?(?:garage|garaje|cochera))",
+    r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)|(?:garage|garaje|cochera) (?:\S+ ){0,8}?(?:car|engine|truck|carro|coche|motor|troca)"
+    r" (?:\S+ ){0,2}?(?:running|on|prendido|encendido|en marcha))",
     # Everyday things and occasions that explain a weak sign: a farewell with an ordinary object
     # or occasion ("gave away my old shoes", "regalé ropa a la iglesia", "último día de
     # voluntario", "a letter to my future self"), a place beside an outing ("salí a correr"),
@@ -147,8 +164,36 @@ GROUPS = {
     r"|go for a run|went for a run|jog|jogging|sali a correr|trotar|fishing|pesca|pescar|picnic|homies|w/ my kids"
     r"|with my kids|con los nenes|con mis hijos|dia de muertos|misa|hermoso dia|beautiful day"
     r"|al finde|al fin de semana|into the weekend|pool|pileta|piscina|alberca|high dive|diving board|trampoline"
-    r"|de saltar|entrenar|gym|range|skeet|hunting|caceria|gun show|sofa|couch|diet|dieta)",
+    r"|de saltar|entrenar|gym|range|skeet|hunting|caceria|gun show|sofa|couch|diet|dieta"
+    # a story, a game or a chore, not the member's life
+    r"|movie|film|episode|series|documentary|the news|book|novel|song|peli|pelicula|serie|documental|noticias"
+    r"|novela|cancion|game|raid|boss fight|level|lobby|my character|skin|tarps?|laundry|clothesline|tendedero"
+    r"|tender la ropa|knots|nudos|velero|sailing|rigging|onions|tomatoes|cebolla|tomates|recipe|receta|cocinando)",
 }
+
+# Hard news of the member's own, said as a fact with no feeling word: a job, a home, the lights,
+# money, someone close who died, a family member detained, a partner gone, a relapse.
+GROUPS["HARDSHIP"] = (
+    r"(?:(?:lost|losing|lose) (?:my|the|our) (?:job|jobs|work|position|shifts|hours|income|cdl|license|licence|house"
+    r"|home|apartment|flat|place|kids|children|custody)|laid off|got fired|been fired|fired me|got sacked"
+    r"|made redundant|out of work|unemployed|evicted|eviction|evicting|foreclos\w*|homeless"
+    r"|sleeping in (?:my|the|our) (?:car|truck)|kicked (?:me|us) out|threw (?:me|us) out"
+    r"|(?:lights|power|electric|electricity|water|gas|heat|phone|cell|service|internet|propane) (?:\S+ ){0,2}?"
+    r"(?:cut off|shut off|got cut|disconnected|turned off|ran out)|final notice|overdra\w+|can't afford"
+    r"|couldn't afford|behind on (?:the |my |our )?(?:rent|bills|payments|mortgage)|bankrupt\w*|repossess\w*"
+    r"|towed|pawned|collectors|skint|(?:my|our) (?:\S+ )?(?:mom|mum|dad|mother|father|grandma|grandpa|granddad"
+    r"|grandaddy|granny|nan|nana|wife|husband|son|daughter|brother|sister|best friend|dog|cat|baby) (?:\S+ ){0,2}?"
+    r"(?:passed|died)|(?:picked up|detained|deported|arrested|taken) by (?:ice|immigration|the police|police|cops)"
+    r"|la migra|got arrested|lost custody|(?:she|he) left me|dumped me|broke up with me|filed for divorce"
+    r"|me (?:despidieron|corrieron|echaron|botaron) (?:del|de la|de mi) (?:trabajo|chamba|jale|curro|laburo|empleo)"
+    r"|perdi (?:el|mi|la) (?:trabajo|chamba|jale|curro|laburo|empleo|casa|depa|departamento|piso)"
+    r"|sin (?:trabajo|chamba|jale|curro|laburo|empleo)|(?:cortaron|cortado|cortao|corto) (?:\S+ ){0,2}?"
+    r"(?:luz|agua|gas|telefono|suministro|servicio|celular|internet)|desahuci\w*|desalojo"
+    r"|(?:echan|corren|sacan) (?:\S+ ){0,2}?(?:del piso|del departamento|del depa|del cuarto|del apartamento|de la casa)"
+    r"|no (?:me|nos) alcanza|no tengo (?:para|ni para|dinero|plata|lana|un peso|ni un)|le debo|embargo|embargaron"
+    r"|remate|se me murio|(?:murio|fallecio) (?:mi|nuestro|nuestra)|(?:mi|nuestro|nuestra) \S+ (?:murio|fallecio)"
+    r"|me dejo por otr[oa]|se fue con otr[oa]|me (?:puse|pusimos) (?:bien )?(?:pedo|peda|borrach[oa]|hasta atras)"
+    r"|volvi a (?:tomar|beber|jugar|apostar|consumir|fumar|drogar)|back on the (?:gear|bottle|pills|booze))")
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|said|threaten|swear|swore|told me|tell me|keep saying|dijo|decir|amenazar)"
@@ -222,16 +267,21 @@ def _expand(p: str) -> str:
 _PATTERNS = {name: re.compile(r"(?<!\S)" + _expand(p) + r"(?!\S)") for name, p in GROUPS.items()}
 
 
-def find(lemmas: ReplyText, set_aside, benign_goodbye: bool) -> dict[str, list[tuple[int, int]]]:
-    """Where each concept occurs in the lemma text, outside the spans `set_aside`."""
+def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
+         benign_goodbye: bool) -> dict[str, list[tuple[int, int]]]:
+    """Where each concept occurs in the reply, as spans of the lemma text, outside the spans set
+    aside. A concept is matched over the lemmas ("me corté" -> "me cortar") and over the words
+    as typed, so a phrase written in either form is found ("chest hurts", "not breathing")."""
     found = {}
     for name, rx in _PATTERNS.items():
         if benign_goodbye and name in BENIGN_FAREWELL:
             continue
-        aside = () if name in ("THREAT", "ULTIMATUM") else set_aside
-        spans = [m.span() for m in rx.finditer(lemmas.norm) if not overlaps(*m.span(), aside)]
+        keep_all = name in ("THREAT", "ULTIMATUM")
+        spans = {m.span() for m in rx.finditer(lemmas.norm) if keep_all or not overlaps(*m.span(), lemmas_aside)}
+        spans.update(words.same_words(lemmas, m.span()) for m in rx.finditer(words.norm)
+                     if keep_all or not overlaps(*m.span(), words_aside))
         if spans:
-            found[name] = spans
+            found[name] = sorted(spans)
     return found
 
 

@@ -44,10 +44,10 @@ def look(text: str, hint: str | None) -> Look | None:
     crisis, crisis_spans = signals.crisis(t, figurative)
     # The same phrases, and the concepts, over lemmas: "burned myself", "me corté", "brigde".
     lt = lemma_text(t, lang)
-    lt_figurative = [_same_words(t, lt, span) for span in figurative]
+    lt_figurative = [t.same_words(lt, span) for span in figurative]
     crisis = _merge(crisis, signals.crisis(lt, lt_figurative)[0])
     benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
-    found = concepts.find(lt, lt_figurative, benign_goodbye)
+    found = concepts.find(t, lt, figurative, lt_figurative, benign_goodbye)
     support = signals.support(t, laughing)
     return Look(t, lt, lang, laughing, figurative, lt_figurative, crisis, crisis_spans, found, support)
 
@@ -64,12 +64,6 @@ def names(seen: Look | None) -> tuple[str, ...]:
     if seen.support:
         out.append("support")
     return tuple(dict.fromkeys(out))
-
-
-def _same_words(a: ReplyText, b: ReplyText, span: tuple[int, int]) -> tuple[int, int]:
-    """A span of `a`'s text as the span of the same tokens in `b` (the same reply, read another way)."""
-    first, last = a.token_range(*span)
-    return b.starts[first], b.starts[last] + len(b.tokens[last].norm)
 
 
 def _merge(found: list[tuple[str, str]], more: list[tuple[str, str]]) -> list[tuple[str, str]]:

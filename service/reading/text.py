@@ -79,8 +79,14 @@ _KNOWN = frozenset(
     | _words_in(lex.SUPPORT + lex.WORRY + lex.SOCIAL + lex.FIGURATIVE + lex.MOOD_STOP))
 
 
+# Digits typed for letters ("k1ll mys3lf", "su1c1de"), read back only when that makes a known word.
+_AS_LETTERS = (str.maketrans("013457", "oieast"), str.maketrans("013457", "oleast"))
+
+
 @functools.lru_cache(maxsize=8192)
 def _norm_word(w: str) -> str:
+    if not w.isalpha() and any(c.isdigit() for c in w):
+        w = next((c for c in (w.translate(t) for t in _AS_LETTERS) if c in _KNOWN or c in lex.TYPOS), w)
     if w in lex.TYPOS:
         return lex.TYPOS[w]
     if re.search(r"(.)\1\1", w):  # "sooo", "goooood", "meeeh"
@@ -172,6 +178,11 @@ class ReplyText:
     def original_span(self, s: int, e: int) -> tuple[int, int]:
         a, b = self.token_range(s, e)
         return self.tokens[a].start, self.tokens[b].end
+
+    def same_words(self, other: "ReplyText", span: tuple[int, int]) -> tuple[int, int]:
+        """A span of this text as the span of the same tokens in `other` (the same reply, read another way)."""
+        first, last = self.token_range(*span)
+        return other.starts[first], other.starts[last] + len(other.tokens[last].norm)
 
 
 def language(text: str, tokens: list[Token], hint: str | None) -> str:

@@ -31,7 +31,9 @@ from service.reading.model import MODEL_PATH, Model
 
 EPOCHS = 120
 STEP = 0.5
-L2 = 1e-4
+# Barely any weight decay: read grouped 6-fold over the 42 batches, 1e-4 -> 3e-6 raised crisis
+# recall from 88.6% to 91.3% and support from 89.4% to 92.3%, at the same precision and false alerts.
+L2 = 3e-6
 # Targets the thresholds are set for, on held-out batches, for the whole reader: the rules'
 # calls and the model's together, as the service would make them.
 CRISIS_PRECISION = 0.86   # of every crisis called, rules or model

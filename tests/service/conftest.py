@@ -35,11 +35,13 @@ def joined(kinship, twilio):
 
 # --- replies the reader is unsure of -----------------------------------------------------
 
-# A sign of risk the reader cannot settle either way: it asks the member directly.
-UNSURE = "honestly cant do this"
-UNSURE_ES = "no vale la pena"
+# A sign of risk the reader cannot settle either way: it asks the member directly. Two words
+# each, so the model alone never calls them a crisis (longer ones move with every retraining).
+UNSURE = "done honestly"
+UNSURE_ES = "ya decidí"
 # What the reader tells coordinators about each.
-UNSURE_CONCERNS = {UNSURE: "sounded as if they cannot go on", UNSURE_ES: "sounded as if they cannot go on"}
+UNSURE_CONCERNS = {UNSURE: "sounded close to replies that were a crisis",
+                   UNSURE_ES: "said they have decided, without saying what"}
 
 
 @pytest.fixture

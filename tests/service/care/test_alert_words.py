@@ -22,6 +22,7 @@ def test_a_readings_concerns_are_its_words():
     ("I want to end it all", ["talk of ending their life"]),
     ("im going to hurt myself tonight", ["talk of hurting themselves"]),
     ("5! but my mum is in hospital", ["worried about someone else"]),
+    ("3. landlord gave us an eviction notice", ["shared hard news"]),
     ("3, long day", []),
     ("4 good", []),
 ])

@@ -241,6 +241,22 @@ class TestWantsSupport:
         assert "wants support: score 2" in low and not any(r.startswith("wants support: '") for r in low)
         assert "wants support: 'SUPPORT'" in read_reply("SUPPORT").reasons
 
+    @pytest.mark.parametrize("text, language", [
+        ("lights got cut off tuesday. been usin a lantern", "en"), ("landlord gave us an eviction notice", "en"),
+        ("got laid off friday", "en"), ("my grandaddy passed last night. he raised me", "en"),
+        ("husband got picked up by ICE this morning", "en"), ("me botaron del trabajo el viernes", "es"),
+        ("me cortaron la luz", "es"), ("me llegó la carta del desahucio", "es"),
+        ("volví a apostar, me gasté lo de la renta", "es"),
+    ])
+    def test_hard_news_told_as_a_fact_reaches_a_buddy(self, text, language):
+        reading = read_reply(text, language, model=None)
+        assert reading.wants_support and not reading.crisis, reading.reasons
+        assert any(r.startswith("wants support: hard news '") for r in reading.reasons)
+
+    def test_hard_news_beside_a_good_score_is_the_members_to_carry(self):
+        reading = read_reply("5! lost my job but got a better one monday", "en", model=None)
+        assert reading.score == 5 and not reading.wants_support
+
     @pytest.mark.parametrize("text", [
         "no need to call me, all good", "call me crazy but I enjoyed the rain",
         "thanks for the support last week", "bored to death, send help lol",
@@ -293,6 +309,18 @@ class TestCrisis:
         ("ran the hose into the cab", "en"), ("been on the fire escape for an hour", "en"),
         ("me he vuelto a cortar", "es"), ("me estoy despidiendo de todo el mundo", "es"),
         ("os he dejado una carta", "es"), ("dont bother texting after friday", "en"),
+        # a body in danger now
+        ("can barely breathe, lips going blue, pump isnt working", "en"),
+        ("my chest hurts real bad and my left arm is numb", "en"), ("my buddy went blue, narcan aint working", "en"),
+        ("no puede respirar y tiene los labios morados", "es"), ("se le cayó la cara de un lado, está en el piso", "es"),
+        # a threat in other words, a gun by its street name, a car running in a closed garage
+        ("boyfriend says hes gonna shoot me if i talk to my caseworker", "en"),
+        ("me apretó el cuello enfrente de los niños", "es"), ("sittin with the barrel in my mouth", "en"),
+        ("got my 9 in the cab with me", "en"), ("tapé la puerta del garaje con trapos. el coche está en marcha", "es"),
+        # the crisis words themselves, misspelt or typed with digits
+        ("im gonna kil my self", "en"), ("k1ll mys3lf thoughts are back", "en"),
+        # affairs put in order, one's own obituary
+        ("bank stuff done, super beneficiary changed to the kids", "en"), ("finished writing my obituary", "en"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -306,7 +334,9 @@ class TestCrisis:
         ("este partido me va a dar un infarto", "es"), ("jajaja me mataste con ese mensaje", "es"),
         ("no tengo ni para el gas este mes", "es"), ("going to join my friends for lunch", "en"),
         ("i set a date for the wedding", "en"), ("he vuelto a cortar el césped", "es"),
-        ("me despido por hoy, nos vemos mañana", "es"),
+        ("me despido por hoy, nos vemos mañana", "es"), ("shoot me a text when you can", "en"),
+        ("took my 9 year old to the park", "en"), ("did my breathing exercises, feeling ok", "en"),
+        ("just finished that movie where the guy jumps off the bridge", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
