@@ -48,6 +48,13 @@ def test_away_until_friday_then_back(twilio, sam, db):
     assert "Mon 30 Nov, 10:00" in text
 
 
+@pytest.mark.parametrize("text", ["AWAY", "AWAY until friday", "TIME 7:30pm please", "time 23:00"])
+def test_a_command_is_a_command_not_news_the_model_reads(twilio, sam, text):
+    # read by the rules alone: the model, which never saw a command, hears "away" as a farewell
+    said = answer(twilio.sms(SAM, text))
+    assert "are you safe" not in said and "988" not in said
+
+
 def test_a_pause_we_cannot_read_gets_examples_and_changes_nothing(twilio, sam, db):
     assert "PAUSE" in answer(twilio.sms(SAM, "PAUSE until the cows come home"))
     assert member(db).status == MemberStatus.ACTIVE
