@@ -36,8 +36,9 @@ GROUPS = {
     "MEANS": r"(?:pill|tablet|dose|medication|med|script|prescription|blade|razor|knife|rope|noose|gun|pistol"
     r"|rifle|bullet|fentanyl|fent|heroin|benzo|blues|narcan|bag|pastilla|pildora|dosis|medicina|medicamento"
     r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa"
-    r"|shotgun|revolver|glock|barrel|tall enough tree|strong enough (?:branch|beam|hook)|30-06|escopeta|fusca|cuerno de chivo|(?:my|the|mi|la) (?:9|9mm|45|38)"
-    r"(?! (?:year|years|yr|yrs|yo|month|months|hour|hours|am|pm|days|weeks|min|mins|minutes|percent|out|of|ish|anos|meses|horas)(?!\S)))",
+    r"|shotgun|revolver|glock|barrel|tall enough tree|strong enough (?:branch|beam|hook)|escopeta|fusca"
+    r"|cuerno de chivo|(?:my|the|mi|la) (?:9|9mm|45|38)(?! (?:year|years|yr|yrs|yo|month|months|hour|hours|am|pm"
+    r"|days|weeks|min|mins|minutes|percent|out|of|ish|anos|meses|horas)(?!\S)))",
     "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
     r"|pier|dock|jetty|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails|parking ramp|dam|reservoir"
     r"|muelle|malecon|acequia|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
@@ -45,7 +46,8 @@ GROUPS = {
     r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
     r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|grave"
     r"|tumba)",
-    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|ando (?:en|por)|andar (?:en|por)|me quedar (?:viendo|mirando)|been on|(?:subido|subi|subir|subo) a|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
+    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|ando (?:en|por)|andar (?:en|por)"
+    r"|me quedar (?:viendo|mirando)|been on|(?:subido|subi|subir|subo) a|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
     r"|look (?:down|over|at)|from here|right here|up here|out here|estoy (?:en|parad[oa]|sentad[oa])|parad[oa]"
     r"|sentad[oa]|aqui|aca|desde aqui|mirando)",
     "HOLD": r"(?:holding|hold|in my hand|right here|next to me|in front of me|on the (?:table|counter|bed)|lined up"
@@ -74,8 +76,9 @@ GROUPS = {
     r" \w+ (?:a|con)|encargar|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
     r"|perdon a todos|cuiden|cuida a)",
     "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around|round|at) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
-    r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me|(?:gonna|going to|go to|will|'ll|wants to|threaten(?:ed)? to|tried to)"
-    r" (?:shoot|stab|strangle|choke|burn) (?:me|us)\b|me (?:apretar|apreto|agarro|encerro|encerrar) (?:el cuello|a fuerzas)|kill me (?:if|when|next)|threaten|beat me"
+    r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me"
+    r"|(?:gonna|going to|go to|will|'ll|wants to|threaten(?:ed)? to|tried to) (?:shoot|stab|strangle|choke|burn) (?:me|us)\b"
+    r"|me (?:apretar|apreto|agarro|encerro|encerrar) (?:el cuello|a fuerzas)|kill me (?:if|when|next)|threaten|beat me"
     r"|hit me(?! up)|punch(?:ed)? me|push(?:ed)? me|hurt me|knife out|gun (?:to|at|on) (?:me|my)|afraid of (?:him|her)"
     r"|scared of (?:him|her)|(?<!no )me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
     r"|me va a matar|me ir a matar|me mata)",
@@ -97,7 +100,8 @@ GROUPS = {
     r"|narcan (?:\S+ ){0,2}?(?:not|isn't|ain't|aint|no) work\w*|(?:won't|wont|not|isn't|no) (?:wake|waking) up"
     r"|unresponsive|no reacciona|no despierta|overdos\w*|sobredosis"
     r"|(?:bleed|bleeding|sangrar|sangrando) (?:\S+ ){0,2}?(?:a lot|bad|badly|mucho|heavy|everywhere)"
-    r"|(?:won't|wont|doesn't|not) stop (?:the )?bleed\w*|no (?:para|deja|dejar|parar) de sangrar|mucha sangre|blood everywhere"
+    r"|(?:won't|wont|doesn't|not) stop (?:the )?bleed\w*|no (?:para|deja|dejar|parar) de sangrar|mucha sangre"
+    r"|blood everywhere"
     r"|seizure|convulsi\w*)",
     "RELAPSE": r"(?:relapse|relapsed|use|used|using|pick up|picked up|high|shoot(?:ing)? up|slip|slipped|drink|drank"
     r"|drinking|bender|recaer|consumir|drogar|inyectar|beber|tomar de nuevo)",
@@ -148,7 +152,8 @@ GROUPS = {
     # A car left running in a closed space.
     "EXHAUST": r"(?:hose (?:into|in|through) the (?:cab|car|window|exhaust)|(?:engine|diesel|motor) (?:\S+ )?(?:running|runnin|on) ,? windows (?:up|shut|closed)"
     r"|(?:car|engine|truck|auto|carro|coche|motor|troca) (?:\S+ ){0,3}?(?:running|on|prendido|encendido)"
-    r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)|(?:garage|garaje|cochera) (?:\S+ ){0,8}?(?:car|engine|truck|carro|coche|motor|troca)"
+    r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)"
+    r"|(?:garage|garaje|cochera) (?:\S+ ){0,8}?(?:car|engine|truck|carro|coche|motor|troca)"
     r" (?:\S+ ){0,2}?(?:running|on|prendido|encendido|en marcha))",
     # Everyday things and occasions that explain a weak sign: a farewell with an ordinary object
     # or occasion ("gave away my old shoes", "regalé ropa a la iglesia", "último día de
