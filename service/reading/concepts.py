@@ -278,13 +278,15 @@ def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
     aside. A concept is matched over the lemmas ("me corté" -> "me cortar") and over the words
     as typed, so a phrase written in either form is found ("chest hurts", "not breathing")."""
     found = {}
+    as_typed = words.norm != lemmas.norm  # most replies have no word a lemma changes: read them once
     for name, rx in _PATTERNS.items():
         if benign_goodbye and name in BENIGN_FAREWELL:
             continue
         keep_all = name in ("THREAT", "ULTIMATUM")
         spans = {m.span() for m in rx.finditer(lemmas.norm) if keep_all or not overlaps(*m.span(), lemmas_aside)}
-        spans.update(words.same_words(lemmas, m.span()) for m in rx.finditer(words.norm)
-                     if keep_all or not overlaps(*m.span(), words_aside))
+        if as_typed:
+            spans.update(words.same_words(lemmas, m.span()) for m in rx.finditer(words.norm)
+                         if keep_all or not overlaps(*m.span(), words_aside))
         if spans:
             found[name] = sorted(spans)
     return found
