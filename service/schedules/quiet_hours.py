@@ -85,8 +85,27 @@ def quiet_hours_end(moment: datetime, tz_name: str, quiet: QuietHours) -> dateti
     end = _first_reading(datetime.combine(day, quiet.end), member_zone, moment_utc)
     if quiet.contains(end.astimezone(member_zone).time()):
         # The clocks skipped the whole open stretch that day; it opens the next.
-        return quiet_hours_end(end, tz_name, quiet)
-    return end
+        end = quiet_hours_end(end, tz_name, quiet)
+    # Clocks going back can set the wall clock before the window's start first ("01:59", then
+    # "01:00" again, with quiet hours 01:15-02:00): it opens at that instant.
+    return _clock_change(moment_utc, end, member_zone, quiet) or end
+
+
+def _clock_change(after: datetime, before: datetime, member_zone: ZoneInfo, quiet: QuietHours) -> datetime | None:
+    """The instant between ``after`` and ``before`` at which the clocks change to a reading
+    outside ``quiet``, if they do."""
+    if after.astimezone(member_zone).utcoffset() == before.astimezone(member_zone).utcoffset():
+        return None
+    low, high = int(after.timestamp()), int(before.timestamp())
+    offset = after.astimezone(member_zone).utcoffset()
+    while high - low > 1:  # the second the offset changes
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, member_zone).utcoffset() == offset:
+            low = middle
+        else:
+            high = middle
+    changed = datetime.fromtimestamp(high, UTC)
+    return None if quiet.contains(changed.astimezone(member_zone).time()) else changed
 
 
 def _first_reading(wall: datetime, member_zone: ZoneInfo, after: datetime) -> datetime:
