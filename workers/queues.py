@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from redis import Redis
 from rq import Queue
+from rq.exceptions import InvalidJobOperation
 from rq.job import Job, JobStatus, get_current_job
 
 from service.db import Wakeup
@@ -82,12 +83,18 @@ def _abandoned(job: Job, wakeup: Wakeup) -> bool:
 def _clear_finished(redis: Redis, jobs: list) -> None:
     """A finished or failed job under an id about to be reused carries its result TTL on its
     key, and enqueuing over it keeps that TTL: the retry would vanish from the queue when it
-    ran out (issue 14, item 10). Such jobs are deleted first."""
+    ran out (issue 14, item 10). Such jobs are deleted first, and so is one left started by a
+    dead worker. A job queued under the id is another wake-up's, enqueued since this one looked
+    (two webhooks at once): it is kept, and so is one a concurrent enqueue is rewriting."""
     if not jobs:
         return
     for old in Job.fetch_many([job.job_id for job in jobs], connection=redis):
-        if old is not None:
+        if old is None or old.get_status(refresh=False) in (JobStatus.QUEUED, None):
+            continue
+        try:
             old.delete(remove_from_queue=False)
+        except InvalidJobOperation:  # deleted or rewritten by a concurrent enqueue meanwhile
+            continue
 
 
 def enqueue_sends(redis: Redis, wakeups: Iterable[Wakeup]) -> int:

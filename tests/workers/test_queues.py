@@ -26,6 +26,17 @@ def test_a_retry_under_the_same_job_id_does_not_inherit_the_finished_jobs_ttl(re
     assert redis.ttl(again.key) == -1  # no expiry: it waits as long as the queue does
 
 
+def test_two_wake_ups_at_once_for_one_message_both_enqueue_without_error(redis, monkeypatch):
+    # Two webhooks at once: the second looked before the first enqueued, and finds its job
+    # half written (no status yet) when it enqueues in turn.
+    wakeup = Wakeup(4245, Lane.URGENT)
+    monkeypatch.setattr("workers.queues._waiting", lambda redis, wakeups: set())
+    assert enqueue_sends(redis, [wakeup]) == 1
+    redis.hdel(Job.key_for(send_job_id(4245)), "status")
+    assert enqueue_sends(redis, [wakeup]) == 1
+    assert Job.fetch(send_job_id(4245), connection=redis).get_status() == JobStatus.QUEUED
+
+
 def test_a_message_already_waiting_is_not_enqueued_twice(redis):
     wakeup = Wakeup(4243, Lane.URGENT)
     assert enqueue_sends(redis, [wakeup]) == 1
