@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from service.reading import concepts, evidence, signals
 from service.reading import text as reply_text
-from service.reading.patterns import AMOUNT, CONTEXT_VETO, FIGURATIVE, GRATITUDE, ROUTINE_MEDICATION
+from service.reading.patterns import AMOUNT, CONTEXT_VETO, FIGURATIVE, GRATITUDE, MEDICINE, ROUTINE_MEDICATION
 from service.reading.score import find_score
 
 LANGUAGES = ("en", "es")
@@ -137,11 +137,13 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     asked = signals.question(tokens)
     learned = _model(model)
     opinion = learned.opinion(text, lang, evidence.names(seen)) if learned else None
-    # The model alone calls a crisis unless an idiom, a symptom or taking one's medication with
-    # no amount explains the words ("me tomé las pastillas de la tensión", "took my pills this
-    # morning"); then it is unsure, and the member is asked.
+    # The model alone calls a crisis unless an idiom, a medicine taken for a symptom or taking
+    # one's medication with no amount explains the words ("me tomé las pastillas de la tensión",
+    # "took my pills this morning"); then it is unsure, and the member is asked. A symptom word
+    # with no medicine explains nothing: "go to sleep and not come back" names no back pain.
     # Laughter is no explanation here: "lol" after a crisis never lowers it.
-    explained = bool(FIGURATIVE.search(t.norm) or CONTEXT_VETO["SYMPTOMS"].search(t.norm)
+    explained = bool(FIGURATIVE.search(t.norm)
+                     or (MEDICINE.search(t.norm) and CONTEXT_VETO["SYMPTOMS"].search(t.norm))
                      or (ROUTINE_MEDICATION.search(t.norm) and not AMOUNT.search(t.norm)))
     # One or two words are too little for the model to call a crisis alone ("listo", "bye",
     # "ya"): it is unsure, and the member is asked.

@@ -34,7 +34,7 @@ class Look:
 
 def look(text: str, hint: str | None) -> Look | None:
     """What the rules find in `text` (None when it has no tokens)."""
-    tokens = reply_text.tokenise(text, reply_text.fold(text))
+    tokens = reply_text.without_asides(reply_text.tokenise(text, reply_text.fold(text)))
     if not tokens:
         return None
     t = ReplyText(text, tokens)
@@ -63,6 +63,8 @@ def names(seen: Look | None) -> tuple[str, ...]:
     out += ["r:" + label for label, _ in concepts.crisis(seen.lt, seen.found)]
     if seen.support:
         out.append("support")
+    if seen.figurative:  # an idiom was set aside: the crisis words in it say less
+        out.append("figurative")
     return tuple(dict.fromkeys(out))
 
 

@@ -69,7 +69,9 @@ CRISIS = [
         r"(?! (?:with|for (?:the|a|now|today)|here|there|at|early|off|on))",
         r"tak(?:e|ing) my (?:own )?life", r"commit suicide", r"unaliv\w*", r"off(?:ing)? <MYSELF>",
         r"self[- ]?delete", r"sewerslide",
-        r"<DESIRE> <W4><DEATH>\b(?! (?:than|of|from|laughing|for|if i (?:have|had) to))",
+        r"<DESIRE> <W4><DEATH>\b(?! (?:than|of|from|laughing|for|if i (?:have|had) to|unos dias|un (?:rato|tiempo"
+        r"|ratito)"
+        r"|de (?:facebook|instagram|insta|las redes|redes|whatsapp|internet|tiktok)))",
         r"(?:ways?|how|methods?|best way|easiest way|painless way|quickest way|formas?|maneras?|como) (?:to |de )?"
         r"(?:die|kill <MYSELF>|end it|end my life|commit suicide|overdose|morir|matarme|suicidarme|quitarme la vida)",
         r"(?:hope|hoping|pray|praying) (?:that )?(?:i|to) (?:don't |do not |never )?(?:die|wake up)",
@@ -99,7 +101,13 @@ CRISIS = [
         r"(?:want|wanna|wish i could|just want to) (?:\S+ )?sleep forever",
         r"no (?:puedo|quiero|aguanto) seguir(?: asi| viviendo| adelante)?\b(?! (?:con|en|trabajando|haciendo))",
         r"(?:quiero|necesito|ojala) que (?:todo|esto) (?:termine|acabe|se acabe|pare|se termine)",
-        r"(?:cansad[oa]|hart[oa]) de (?:vivir|la vida|existir|luchar)",
+        r"(?:cansad[oa]|hart[oa]|tired) de (?:vivir|la vida|existir|luchar)",
+        r"nothing (?:left )?(?:keeping me|to keep me)(?! (?:from|busy|awake|up|going to))",
+        r"(?:ya )?nada (?:que )?me (?:retenga|retiene|ate|ata|detenga|detiene)(?! (?:en (?:el|la) (?:cama|casa)))",
+        r"(?:one of the|another one of the|be one of the) 22\b", r"22 a day",
+        r"(?:at least|por lo menos|al menos) (?:\S+ ){0,3}(?:would|will|'d|could) (?:get"
+        r"|have) (?:the )?(?:life )?insurance",
+        r"(?:ya|manana) (?:\S+ )?no (?:soy|sere|voy a ser) (?:un |una )?(?:problema|carga|estorbo|molestia)",
         r"(?:ya )?no (?:voy a estar|estare)\b(?! (?:en|de|a las|para la reunion|el|la))",
         r"want(?:ed)? to be dead",
         r"wish (?:i|i'd) (?:was|were|had) (?:dead|died|never been born|not been born)",
@@ -149,7 +157,9 @@ CRISIS = [
         r"|no haber nacido|muriera|no existiera|desaparecer)",
         r"no (?:\S+ )?(?:quiero|tengo ganas de) (?:seguir viviendo|vivir|seguir aqui|estar aqui|existir"
         r"|despertar(?:me)?|seguir)(?! (?:con|en|trabajando|haciendo|pagando|esperando|ahi|alli|aqui en|asi con))",
-        r"me (?:quiero|voy a|pienso|puedo) matar", r"(?:quiero|voy a|ganas de|pienso en) matarme",
+        r"me (?:quiero|voy a|pienso|puedo) matar",
+        r"me mato\b(?! (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|\S+ando|\S+iendo)\b)",
+        r"(?:quiero|voy a|ganas de|pienso en) matarme",
         r"(?:quitarme|quitar(?:me)? la) vida", r"(?:acabar|terminar) con (?:mi vida|todo)"
         r"(?! (?:el|lo|la|los|las|esto de|mi trabajo))",
         r"no (?:puedo|aguanto|soporto) mas\b(?! (?:de (?:la )?(?:risa|hambre|sueno|calor|frio|comer)))",
@@ -157,7 +167,9 @@ CRISIS = [
         r"(?:soy|me siento|solo soy) (?:una |un )?(?:carga|estorbo)",
         r"(?:dormir|dormirme|acostarme) y no (?:despertar|volver a despertar)",
         r"no (?:despertar|volver a despertar)(?:me)? (?:nunca|mas|jamas)",
-        r"(?:desaparecer|irme|morirme) para siempre", r"(?:quiero|quisiera|ganas de) desaparecer",
+        r"(?:desaparecer|irme|morirme) para siempre",
+        r"(?:quiero|quisiera|ganas de) desaparecer(?! (?:de (?:facebook|instagram|insta|las redes|redes|whatsapp"
+        r"|internet|tiktok)|un (?:rato|tiempo|ratito)|unos dias))",
         r"(?:no|ya no) (?:le )?(?:encuentro|veo|tiene|tengo) (?:ningun )?sentido (?:a )?(?:nada|la vida"
         r"|mi vida|vivir|seguir)",
         r"no hay razon para (?:vivir|seguir)",
@@ -192,14 +204,19 @@ CRISIS = [
         r"this is (?:my )?(?:goodbye|good bye|farewell|the end)",
         r"(?:saying|say|said) (?:my )?(?:goodbyes?|good byes?)(?! to (?!(?:everyone|you all|all of you|this world|life)))",
         r"(?:goodbye|good bye|bye) (?:everyone|everybody|all|forever|world|for ever|for good|cruel world)",
-        r"(?:final|last) (?:goodbye|message|text|words)(?! (?:before|till|until|for (?:today|tonight|now)|of the day"
+        r"(?:final|last) (?:goodbye|message|text|words)(?! (?:before|till|until|for (?:today|tonight|now|a (?:week"
+        r"|while|few|fortnight))|of the day|today|tonight|from me (?:today|tonight|for)"
         r"|i (?:sent|got|wrote)|you (?:sent|got|wrote)|was|were))",
-        r"farewell", r"(?:giving|given|gave|give) (?:away )?(?:all )?(?:of )?(?:my|all my) (?:things|stuff"
+        r"farewell(?! (?:party|speech|dinner|lunch|tour|gift|card|do|drinks|bash|concert|show|game))",
+        r"(?:giving|given|gave|give) (?:away )?(?:all )?(?:of )?(?:my|all my) (?:things|stuff"
         r"|belongings|possessions|clothes)",
         r"(?:wrote|written|writing|left|leaving|finished) (?:a |my |some )?(?:letters?|notes?)(?: \S+)? (?:to|for)",
         r"(?:wrote|written|writing|left|leaving|finished) (?:my|the) (?:note|letters?)\b",
         r"(?:suicide|goodbye|final|last) (?:note|letter)s?", r"(?:you|u) won't (?:hear|see) (?:from )?me again",
-        r"last time (?:you'?ll|you will) (?:hear|see)", r"(?:this|these) (?:is|are) my last",
+        r"last time (?:you'?ll|you will) (?:hear|see)",
+        r"(?:this|these) (?:is|are) my last\b(?! (?:semester|term|year|class|exam|final|shift|game|match"
+        r"|season|day (?:at|of|in|on)|(?:message|text|one) (?:for|of) (?:today|tonight|the day)|(?:message|text)"
+        r" (?:today|tonight)))",
         r"before i (?:go|leave|die)\b(?! (?:to|out|on|for (?:a|the)|home|back|shopping))",
         r"won't need (?:these|the|my|your) (?:check-?ins?|texts|messages) (?:anymore|any more)",
         r"no (?:me )?(?:volveran|volvereis|vais|van) a (?:ver|saber de mi)", r"(?:esta|sera) la ultima vez que",
@@ -217,9 +234,14 @@ CRISIS = [
         r" (?:for me )?(?:when|if|after|once)",
         r"please (?:look after|take care of) my (?:cat|dog|kids|children|pets?)",
         r"(?:sorry|forgive me) for everything", r"i love you all(?: so much)?(?: \S+)? (?:goodbye|bye)",
-        r"(?:esta es|este es) mi (?:despedida|ultimo mensaje|ultima carta|adios)",
-        r"(?:ultimo|ultima) (?:mensaje|carta|despedida)", r"carta de despedida",
-        r"(?:this|that|it) (?:is|will be|'ll be|'s) my last (?:check-?in|message|text|reply)",
+        r"(?:esta es|este es) mi (?:despedida|ultimo mensaje|ultima carta|adios)(?! (?:del dia|de hoy|por hoy"
+        r"|desde))",
+        r"(?:ultimo|ultima) (?:mensaje|carta|despedida)(?! (?:del dia|de hoy|por hoy|desde (?:este|el)"
+        r"|que me (?:mandaron|mandaste|enviaron|enviaste|llego)))", r"carta de despedida",
+        r"(?:this|that|it) (?:is|will be|'ll be|'s) my last (?:check-?in|message|text|reply)(?! (?:before|till|until"
+        r"|for (?:today|tonight|now|a (?:week|while|few|fortnight))|of the day|today|tonight|from me (?:today|tonight"
+        r"|for)"
+        r"|i (?:sent|got|wrote)|you (?:sent|got|wrote)|was|were))",
         r"adios (?:a todos|a todas|para siempre|mundo)",
         r"(?:regalado|regalando|repartiendo|repartido|dado|dando) (?:todas )?(?:mis|todas mis) cosas",
         r"cuid(?:en|a|ad|ar|enme) (?:a |de )?mi (?:perro|gato|hij[oa]s?|mascotas?|familia)"
@@ -248,10 +270,29 @@ CRISIS = [
         r"know (?:exactly )?what (?:i'm going to|i'll|i will) do with (?:it|them)",
         r"se (?:muy bien |exactamente )?(?:para )?(?:que|lo que) (?:es|voy a hacer con (?:ella|el|ellas|ellos))",
         r"overdos\w*", r"sobredosis", r"od", r"od'd",
+        # stopping one's own treatment on purpose
+        r"(?:stopped|quit|stopping|deje de|dejar de|dejo de) (?:taking |tomar |tomarme |using )?(?:my |mis |la |las "
+        r"|el |los )?"
+        r"(?:\S+ ){0,2}?(?:<PILLS>|insulin|insulina|dialysis|dialisis) (?:\S+ ){0,12}?(?:on purpose|for the best"
+        r"|my choice|what that means|a proposito|adrede|lo que significa)",
+        r"(?:reading|read|looking|looked|researching|researched|googling|googled|searching) (?:up |about |into "
+        r"|for )?"
+        r"(?:ways|methods)\b(?! (?:to (?:save|make|cook|get|be|improve|help|cope|deal|relax|sleep|stay|keep|fix|learn"
+        r"|eat"
+        r"|earn|pay|stop|quit|calm)|of|for|around|out|in))",
+        r"(?:belt|rope|cord|cable|sheet|scarf|cinturon|sabana) (?:\S+ )?(?:round|around|over|alrededor de)"
+        r" (?:the |my |his |her |el |la )?(?:bannister|banister|beam|rafter|rail|railing|neck|cuello|viga|barandal)",
+        # whether insurance pays if one dies by one's own hand
+        r"(?:insurance|seguro|beneficios?|benefits?|poliza|policy|sgli|pension) (?:\S+ ){0,8}?(?:suicid\w*"
+        r"|self[- ]inflicted|autoinfligid\w*|si me (?:muero|mato)|if i (?:die|killed myself|kill myself))",
+        r"(?:suicid\w*|self[- ]inflicted|autoinfligid\w*) (?:\S+ ){0,8}?(?:insurance|seguro|beneficios?|benefits?"
+        r"|poliza"
+        r"|policy|sgli|pension)",
         r"(?:lethal|fatal|deadly|toxic|letal|mortal) (?:dose|amount|dosage|dosis|cantidad)",
         r"(?:dose|dosis|amount|cantidad) (?:that|which|to|it takes to|que|para) (?:\S+ )?(?:kills?|die|mata|matarme|morir)",
         r"how many (?:\S+ ){0,3}(?:would it take|does it take|to (?:die|kill)|would kill|kill (?:you|someone|a person|me))",
         r"how many (?:\S+ )?(?:<PILLS>|<DRUGS>)",
+        r"how many (?:[^\s.!?]+ ){0,6}?(?:it would take|would it take|does it take|it takes|it'd take)",
         r"cuant[oa]s (?:\S+ )?(?:<PILLS>|<DRUGS>)", r"cuant[oa]s \S+ (?:hacen|harian) falta",
         r"(?:rope|noose|soga|cuerda|horca)", r"hang(?:ing)? <MYSELF>", r"ahorcar\w*", r"colgarme (?:de|del|con)",
         r"razors?", r"razor ?blades?", r"blades?", r"cuchillas?", r"hojas? de afeitar", r"navajas?",
@@ -298,7 +339,7 @@ CONTEXT_VETO = {
     ],
     "SYMPTOMS": [
         r"headaches?", r"migraines?", r"head", r"tooth\w*", r"back", r"period", r"cramps", r"cold", r"flu",
-        r"fever", r"temperature", r"sore", r"pain", r"aches?", r"aching", r"arthritis", r"knee", r"injur\w*",
+        r"fever", r"temperature", r"sore", r"pain", r"doc", r"aches?", r"aching", r"arthritis", r"knee", r"injur\w*",
         r"sprain\w*", r"hangover", r"covid", r"slept", r"sleep", r"insomnia", r"prescri\w*", r"doctor", r"gp",
         r"dolor", r"cabeza", r"muelas?", r"fiebre", r"gripe", r"resfriado", r"regla", r"espalda", r"dormir",
         r"dormi", r"insomnio", r"medico", r"receta",
@@ -318,8 +359,9 @@ FIGURATIVE = [
     # dying of too much of a good thing, working oneself to death, a heart attack over a match
     r"(?:morir(?:me)?|muero|muriendo|mori) de (?:tanto|tanta|tantos|tantas|lo (?:bueno|rico|lindo|linda|bonito|bonita"
     r"|mucho|feliz|sabroso|buena|rica))\b",
-    r"(?:matar(?:me)?|mato|me (?:voy|vas|va|van) a matar) (?:\S+ando|\S+iendo)\b",
-    r"(?:(?:me|te|nos|le) )?(?:(?:va|van|vas|ha|has) a )?(?:dar|da|dio|dado|matar|mata) (?:\S+ )?(?:de )?un infarto\b(?! (?:de verdad|en serio))",
+    r"(?:matar(?:me)?|mato|me mate|me (?:voy|vas|va|van) a matar) (?:\S+ando|\S+iendo)\b",
+    r"(?:(?:me|te|nos|le) )?(?:(?:va|van|vas|ha|has) a )?(?:dar|da|dio|dado|matar|mata) (?:\S+ )?(?:de un |del "
+    r"|un )infarto\b(?! (?:de verdad|en serio))",
     r"(?:me mataste|no me mates|me matas|me mato) con (?:ese|esa|el|la|tu|tus|esos|esas)\b",
     r"(?:killing|killed|kill|smashing|smashed|nailed|crushing|crushed|slaying|slayed|slay) it\b",
     r"(?:killing|killed|kills|will kill|gonna kill|going to kill|would kill) me\b",
@@ -327,21 +369,45 @@ FIGURATIVE = [
     r"(?:gonna|going to|will|i'll|could|i could) (?:\S+ )?kill (?:him|her|them|you|my (?!self\b)\S+)",
     r"kill(?:ing)? time", r"kill two birds", r"killers?", r"killjoy",
     r"dying (?:to|for|of laughter|laughing|of embarrassment|of boredom)",
-    r"die (?:of|from) (?:embarrassment|boredom|laughter|laughing|shame|cuteness|happiness|excitement)",
-    r"(?:i'd|i would|would) (?:rather|sooner) die than", r"(?:so|totally|literally) dead (?:lol|haha|after)",
+    r"die (?:of|from) (?:embarrassment|boredom|laughter|laughing|shame|cuteness|happiness|excitement|old age|cringe"
+    r"|suspense|curiosity|jealousy)",
+    r"(?:i'd|i would|would) (?:\S+ )?(?:rather|sooner) die than",
+    # an ending that names whom it ends with: a relationship, not a life
+    r"end (?:it|things) with (?:my |her |his |the |this )?(?:boyfriend|girlfriend|bf|gf|situationship|ex|him|her|them"
+    r"|partner|husband|wife|fiance|fiancee|date|man|guy|girl)\b",
+    r"unaliv\w* (?:my|the|this|that|his|her) (?!self\b)\S+",  # "unalive my controller"
+    r"(?:jump\w*|div\w*) (?:off |in |into )?the deep end",
+    r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|rope swing|trampoline|jetty)",
+    # a milestone of recovery: "6 months without self-harm", "2 años sin hacerme daño"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+    r"|diez) (?:\S+ )?(?:days|weeks|months|years|yrs|dias|semanas|meses|anos) (?:sin|without|free of|clean from"
+    r"|clean of|no) (?:\S+ ){0,2}?(?:autolesion\w*|hacerme dano|cortarme|lastimarme|self[- ]?harm\w*|cutting"
+    r"|hurting myself|harming myself)", r"(?:so|totally|literally) dead (?:lol|haha|after)",
     r"dead serious", r"plan for (?:the|this|my|tomorrow|today|next)",
     r"(?:feet|legs|arms|back|body|hands|knees|brain|eyes) (?:\S+ ){0,2}dead",
     r"dead (?:tired|on my feet|to the world|beat)", r"drop dead", r"over my dead body",
-    r"(?:bored|scared|sick|worried|frightened|tired|laughed|worked) to death", r"death of me",
+    r"(?:bored|scared|sick|worried|frightened|tired|laughed|worked) to death", r"death of (?:me|my \S+|us)",
     r"(?:nearly|almost|practically|could have|could've) (?:\S+ )?died\b",
     r"died (?:laughing|of laughter)",
+    r"(?:nearly|almost|practically|liked to|like to|about) killed myself", r"killed myself laughing",
+    r"suicide (?:prevention|awareness)", r"prevencion del suicidio",
+    # the hyperbole of one more song, one more lesson: "if i hear baby shark again i'll jump", "si oigo eso
+    # una vez más me tiro por la ventana"
+    r"if i (?:have to )?(?:hear|see|watch|listen to|sit through|read) (?:[^\s.!?]+ ){1,8}?(?:i'll|i will|im gonna"
+    r"|i'm gonna|im|i'm|i) (?:\S+ )?(?:kill myself|kms|jump\w*|die|unalive myself)",
+    r"si (?:oigo|escucho|veo|me toca|me ponen|ponen|suena|tengo que (?:oir|escuchar|ver)) (?:[^\s.!?]+ ){1,8}?me"
+    r" (?:tiro|mato|muero|voy a tirar|pego un tiro)",
     r"(?:phone(?:'s)?|battery|laptop|car|tv|telly|plants?|charger|computer|wifi|internet|headphones)"
     r" (?:\S+ ){0,4}(?:died|dead|dying)",
     r"jump(?:ing)? rope", r"skipping rope", r"(?:learn|learning|learnt|learned|know|knows) the ropes",
     r"on the ropes", r"ropes course", r"rope swing", r"climbing rope", r"end of my (?:rope|tether)",
     r"(?:play|plays|played|playing) bridge", r"burn(?:ing|t|ed)? (?:my |our )?bridges",
-    r"(?:od|overdos\w*|od'd) on (?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|tv|telly|netflix"
-    r"|christmas|easter|cheese|carbs|food|pizza|biscuits|cookies|tea|sun|sunshine|love|cuteness)",
+    r"(?:od|overdos\w*|od'd) on (?:\S+ )?(?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|tv|telly|netflix"
+    r"|christmas|easter|cheese|carbs|food|pizza|biscuits|cookies|tea|sun|sunshine|love|cuteness|memes|anime|tacos"
+    r"|pasta)",
+    r"(?:una )?sobredosis de (?:\S+ )?(?:pizza|azucar|chocolate|cafe|dulces?|tacos|comida|series|netflix|amor|tele"
+    r"|futbol"
+    r"|memes|pasta|pan)",
     r"cut (?:myself|my finger|my hand|my thumb|my leg) (?:while |when |whilst )?(?:shaving|cooking"
     r"|chopping|gardening|slicing|peeling|opening|on (?:a|the|some|my)|by accident)",
     r"accidentally cut (?:myself|my)",
@@ -351,21 +417,30 @@ FIGURATIVE = [
     r"son of a gun", r"(?:stick|stuck|sticking) to (?:my|your|our) guns", r"guns blazing", r"big guns",
     r"shoot (?:me )?(?:a |an )?(?:text|message|email|msg|line|note|reply)", r"suicide (?:squad|mission)",
     # Spanish
-    r"(?:me )?muero (?:de|por) (?:la )?(?:risa|ganas|hambre|sueno|calor|frio|amor|aburrimiento|envidia"
+    r"(?:me )?muero (?:de|del|por) (?:la |el )?(?:risa|viej[oa]|ganas|hambre|sueno|calor|frio|amor|aburrimiento"
+    r"|envidia"
     r"|verguenza|nervios|curiosidad|miedo|pena ajena|cansancio|sed|gusto|alegria)",
-    r"(?:me )?muero por\b",
+    r"(?:me )?muero por\b(?! lo menos)",
     r"morir(?:me)? de (?:la )?(?:risa|verguenza|hambre|sueno|calor|frio|ganas|aburrimiento|envidia"
     r"|pena ajena|nervios|amor|gusto|alegria|cansancio)",
     r"mori de (?:la )?(?:risa|verguenza|hambre|calor|frio|miedo|sueno|amor)",
     r"muert[oa]s? de (?:cansancio|sueno|risa|hambre|frio|calor|miedo|verguenza|aburrimiento|envidia|ganas|sed)",
     r"casi me muero", r"me (?:tiene|tienen|dejo|dejaron) muert[oa]", r"me (?:va|van) a matar",
-    r"(?:queria|quiero|me queria) morir(?:me)? de (?:aburrimiento|verguenza|risa)",
-    r"(?:me|te|nos) (?:mata|matan|esta matando|estan matando|mato|mataron)\b(?! (?:yo|a mi mism[oa]))",
-    r"(?:me )?mato (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
+    r"(?:queria|quiero|quisiera|me queria|me quiero|voy a|me voy a|ganas de) morir(?:me)? (?:de|del) (?:la |lo )?"
+    r"(?:aburrimiento|verguenza|risa|viej[oa]|llen[oa]|hambre|sueno|calor|frio|cansancio|asco|nervios|envidia|sed"
+    r"|pena ajena)",
+    r"(?:frio|calor|hambre|sueno|sed|cansancio) que me muero",
+    r"(?:me|te|nos) (?:mata|matan|esta matando|estan matando|mataron)\b(?! (?:yo|a mi mism[oa]))",
+    # "me mato" is "it killed me" with a subject or a complement ("ese video me mato", "me mato de risa",
+    # "me mato el partido"); alone it is "I kill myself" ("hoy me mato", "si me deportan me mato")
+    r"(?:me|te|nos) mato(?= (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|\S+ando|\S+iendo)\b)",
+    r"(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?:[^\s.!?]+ ){1,4}(?:me|te|nos) mato\b",
+    r"(?:me )?mat[oe] (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
     r"matarme (?:a|de) (?:trabajar|estudiar|hacer|entrenar|correr)", r"mataria por",
     r"(?:saltar|salto|saltando) (?:a )?la (?:cuerda|comba)", r"cuerdas? (?:de|del) (?:la )?(?:guitarra|violin|tender)",
     r"cuerda floja", r"dar(?:le)? cuerda", r"(?:estar|estoy|esta) cuerd[oa]",
-    r"me corte (?:cocinando|afeitandome|pelando|picando|el pelo|el flequillo|las unas|sin querer|al cortar"
+    r"me corte (?:el dedo|un dedo|la mano|cocinando|afeitandome|pelando|"
+    r"picando|el pelo|el flequillo|las unas|sin querer|al cortar"
     r"|con (?:un|el|una|la) (?:papel|lata|vidrio))",
     r"(?:cortarme|me he cortado|me cortaron|me corte) (?:el pelo|el flequillo|las unas|la barba|las puntas)",
     r"(?:me tiro|tirarme|me tire) (?:en|a) (?:el sofa|la cama|la piscina|la playa|dormir)",
@@ -611,6 +686,8 @@ MOOD_STOP = [
     "all the best", "best friend", "feel better soon", "get well", "that's fine", "fine by me",
     r"(?:vendria|iria|haria|sentaria) bien", "me parece bien", "bien hecho", "esta bien si", "que bien que",
     "pretty much", "so far",
+    # leaving, not feeling: "I'm off on a coach tour", "off to bed"
+    r"off (?:on|to|for|out|home|now|soon|tomorrow|again|next)",
 ]
 # Words that mean "very" when a mood word follows them ("bien cansada", "so so happy").
 MOOD_AS_INTENSIFIER = {"bien", "so so", "so-so"}
@@ -749,7 +826,9 @@ TYPOS = {
     "sucidial": "suicidal", "suisidal": "suicidal", "suicidel": "suicidal", "sucide": "suicide",
     "suicde": "suicide", "suiside": "suicide", "suacide": "suicide", "myslef": "myself", "mysef": "myself",
     "mysefl": "myself", "overdoze": "overdose", "pils": "pills", "tyenol": "tylenol", "tylanol": "tylenol",
-    "gunna": "gonna", "kil": "kill", "kll": "kill", "kiil": "kill", "killl": "kill",
+    "gunna": "gonna", "goodby": "goodbye", "tellin": "telling", "killin": "killing", "kiero": "quiero",
+    "kiere": "quiere", "kieres": "quieres", "kisiera": "quisiera", "nite": "night", "kil": "kill",
+    "kll": "kill", "kiil": "kill", "killl": "kill",
     "bn": "bien", "bne": "bien", "vien": "bien", "mui": "muy", "q": "que", "xq": "porque", "pq": "porque",
     "porq": "porque", "tmb": "tambien", "toy": "estoy", "stoy": "estoy", "trizte": "triste",
     "cansao": "cansado", "cansá": "cansada", "sta": "esta", "ayudaa": "ayuda", "masomenos": "mas o menos",

@@ -30,6 +30,7 @@ CONTEXT_VETO = {k: _compile(v) for k, v in lex.CONTEXT_VETO.items()}
 FIGURATIVE = _compile(lex.FIGURATIVE)
 ROUTINE_MEDICATION = _compile(lex.ROUTINE_MEDICATION)
 AMOUNT = _compile([r"<QTY>"])
+MEDICINE = _compile([r"<PILLS>", r"<DRUGS>"])
 LAUGH_FIGURATIVE = _compile(lex.LAUGH_FIGURATIVE)
 LAUGHTER = re.compile(r"(?:" + "|".join(lex.LAUGHTER) + r")\Z")
 SUPPORT = _compile(lex.SUPPORT)

@@ -154,6 +154,15 @@ def tokenise(text: str, folded: str) -> list[Token]:
     return tokens
 
 
+def without_asides(tokens: list[Token]) -> list[Token]:
+    """The tokens without an ellipsis or an opening bracket that falls between two words, so
+    the words after it are read with the words before: "ready to go... to bingo" as "ready to
+    go to bingo", "want to die (of embarrassment)" as "want to die of embarrassment"."""
+    return [tok for i, tok in enumerate(tokens)
+            if not (tok.kind == "punct" and tok.norm in ("...", "(") and 0 < i < len(tokens) - 1
+                    and tokens[i - 1].kind == "word" and tokens[i + 1].kind == "word")]
+
+
 class ReplyText:
     """The folded reply as one space-separated string, plus the way back to the original."""
 

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.reading import read_reply
+from service.reading.model import Opinion
 
 CSV_PATH = Path(__file__).resolve().parents[2] / "data" / "replies.csv"
 RANK = {"none": 0, "support": 1, "ask": 2, "crisis": 3}
@@ -63,3 +64,20 @@ def test_free_text_with_a_sign_of_risk_reaches_a_person():
 def test_the_model_only_ever_raises_a_reading():
     for text, language in crisis_replies()[:40]:
         assert RANK[read_reply(text, language).action] >= RANK[read_reply(text, language, model=None).action]
+
+
+class _SureOfACrisis:
+    """A second opinion that hears a crisis in everything."""
+    crisis_at, ask_at, alert_at = 0.5, 0.45, 0.7
+
+    def opinion(self, text, lang, evidence=()):
+        return Opinion(0.9, 0.9)
+
+
+def test_a_symptom_explains_the_models_crisis_only_beside_a_medicine():
+    sure = _SureOfACrisis()
+    # "sleep" and "back" name no symptom here: the model's call stands
+    assert read_reply("i just want to go to sleep and not come back", "en", model=sure).crisis
+    # a medicine taken for a symptom: the member is asked instead
+    reading = read_reply("took a paracetamol for my headache, better now", "en", model=sure)
+    assert not reading.crisis and reading.action == "ask", reading.reasons

@@ -321,6 +321,30 @@ class TestCrisis:
         ("im gonna kil my self", "en"), ("k1ll mys3lf thoughts are back", "en"),
         # affairs put in order, one's own obituary
         ("bank stuff done, super beneficiary changed to the kids", "en"), ("finished writing my obituary", "en"),
+        # "me mato" with no subject and no complement is the member's own act
+        ("hoy me mato. ya está.", "es"), ("si me deportan me mato, asi de simple", "es"), ("1 kiero matarme", "es"),
+        # counting what it would take; belongings shared out; a fall with no getting up; a body failing
+        ("been looking up how many of my meds it would take", "en"), ("made a list of who gets what", "en"),
+        ("ya dejé escrito a quién le toca cada cosa mía", "es"), ("none of this is your fault. I made my choice.", "en"),
+        ("ya tomé la decisión y estoy tranquila", "es"), ("fell in the bathroom cant get up, please send someone", "en"),
+        ("me caí en el baño y no me puedo levantar", "es"), ("Jose fell in the row, hes not sweating anymore", "en"),
+        # a last message that says nothing of a day, a phone or a number
+        ("last text from me. look after yourselves", "en"), ("este es el ultimo mensaje que te mando", "es"),
+        # threats reported in any verb; hurting oneself to feel something else; stopping treatment on purpose
+        ("mi pareja me escribió que me va a matar cuando llegue", "es"), ("he already pulled it on me once", "en"),
+        ("los de la clica me dijeron que si vuelvo a san salvador me matan", "es"),
+        ("gettin knocked around at home. she broke my nose", "en"), ("me doy contra la pared con la cabeza", "es"),
+        ("me quemo con la plancha del pelo para sentir otra cosa", "es"), ("the voices tellin me to jump", "en"),
+        ("I have stopped taking my heart tablets. I think it's for the best.", "en"),
+        # means, plans and goodbyes in other words
+        ("me tome el liquido de limpiar pa ver si me muero", "es"), ("been reading about ways. the tab's still open", "en"),
+        ("my son's got a belt round the bannister", "en"), ("tanks full, headed north. not coming back", "en"),
+        ("guess im gonna be one of the 22 today", "en"), ("She died monday. Nothing keeping me now", "en"),
+        ("at least my family would get the insurance money", "en"), ("he needs them more than i will", "en"),
+        ("si es autoinfligido mis hijos siguen recibiendo los beneficios?", "es"),
+        ("si me muero por lo menos el seguro le sirve a mi vieja", "es"), ("ya mañana no soy problema de nadie", "es"),
+        ("estoy bien tired de vivir bro", "es"), ("mi compañera dice que esta noche se tira por la ventana", "es"),
+        ("a mi hermano lo apuñalaron, estamos esperando la ambulancia", "es"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -337,6 +361,25 @@ class TestCrisis:
         ("me despido por hoy, nos vemos mañana", "es"), ("shoot me a text when you can", "en"),
         ("took my 9 year old to the park", "en"), ("did my breathing exercises, feeling ok", "en"),
         ("just finished that movie where the guy jumps off the bridge", "en"),
+        # "me mató" with a subject or a complement; dying of something small; a reveal after "..."
+        ("ese video me mató jaja", "es"), ("el examen de química me mató pero pasé", "es"),
+        ("me maté de risa con el tecladista", "es"), ("me maté estudiando pa'l examen y lo pasé", "es"),
+        ("hace un frío que me muero", "es"), ("estoy que me muero del sueño", "es"),
+        ("me quiero morir de la vergüenza, me caí en la misa", "es"), ("i want to die (of embarrassment)", "en"),
+        ("I'm ready to go... to bingo! Taxi at 6.", "en"), ("the wifi is so slow I'll die of old age first", "en"),
+        ("i'd literally rather die than take another 8am", "en"), ("gonna end it with my boyfriend lol", "en"),
+        ("unalive my controller", "en"), ("nearly killed myself laughing at the panto", "en"),
+        ("overdosed on cafeteria pizza lol", "en"), ("si oigo Baby Shark una vez más me tiro por la ventana", "es"),
+        # a last message of the day or from an old number, and other everyday senses
+        ("this is my last semester!!", "en"), ("last text from me today, phone at 2%", "en"),
+        ("este es mi ultimo mensaje del dia, me voy a acostar", "es"), ("my feet are killin me from the revival last nite", "en"),
+        ("se cortó la luz en todo el barrio", "es"), ("me corté el dedo pelando plátanos", "es"),
+        ("6 meses sin autolesionarme", "es"), ("wrapped up the suicide prevention unit in health class", "en"),
+        ("me regalaron un perro, es re tierno", "es"), ("ya tomé la medicina del asma", "es"),
+        ("fire took the whole house but nobody hurt", "en"), ("se me va a caer la cara de vergüenza", "es"),
+        ("es hora de irme al trabajo, chao", "es"), ("doc upped my dose to 16mg, feelin steadier", "en"),
+        ("tengo que afilar los cuchillos para mañana", "es"), ("my meds are $640 a month now", "en"),
+        ("went to the river to fish w my tio, caught nothing", "en"), ("my friend got shot last month, still sad", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
@@ -425,6 +468,10 @@ class TestEverydayContext:
         ("regalé un chingo de ropa a la iglesia mi clóset por fin respira", "es"),
         ("me despedí de los del laburo, arranco en otra empresa el lunes", "es"),
         ("jumped off the high dive at the rec center w/ my kids", "en"),
+        ("le regale mi ropa vieja a mi prima, limpiando el closet", "es"),
+        ("hice el testamento con el abogado, cosas de papeles", "es"),
+        ("last check in from this number, switchin to my new phone", "en"),
+        ("estoy en el balcón tomando el sol, un 4", "es"),
     ])
     def test_explains_a_weak_sign_for_the_rules(self, text, language):
         assert not read_reply(text, language, model=None).crisis
