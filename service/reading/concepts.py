@@ -83,7 +83,12 @@ GROUPS = {
     r"|dejo|puse|poner|pongo|tengo"
     r"|tener) (?:\S+ ){0,2}en orden|(?<!me )(?<!te )(?<!nos )regalar|dejar (?:la|el|mi|mis|los|las)"
     r" \w+ (?:a|con)|encargar|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
-    r"|perdon a todos|cuiden|cuida a|(?:nada de esto|no) es (?:tu|su) culpa|(?:none of this|it's not|it isn't"
+    r"|perdon a todos|cuiden|cuida a|arregl\w* (?:\S+ )?(?:mis|todos mis) (?:asuntos|pendientes)"
+    r"|reparti\w* (?:\S+ )?(?:mis|mi|todas mis) (?:cosas|herramientas|pertenencias|ropa|muebles)"
+    r"|signed (?:\S+ ){0,2}?over to|firm\w* (?:la|el|mi) (?:troca|carro|camioneta|moto|coche) a"
+    r"|(?:dogs?|cats?|perros?|gatos?|perrit[oa]s?|gatit[oa]s?) (?:\S+ ){0,3}?(?:new homes?|nuevo hogar|otro hogar)"
+    r"|ya no (?:te|les|le) (?:contesto|respondo|voy a contestar|voy a responder|contestar|responder)\b"
+    r"(?! (?:hasta|porque|que|por))|(?:nada de esto|no) es (?:tu|su) culpa|(?:none of this|it's not|it isn't"
     r"|its not)"
     r" (?:is )?your fault)",
     "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around|round|at) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
@@ -95,9 +100,10 @@ GROUPS = {
     r"|pull(?:ed)? (?:a gun|a knife|it|the gun|his gun|her gun) on me|gun (?:to|at|on) (?:me|my)|afraid of (?:him"
     r"|her)"
     r"|scared of (?:him|her)|(?<!no )me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
-    r"|me va a matar|me ir a matar|me mata)",
+    r"|me va a matar|me ir a matar|me mata|luz verde (?:sobre|pa|para|contra) (?:mi|me)|green ?light on me"
+    r"|(?:dar ?me|me (?:van|va|ir) a dar|me dan) piso|(?:put|is|there's|theres|got) a hit (?:out )?on me)",
     "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
-    r"|wants to die|want(?:s)? to end (?:his|her|their)|(?:is|was|keeps) cutting|cut (?:himself|herself|themselves)"
+    r"|wants to die|want(?:s)? to end (?:his|her|their)|cut (?:his|her|their) (?:wrists?|arms?|throat)|(?:is|was|keeps) cutting|cut (?:himself|herself|themselves)"
     r"|turn(?:ing)? blue|not breathing|isn't breathing|won't wake|nod(?:ded)? out|unresponsive"
     r"|se (?:querer|ir a|pensar|ir) (?:a )?(?:colgar|matar|morir|tirar|ahorcar|cortar|suicidar|aventar)"
     r"|se (?:tira|tirar|avienta|aventar|cuelga|colgar) (?:por|de|del|desde) (?:la ventana|el puente|el balcon"
@@ -105,7 +111,7 @@ GROUPS = {
     r"|el techo|las vias)"
     r"|se (?:esta )?cortar(?! (?:el|la|los|las) (?:luz|agua|internet|pelo|gas|senal|llamada|linea|cable"
     r"|corriente|electricidad|wifi|servicio))|no respira|no (?:despierta|reacciona|contesta))",
-    "EMERGENCY": r"(?:turn(?:ing)? blue|not breathing|can't breathe|chest (?:pain|hurts)|heart (?:is )?(?:doing|racing"
+    "EMERGENCY": r"(?:turn(?:ing|ed|s)? (?:blue|purple|gray|grey)|(?:se (?:esta )?puso|poniendo|poner) (?:morad[oa]|azul|gris)|not breathing|can't breathe|chest (?:pain|hurts)|heart (?:is )?(?:doing|racing"
     r"|pounding|stop|skipping)|can't feel my|how many i (?:take|took)|take (?:all|everything|the whole|too many)"
     r"|took (?:all|everything|the whole|too many)(?! (?:house|day|night|morning|afternoon|evening|weekend|week|shift"
     r"|roof|trailer|place|family|crew|kids))|everything (?:is )?spinning|mixing|mix|mareada|mareado"
@@ -129,11 +135,20 @@ GROUPS = {
     r"|unable to)"
     r" (?:get up|move|reach|levantar\w*|mover\w*|llegar)|(?:hip|cadera) (?:\S+ )?(?:broke|broken|rota|rompi\w*)"
     r"|(?:not|stopped|no longer) sweating|(?:dejo de|ya no|no) sudar?|(?<!almost )(?<!nearly )(?:fainted|me desmaye)"
-    r"|heart (?:\S+ ){0,2}?(?:180|200|skipping|going crazy)|corazon (?:\S+ ){0,3}?(?:raro|acelerado|loco))",
+    r"|heart (?:\S+ ){0,2}?(?:180|200|skipping|going crazy)|corazon (?:\S+ ){0,3}?(?:raro|acelerado|loco)"
+    # a stroke, a sugar far too low, days without dialysis, blood that sprays, someone given CPR
+    r"|(?:mitad|lado) de (?:la )?cara|(?:half|one side) (?:of )?(?:my|his|her|the) face"
+    r"|(?:sugar|glucose|azucar|glucosa) (?:\S+ ){0,3}?[1-4]\d(?!\S)|(?:glucometro|glucometer|meter) (?:\S+ ){0,2}?"
+    r"(?:dice|says|reads|marca|decir|say|read) (?:hi|lo)(?!\S)"
+    r"|(?:days?|dias?) (?:no|sin|without) (?:dialysis|dialisis)|(?:skip|skipping|skipped|saltar|saltando) (?:\S+ )?"
+    r"(?:dialysis|dialisis)|sangre (?:\S+ ){0,4}?a chorros|(?:spraying|squirting|gushing|pouring|spray|squirt|gush|pour)"
+    r" (?:\S+ )?blood|bleed\w* (?:\S+ )?(?:won't|wont|will not|doesn't|isn't) stop|sangre (?:\S+ ){0,3}?y no para"
+    r"|(?:doing|giving|do|give|haciendo|hacer|hacen|dando|dar|started|start) (?:him |her |le |the )?(?:cpr|rcp)"
+    r"(?! (?:class|course|training|recert\w*|certif\w*|clase|curso|capacitacion)))",
     "RELAPSE": r"(?:relapse|relapsed|use|used|using|pick up|picked up|high|shoot(?:ing)? up|slip|slipped|drink|drank"
     r"|drinking|bender|recaer|consumir|drogar|inyectar|beber|tomar de nuevo)",
     "ALONE": r"(?:alone|by myself|nobody|no one|no-one|noone|solo|sola|nadie)",
-    "PASSIVE": r"(?:whatever happens|not coming back(?! (?:to|for|until|till|after|here|in|on))|if i go i go"
+    "PASSIVE": r"(?:whatever happens|not coming back(?! (?:to|for|until|till|after|here|in|on))|not bringing (?:it|her|him|the \S+) back|let(?:ting)? nature take|if i go i go"
         r"|let it happen|let it take me|hope it takes me|idc if|don't care if"
     r"|dont care if|wouldn't mind|not have to (?:do|wake|face)|any tomorrow|not (?:be )?around|won't be around"
     r"|wont be around|not (?:gonna|going to) be around|be gone|go see my|be with (?:my|him|her)|join (?:him|her|my (?!friends?|team|class|group|club|gym|church|mates|colleagues|coworkers)\S+)(?! (?:for|at|in|on)(?!\S))"
@@ -141,10 +156,12 @@ GROUPS = {
     r"|(?:don't|dont) deserve to (?:be alive|live)|rather be dead|in case someone (?:needs to )?find"
     r"|find me|que (?:dios|diosito|el senor|\w+) me (?:llevar|lleve)|me (?:llevar|lleve) (?:pronto|ya|esta noche)"
     r"|no (?:abrir|volver a abrir) los ojos|no despertar|ya no estar|irme con|ir con (?:mi|el|ella)|me ir con"
-    r"|me da igual|me vale|infarto|no llegar a|no pienso llegar|ocupar un empujon|irme en paz)",
+    r"|me da igual|me vale|infarto|primero muert[oa]|no llegar a|no pienso llegar|ocupar un empujon|irme en paz)",
     "DONE": r"(?:i'm done|im done|done fighting|nothing left|no one can help|nobody can help|no coming back"
     r"|can't promise|cant promise|not safe|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
-    r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|para que sigo|estorbar)",
+    r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|para que sigo|estorbar"
+    r"|hasta aqui (?:llegue|llego|llegar)|(?:i'm|im|i am) checking out(?! (?:of (?:the|this|my) (?:hotel|motel|airbnb"
+    r"|room|hospital)|the|a|an|some|at|new|that|this|those|these|with|from))|check out of (?:this|life|it all|everything))",
     # Harm done to one's own body: a verb of hurting beside a body part of one's own, whatever
     # the tense ("burned my arm", "cut my thigh again", "me rasguñé los brazos").
     "HARM_BODY": r"(?:(?:cut|burn|scratch|carve|slice|slash|stab|bite|scrape|rip|cortar|quemar|rasgunar|aranar|rayar"
@@ -175,13 +192,18 @@ GROUPS = {
     # One's own death, supposed: "if i died", "si me muriera", "si me muero hoy".
     "IF_I_DIE": r"(?:if i (?:die|dead|was dead|were dead|be dead|be gone|was gone|were gone|kill myself)|when i'm gone"
     r"|si (?:yo )?me morir|si me (?:muero|muriera|fuera para siempre)|cuando ya no (?:estar|este))",
-    "RELIEF": r"(?:relief|alivio|peace|en paz|better off|mejor (?:asi|para todos)|fine by me|easier for (?:everyone|them)"
+    "RELIEF": r"(?:relief|alivio|peace|en paz|(?:ando|me quedo|quedo|quede|me quede|andar|quedar) (?:mas |muy )?tranquil[oa]"
+    r"|feel(?:ing)? (?:so )?calm(?:er)?|better off|mejor (?:asi|para todos)|fine by me|easier for (?:everyone|them)"
     r"|nobody (?:would )?(?:notice|care|miss)|nadie (?:se )?(?:entera|enterar|daria cuenta|notar|extranar)"
     r"|life insurance|seguro de vida|el seguro (?:le|les) (?:sirve|paga|queda)|tranquil[oa] por fin"
     r"|por fin tranquil[oa]|(?:estoy|me siento) tranquil[oa]|liviana|liviano)",
     # A decision whose object goes unsaid: "i set a date", "ya tengo fecha", "i've made up my mind".
     "DECIDED": r"(?:(?:i )?set a date(?! (?:for|with))|(?:ya )?tengo (?:la )?fecha(?! (?:para|de|con))|made up my mind"
     r"|(?:finally|i've|ive|i have) decide(?! (?:to|on|what|which|where|whether|if))|at peace with my decision"
+    r"|(?:ya )?(?:elegi|escogi|puse|elegir|escoger|poner) (?:el |la )?(?:dia|fecha)(?! (?:para|de|con|del|a|en))"
+    r"|(?:got|have|has|had) (?:it|everything) (?:all )?planned(?: out)?(?! (?:for|with|to))"
+    r"|figured out how (?:i'm|im|i am|to) (?:getting|get) out|(?:ya|por fin|finally|now) (?:se|saber|know) (?:como|how)"
+    r" (?:lo )?(?:voy a hacer|ir a hacer|hacer ?lo|to do it|i'?m (?:gonna|going to) do it|i'?ll do it)"
     r"|ya decidir(?! (?:que|si|donde|ir a))|ya (?:lo )?tener decidido|(?:ya )?tomar (?:la|mi|una) decision(?! (?:de"
     r"|que|sobre|con))|ya se cuando me (?:ir|voy)|got it planned for)",
     # A car left running in a closed space.
@@ -189,7 +211,11 @@ GROUPS = {
     r"|(?:car|engine|truck|auto|carro|coche|motor|troca) (?:\S+ ){0,3}?(?:running|on|prendido|encendido)"
     r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)"
     r"|(?:garage|garaje|cochera) (?:\S+ ){0,8}?(?:car|engine|truck|carro|coche|motor|troca)"
-    r" (?:\S+ ){0,2}?(?:running|on|prendido|encendido|en marcha))",
+    r" (?:\S+ ){0,2}?(?:running|on|prendido|encendido|en marcha)"
+    # charcoal or a brazier in a closed room
+    r"|(?:carbon|charcoal|brasero|anafre) (?:\S+ ){0,12}?(?:bano|cuarto|pieza|bodega|closed|sealed|cerrad[oa]|cerre"
+    r"|cierra|cerrar|encerre|encerrar|tape|cinta)|(?:cerre|encerre|encerrar|cerrar) (?:\S+ ){0,8}?(?:carbon|charcoal"
+    r"|brasero|anafre))",
     # Everyday things and occasions that explain a weak sign: a farewell with an ordinary object
     # or occasion ("gave away my old shoes", "regalé ropa a la iglesia", "último día de
     # voluntario", "a letter to my future self"), a place beside an outing ("salí a correr"),
@@ -226,7 +252,11 @@ GROUPS = {
     # a story, a game or a chore, not the member's life
     r"|movie|film|episode|series|documentary|the news|book|novel|song|peli|pelicula|serie|documental|noticias"
     r"|novela|cancion|game|raid|boss fight|level|lobby|my character|skin|tarps?|laundry|clothesline|tendedero"
-    r"|tender la ropa|knots|nudos|velero|sailing|rigging|onions|tomatoes|cebolla|tomates|recipe|receta|cocinando)",
+    r"|tender la ropa|knots|nudos|velero|sailing|rigging|onions|tomatoes|cebolla|tomates|recipe|receta|cocinando"
+    # rope at work and in the garden, a gun in its season, a roof being mended
+    r"|tomato|matas|tied up|tie down|tying|winch|columpio|swing|hamaca|hammock|luces de navidad|christmas lights"
+    r"|tendiendo|pheasant|duck season|temporada de pato|opening day|tirar al plato|clays|fix the leak|fixing the leak"
+    r"|gutters?|canaletas?|laminas|antena|antenna|shingles|tejas)",
 }
 
 # Hard news of the member's own, said as a fact with no feeling word: a job, a home, the lights,
@@ -251,7 +281,36 @@ GROUPS["HARDSHIP"] = (
     r"|no (?:me|nos) alcanza|no tengo (?:para|ni para|dinero|plata|lana|un peso|ni un)|le debo|embargo|embargaron"
     r"|remate|se me murio|(?:murio|fallecio) (?:mi|nuestro|nuestra)|(?:mi|nuestro|nuestra) \S+ (?:murio|fallecio)"
     r"|me dejo por otr[oa]|se fue con otr[oa]|me (?:puse|pusimos) (?:bien )?(?:pedo|peda|borrach[oa]|hasta atras)"
-    r"|volvi a (?:tomar|beber|jugar|apostar|consumir|fumar|drogar)|back on the (?:gear|bottle|pills|booze))")
+    r"|volvi a (?:tomar|beber|jugar|apostar|consumir|fumar|drogar)|back on the (?:gear|bottle|pills|booze)"
+    # a door closed by an office or a landlord: "claim denied again", "me negaron el seguro",
+    # "house got condemned", "app deactivated my account", "kicked out of the shelter"
+    r"|(?:got|get|been|was|were|is|are|it's|its) (?:\S+ )?(?:denied|rejected)|denied (?:my|our|the|me|us)"
+    r"|(?:claim|application|appeal|benefits|visa|asylum|loan|voucher|permit|disability|snap|ssi|ssdi)"
+    r" (?:\S+ )?(?:denied|rejected)|(?:me|nos|le) (?:negaron|rechazaron|desactivaron)|condemned|deactivated"
+    r"|kicked (?:\S+ )?(?:out of|outta)|lost everything|perd(?:i|imos) todo"
+    r"|rechaz\w* (?:el|la|mi|nuestro|nuestra) (?:prestamo|solicitud|seguro|reclamo|tratamiento|apelacion|credito)"
+    r"|neg\w* (?:el|la|mi) (?:tratamiento|reclamo|seguro|prestamo|credito|asilo|visa|solicitud)"
+    r"|me (?:corrieron|echaron|botaron|despidieron|sacaron) (?:de|del)\b(?! (?:menos|dudas|quicio|onda)\b)"
+    r"|(?:me|nos|le) (?:pidio|pidieron) el divorcio|pidi\w* el divorcio|served (?:me )?(?:with )?divorce papers"
+    r"|(?:ssi|ssdi|benefits|snap|food stamps|disability|pension|hours|pay|shifts|check|cheque) (?:\S+ ){0,2}?"
+    r"(?:cut|stopped|suspended|reduced)"
+    r"|(?:took|se llevo|llevar) (?:\S+ ){0,3}?(?:deposit|money|anticipo|dinero|lana|plata|savings|ahorros) (?:\S+ ){0,2}?"
+    r"(?:vanished|disappeared|ran off|desaparecio|desaparecer|se fue)|empen\w* (?:el|la|mi|mis)"
+    # a relapse after a long time dry: "drank last night. first time in 2 years"
+    r"|(?:drank|drink|used|use|tome|bebi|beber|tomar|had a beer|had a drink|relapsed|consumi|consumir|fume|fumar"
+    r"|smoked|smoke) (?:\S+ ){0,6}?(?:first time|primera vez) (?:in|en) (?:like )?(?:\S+ )?(?:years|yrs|months|anos"
+    r"|meses)"
+    # the body's bad news: a lump found, treatment failing, an amputation, hospice for oneself
+    r"|(?:found|encontraron|encontrar) (?:a|an|un|una) (?:lump|mass|bulto|masa|tumor)"
+    r"|(?:chemo|quimio|treatment|tratamiento) (?:\S+ ){0,2}?(?:isn't|is not|isnt|not|no) (?:\S+ )?(?:working"
+    r"|funciona\w*|funcionar|sirv\w*|servir)|tumor (?:\S+ ){0,2}?(?:grew|growing|creci\w*|spread)|spread to"
+    r"|metasta\w*|amputa\w*|(?:moving|move|moved|sending|send|sent) me to hospice"
+    r"|(?:me|nos) (?:mandan|pasan|mandar|pasar) a (?:cuidados )?paliativos"
+    # loneliness told as what happens: "no one showed up", "le hablo más a la gata que a la gente"
+    r"|(?:talk|talked|talking|hablo|hablar) (?:\S+ ){0,3}?more than (?:any )?(?:people|person|anyone|humans?)"
+    r"|mas a (?:la|el|mi) \S+ que a (?:la gente|nadie|las personas)"
+    r"|nadie (?:vino|venir|me llama|me escribe|me visita|pregunta por mi)|no vino nadie"
+    r"|(?:nobody|no one|noone) (?:came|comes|called|calls|showed|shows|asked|asks|texted|texts|visits|visited))")
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell me|keep saying|texted|yell|yelling"

@@ -48,6 +48,8 @@ def look(text: str, hint: str | None) -> Look | None:
     crisis = _merge(crisis, signals.crisis(lt, lt_figurative)[0])
     benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
     found = concepts.find(t, lt, figurative, lt_figurative, benign_goodbye)
+    if "ORDINARY" in found and CONTEXT_VETO["DENIED"].search(t.norm):
+        del found["ORDINARY"]  # "bought a rope today. not for the gym": the member says it is no chore
     support = signals.support(t, laughing)
     return Look(t, lt, lang, laughing, figurative, lt_figurative, crisis, crisis_spans, found, support)
 

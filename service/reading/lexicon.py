@@ -49,6 +49,11 @@ MACROS = {
     r"|pastillas para dormir|somniferos?|antidepressants|antidepresivos|insulina?|lithium|litio"
     r"|amitriptyline|sertraline|sertralina|quetiapine|quetiapina)",
     # An amount that turns ordinary talk of medication into method talk.
+    # games one is killed in, beaten at or dies in
+    "GAMES": r"(?:fortnite|fortnai|call of duty|cod|warzone|valorant|apex|halo|minecraft|mortal kombat|smash|mario ?kart"
+    r"|fifa|madden|overwatch|roblox|dominoes|dominos|domino|chess|ajedrez|cards|cartas|uno|monopoly|scrabble|checkers"
+    r"|damas|parchis|loteria|poker|pool|billar|ping pong|videojuegos?|video ?games?|the game|el juego|la play|ps5|xbox"
+    r"|nintendo|pickleball|bingo|canasta|rummy|cribbage|spades|dominoe?s? night)",
     "QTY": r"(?:[5-9]|[1-9]\d+|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred"
     r"|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|cuarenta|cincuenta|cien|all|whole"
     r"|every|handfuls?|bunch|lots|lot|loads?|box|boxes|bottles?|packets?|packs?|strips?"
@@ -261,6 +266,8 @@ CRISIS = [
         r"(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|counting|guardad[oa]s|guardando"
         r"|juntando|acumulando|ahorrando) (?:\S+ ){0,3}(?:<PILLS>|<DRUGS>)",
         r"(?:<PILLS>|<DRUGS>) (?:\S+ ){0,3}(?:saved|stashed|stockpiled|guardad[oa]s|ready|lined up|listas)",
+        r"(?:cajas|boxes|packets|packs|frascos|bottles|blisters) (?:\S+ )?(?:guardad[oa]s|saved|stashed|escondid[oa]s"
+        r"|hidden)",
         r"(?:thinking|think|thought|obsessing|obsessed|picturing|imagining|fantasi[sz]ing|pensando|pienso|imaginando)"
         r" (?:about|of|on|with|en|con) (?:\S+ ){0,3}(?:<PILLS>|<DRUGS>|<METHOD>)\b",
         r"(?:thought|thinking|think|planned|planning|worked out|figured out|decided|know) (?:about )?how (?:i'd|i would"
@@ -318,6 +325,14 @@ CRISIS = [
         r"(?:frasco|bote|caja|blister) (?:entero|entera|completo|completa)",
         r"garage (?:[^\s.!?]+ ){0,8}engine (?:running|on)", r"engine (?:running|on) (?:[^\s.!?]+ ){0,8}garage",
         r"(?:abrir|abri|dejar|deje) el gas", r"coche en el garaje (?:\S+ ){0,4}(?:encendido|en marcha)",
+        r"cloruro potasico", r"potassium chloride",
+        r"(?:viga|beam|rafter) (?:\S+ ){0,5}?(?:aguanta|soporta|holds?|takes?|supports?|hold|take|support) (?:\S+ )?(?:peso|weight)",
+        r"(?:looking|lookin|look|staring|mirando|mirar) (?:at )?(?:the |la )?(?:beam|rafter|viga)",
+        r"(?:beam|rafter|viga) (?:\S+ ){0,8}?(?:strap|cord|cable|correa|cinch)\b",
+        r"(?:strap|cord|cable|correa|cinch) (?:\S+ ){0,8}?(?:beam|rafter|viga)\b",
+        r"(?:meter|meti|tirar|echar|drive|driving|drove) (?:\S+ ){0,2}(?:coche|carro|auto|car|truck|troca) (?:\S+ ){0,2}"
+        r"(?:en|al|por|into|off) (?:el |la |the |a )?(?:pantano|rio|barranco|precipicio|mar|lago|river|lake|cliff|ravine"
+        r"|embalse)",
         r"antifreeze", r"rat poison", r"weed ?killer", r"pesticide", r"matarratas", r"veneno para ratas",
         r"carbon monoxide", r"exhaust fumes", r"hose ?pipe", r"bleach", r"lejia", r"veneno",
         r"poison(?:ing)? <MYSELF>", r"envenenar\w*", r"gas oven", r"gas <MYSELF>",
@@ -344,6 +359,17 @@ CONTEXT_VETO = {
         r"dolor", r"cabeza", r"muelas?", r"fiebre", r"gripe", r"resfriado", r"regla", r"espalda", r"dormir",
         r"dormi", r"insomnio", r"medico", r"receta",
         r"tension", r"presion", r"blood pressure", r"diabetes", r"cholesterol", r"colesterol", r"azucar",
+        # medication in the hands of the pharmacy and the doctor: "la dosis nueva de sertralina me sienta bien"
+        r"farmacia", r"pharmacy", r"chemist", r"refill", r"surtir", r"pastillero", r"pill organi[sz]er", r"dosette",
+        r"(?:new|upped|adjusted|lowered|raised) (?:\S+ )?dose", r"dose (?:was )?(?:adjusted|upped|lowered|changed)",
+        r"(?:dosis|dosage) nueva", r"nueva dosis", r"(?:subio|subieron|bajaron|ajustaron|cambiaron) la dosis",
+    ],
+    # The member denies the everyday reason: "not for the crows this time", "piensan que es por
+    # el PCS. no es eso". Then no everyday context explains a weak sign.
+    "DENIED": [
+        r"(?:it'?s |its |it is |this (?:time )?)?not for (?:the|my|a|an|any)",
+        r"(?:no es|no fue|no era) (?:para|por) (?:el|la|los|las|mi|mis|un|una)", r"(?:no es|no fue|no era) (?:por )?eso",
+        r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with", r"not because of", r"nada que ver con",
     ],
 }
 
@@ -393,10 +419,18 @@ FIGURATIVE = [
     r"suicide (?:prevention|awareness)", r"prevencion del suicidio",
     # the hyperbole of one more song, one more lesson: "if i hear baby shark again i'll jump", "si oigo eso
     # una vez más me tiro por la ventana"
+    r"if i (?:have to )?(?:hear|see|watch|listen to|sit through|sit thru|read|eat|grade|fill out)"
+    r" (?:one more|another|1 more) (?:[^\s.!?]+ ){0,8}?(?:i'll|i will|im gonna|i'm gonna|im|i'm|i) (?:\S+ )?"
+    r"(?:kill myself|kms|jump\w*|die|unalive myself|shoot myself)",
     r"if i (?:have to )?(?:hear|see|watch|listen to|sit through|read) (?:[^\s.!?]+ ){1,8}?(?:i'll|i will|im gonna"
     r"|i'm gonna|im|i'm|i) (?:\S+ )?(?:kill myself|kms|jump\w*|die|unalive myself)",
     r"si (?:oigo|escucho|veo|me toca|me ponen|ponen|suena|tengo que (?:oir|escuchar|ver)) (?:[^\s.!?]+ ){1,8}?me"
     r" (?:tiro|mato|muero|voy a tirar|pego un tiro)",
+    # a team that loses: "if the knicks lose again im jumping off the GWB", "si pierden los Yankees me tiro"
+    r"if (?:the )?(?!(?:i|we|he|she|they|my|you|mom|dad|it)\b)\S+ (?:lose|loses|lost) (?:again )?(?:[^\s.!?]+ ){0,3}?"
+    r"(?:i'm|im|i'll|i will|i am) (?:\S+ )?(?:jump\w*|kill\w* myself)",
+    r"si (?:pierde|pierden) (?:el|la|los|las) (?:\S+ ){0,2}?me (?:tiro|mato|muero|voy a tirar)",
+    r"shoot\w* (?:myself|yourself|ourselves) in the foot",
     r"(?:phone(?:'s)?|battery|laptop|car|tv|telly|plants?|charger|computer|wifi|internet|headphones)"
     r" (?:\S+ ){0,4}(?:died|dead|dying)",
     r"jump(?:ing)? rope", r"skipping rope", r"(?:learn|learning|learnt|learned|know|knows) the ropes",
@@ -434,9 +468,15 @@ FIGURATIVE = [
     # "me mato" is "it killed me" with a subject or a complement ("ese video me mato", "me mato de risa",
     # "me mato el partido"); alone it is "I kill myself" ("hoy me mato", "si me deportan me mato")
     r"(?:me|te|nos) mato(?= (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|\S+ando|\S+iendo)\b)",
-    r"(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?:[^\s.!?]+ ){1,4}(?:me|te|nos) mato\b",
+    r"(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?!(?:noche|tarde|manana|madrugada|semana|dia|vez|misma)\b)"
+    r"(?:[^\s.!?]+ ){1,4}(?:me|te|nos) mato\b",
     r"(?:me )?mat[oe] (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
     r"matarme (?:a|de) (?:trabajar|estudiar|hacer|entrenar|correr)", r"mataria por",
+    # a game: "my grandson killed me like 30 times in fortnite", "me ganó al dominó, me mató"
+    r"(?:beat|beats|beating|killed|kill|kills|killing|murdered|murder|destroyed|smoked|owned|mato|mataron|gano"
+    r"|ganaron|matar|matando) (?:\S+ ){0,6}?(?:in|at|al|en|on|playing|jugando|a la) (?:el |la |the |a )?<GAMES>"
+    r"(?:(?: \S+){0,6}? (?:me mato|me mataron|killed me|murdered me|died|mori|i'm dead|im dead))?",
+    r"<GAMES> (?:\S+ ){0,6}?(?:killed|beat|murdered|destroyed|smoked|me mato|me mataron|me gano|died|mori)\b",
     r"(?:saltar|salto|saltando) (?:a )?la (?:cuerda|comba)", r"cuerdas? (?:de|del) (?:la )?(?:guitarra|violin|tender)",
     r"cuerda floja", r"dar(?:le)? cuerda", r"(?:estar|estoy|esta) cuerd[oa]",
     r"me corte (?:el dedo|un dedo|la mano|cocinando|afeitandome|pelando|"

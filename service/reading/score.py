@@ -12,7 +12,7 @@ import functools
 import math
 
 from service.reading import lexicon as lex
-from service.reading.patterns import MOOD, SOCIAL, mood_entry
+from service.reading.patterns import LAUGHTER, MOOD, SOCIAL, mood_entry
 from service.reading.text import MOOD_WORDS, ReplyText, Token, laughing, overlaps, quotes
 
 _VADER_MAX_CHARS = 2000  # enough for any real reply; bounds the cost of a pasted essay
@@ -109,9 +109,11 @@ def _numbers(t: ReplyText) -> list[tuple[int, str]]:
         if i == first_word:
             ok = tok.kind == "num" or standalone
         else:
+            # after punctuation or a laugh, a number standing alone is a score ("jajaja 4", "lol 2")
             ok = partner or (prev is not None and prev.norm in lex.SCORE_BEFORE) or (
-                prev is not None and prev.kind == "punct" and prev.norm not in ("$", "#", "/", ":")
-                and standalone)
+                prev is not None and standalone and (
+                    (prev.kind == "punct" and prev.norm not in ("$", "#", "/", ":"))
+                    or (prev.kind in ("word", "pict") and LAUGHTER.match(prev.norm))))
         if not ok:
             continue
         if value == 0 and len([x for x in toks if x.kind != "punct"]) > 1:

@@ -247,6 +247,13 @@ class TestWantsSupport:
         ("husband got picked up by ICE this morning", "en"), ("me botaron del trabajo el viernes", "es"),
         ("me cortaron la luz", "es"), ("me llegó la carta del desahucio", "es"),
         ("volví a apostar, me gasté lo de la renta", "es"),
+        ("fema claim got denied again, third letter", "en"), ("they condemned the house after the flood", "en"),
+        ("got kicked out of the shelter this morning", "en"), ("the app deactivated me, no reason", "en"),
+        ("nos rechazaron la solicitud de vivienda", "es"), ("con el incendio perdimos todo", "es"),
+        ("nobody came to my retirement lunch", "en"), ("hace dos semanas que nadie me llama", "es"),
+        ("had a drink last night, first time in 3 years", "en"), ("they found a lump, biopsy monday", "en"),
+        ("el seguro rechazó el reclamo de la casa", "es"), ("my hours got cut to 12 a week", "en"),
+        ("me echaron del cuarto que rentaba", "es"), ("dicen que la quimio no está sirviendo", "es"),
     ])
     def test_hard_news_told_as_a_fact_reaches_a_buddy(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -345,6 +352,17 @@ class TestCrisis:
         ("si me muero por lo menos el seguro le sirve a mi vieja", "es"), ("ya mañana no soy problema de nadie", "es"),
         ("estoy bien tired de vivir bro", "es"), ("mi compañera dice que esta noche se tira por la ventana", "es"),
         ("a mi hermano lo apuñalaron, estamos esperando la ambulancia", "es"),
+        # a body failing now: a stroke, sugar far too low, days without dialysis, blood that sprays
+        ("se me durmió la mitad de la cara y hablo raro", "es"), ("my glucose is 34 and i'm sweating", "en"),
+        ("six days without dialysis now", "en"), ("the port is gushing blood", "en"),
+        ("my uncle is turning grey, they're doing cpr", "en"), ("se está poniendo morado, no le entra aire", "es"),
+        # a date chosen, a plan kept, charcoal in a closed room, a beam that takes the weight
+        ("ya escogí la fecha y me quedo tranquila", "es"), ("got it all planned out. feel calm for once", "en"),
+        ("prendí carbón en el baño y tapé la rendija", "es"), ("the rafter in the shed takes my weight fine", "en"),
+        ("ya repartí mis herramientas entre los muchachos", "es"), ("arreglando mis asuntos esta semana, por si acaso", "es"),
+        ("signed the boat over to my cousin today", "en"), ("dijeron que hay luz verde pa mí en el barrio", "es"),
+        ("no vuelvo a la cárcel. primero muerta", "es"), ("esta noche me mato", "es"),
+        ("not taking the pills anymore. letting nature take its course", "en"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -380,12 +398,22 @@ class TestCrisis:
         ("es hora de irme al trabajo, chao", "es"), ("doc upped my dose to 16mg, feelin steadier", "en"),
         ("tengo que afilar los cuchillos para mañana", "es"), ("my meds are $640 a month now", "en"),
         ("went to the river to fish w my tio, caught nothing", "en"), ("my friend got shot last month, still sad", "en"),
+        # a game, a pharmacy, a CPR class, a date set for something named
+        ("my nephew killed me 15 times in fortnite lol", "en"), ("mi abuelo me ganó al ajedrez, me mató", "es"),
+        ("grabbed my insulin at the pharmacy, all good", "en"), ("me subieron la dosis de sertralina y voy mejor", "es"),
+        ("teaching a cpr class at the library saturday", "en"), ("ya pusimos fecha para la boda!!", "es"),
+        ("im checking out the new library branch", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
 
-    def test_a_decision_left_unsaid_is_asked_about(self):
-        reading = read_reply("i set a date. my birthday", "en", model=None)
+    @pytest.mark.parametrize("text, language", [
+        ("i set a date. my birthday", "en"), ("ya escogí la fecha. no le digan a mi hija", "es"),
+        ("got it all planned out. don't worry about me", "en"), ("bueno, hasta aquí llegué", "es"),
+        ("im checking out. no more of this", "en"),
+    ])
+    def test_a_decision_left_unsaid_is_asked_about(self, text, language):
+        reading = read_reply(text, language, model=None)
         assert reading.action in ("ask", "crisis"), reading.reasons
 
     def test_crisis_language_deep_in_a_long_reply_is_found(self):
@@ -481,6 +509,14 @@ class TestEverydayContext:
         ("gave away my shoes on marketplace, i want to kill myself", "en"),
     ])
     def test_never_explains_a_strong_one(self, text, language):
+        assert read_reply(text, language, model=None).crisis
+
+    @pytest.mark.parametrize("text,language", [
+        ("got the rifle out of the safe tonight. it's not for the coyotes", "en"),
+        ("regalé toda mi ropa vieja, mi hermana cree que es por la mudanza. no es eso", "es"),
+        ("giving away my stuff this week, nothing to do with the move", "en"),
+    ])
+    def test_a_context_the_member_denies_explains_nothing(self, text, language):
         assert read_reply(text, language, model=None).crisis
 
 
