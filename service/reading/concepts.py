@@ -33,23 +33,27 @@ GROUPS = {
     r"|roommate|landlord|yerno|esposo|novio|marido|pareja|padrastro|hijo|el|ella|muchacho)",
     "DIE": r"(?:die|dead|death|suicide|suicidal|suicidar|suicidio|suicida|overdose|od|morir|muerto|muerte"
     r"|kill (?:myself|me)|matar (?:me|yo)|me matar|end (?:it|my life|everything)|acabar con todo)",
-    "MEANS": r"(?:pill|tablet|dose|medication|meds?|script|prescription|blade|razor|knife|rope|noose|gun|pistol"
+    "MEANS": r"(?:sidearm|shotty|30-06|fierro|carabina|anfo|dinamita|dynamite|explosivos?|morphine|morfina|oxy|clona"
+    r"|clonazepam|xanax|pill|tablet|dose|medication|meds?|script|prescription|blade|razor|knife|rope|noose|gun|pistol"
     r"|rifle|bullet|fentanyl|fent|heroin|benzo|blues|narcan|bag|pastilla|pildora|dosis|medicina|medicamento"
     r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa"
     r"|shotgun|revolver|glock|barrel|tall enough tree|strong enough (?:branch|beam|hook)|escopeta|fusca"
     r"|cuerno de chivo|(?:my|the|mi|la) (?:9|9mm|45|38)(?! (?:year|years|yr|yrs|yo|month|months|hour|hours|am|pm"
     r"|days|weeks|min|mins|minutes|percent|out|of|ish|anos|meses|horas)(?!\S)))",
     "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
-    r"|pier|dock|jetty|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails|parking ramp|dam|reservoir"
+    r"|pier|dock|jetty|long way down|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails|parking ramp|dam|reservoir"
     r"|muelle|malecon|acequia|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
     r"|planta mas alta|lo alto|water tower"
     r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
-    r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|grave"
+    r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|(?:his|her|their|my|the|mom's|dad's|mum's) grave|graveyard|graveside"
     r"|tumba)",
-    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|ando (?:en|por)|andar (?:en|por)"
+    "HERE": r"(?:(?:i'm|i am|im) (?:at|on|by|in|near|up)|ando (?:en|por)|andar (?:en|por)|out at"
+    r"|up on (?:the |a )?(?:grain bin|silo|water tower|bridge|overpass|ledge|cliff|roof again)"
+    r"|me (?:quede|quedo) (?:viendo|mirando)|quedar (?:ver|mirar)"
     r"|me quedar (?:viendo|mirando)|been on|(?:subido|subi|subir|subo) a|quedar me (?:ahi|alli)|stand|sit|standing|sitting|park|parked|drive (?:out )?to|walk(?:ed)? to"
     r"|look (?:down|over|at)|from here|right here|up here|out here|estoy (?:en|parad[oa]|sentad[oa])|parad[oa]"
-    r"|sentad[oa]|aqui|aca|desde aqui|mirando)",
+    r"|sentad[oa]|aqui (?:en|arriba)|aca (?:en|arriba)|desde aqui|mirando|me paro en|me pare en|pararme en|(?:quedar|quedo|quedarme|me quedo|me voy a quedar) aqui|me asome"
+    r"|asomarme|me incline|leaned (?:over|out)|lean over|subi al|me subi al)",
     "HOLD": r"(?:holding|hold|in my hand|right here|next to me|in front of me|on the (?:table|counter|bed)|lined up"
     r"|counted|count|stockpile|hoard|save|saved|saving|collect|stash|enough|all of them|every one"
     r"|the whole|all (?:the|my)|(?<!glock )(?<!\$)(?<!\$ )\d\d+(?! ?(?:mg|mcg|ml|lbs?|kg|pesos|dollars|bucks|euros"
@@ -62,14 +66,15 @@ GROUPS = {
     r"|its time|time to go|final|last one|figured out|know how|sabe como|se como|ya se como|pensado como"
     r"|decidir|listo|lista|esta noche"
     r"|(?:ya )?es hora(?! de (?:\S+ )?(?:al?|a la|comer|dormir|cenar|trabajar|desayunar"
-    r"|almorzar))|para irme)",
+    r"|almorzar))|(?:para|pa) irme)",
     "BYE": r"(?:goodbye|good bye|goodby|farewell|bye|adios|chao|signing off|goodnight|good night|thank(?:s| you) for everything|gracias por todo|los quiero"
     r"|love (?:you|u) all|perdon|perdonar|sorry (?:everyone|to everyone|for everything))",
     "FAREWELL": r"(?:(?:me )?(?:estar|estoy|esta|ando|andar|vengo) despedir de (?:todos|todo el mundo|to el mundo|todo|to)|dejar (?:\S+ ){0,2}(?:una |la )?carta"
     r"|(?:don't|dont|no need to) bother (?:texting|messaging|checking)|no (?:me )?(?:mandar|mandeis|manden|escribir"
     r"|escriban|escribais) (?:mas|ya)|(?:deleting|deleted|delete) (?:all )?my (?:socials|accounts|profiles)|last post"
     r"|(?:my|mi) (?:own )?(?:obituary|eulogy|obituario|esquela)"
-    r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of))"
+    r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of|for (?:a|now|the)|until|till|til"
+    r"|this|tonight))"
     r"|last time you (?:hear|will)|wrote (?:a |the )?"
     r"(?:letter|note)|letter (?:to|for)|note (?:to|for)|letters|\w+ in order|made my peace|make my peace"
     r"|give away|gave away|give (?:my|him|her) (?:dog|cat|bird|pet|stuff|things)|give my \w+ to"
@@ -77,13 +82,19 @@ GROUPS = {
     r"(?:text|check on|message|call) me (?:anymore|again)|anymore after|delete (?:this|the|your) number"
     r"|take care of (?:my|the|him|her|them|everyone)|tell (?:\w+ )?(?:i'm sorry|im sorry|i love|thank|that i)"
     r"|(?:for|para) (?:whoever|quien) (?:clears|cleans|finds|empties|limpie|encuentre|recoja)"
-    r"|need (?:it|them|this|these) more than i (?:will|do|ever will)|me despedir|ya despedir|cartas|carta (?:a|para)"
+    r"|need (?:it|them|this|these) more than i (?:will|do|ever will)|me despedir|ya despedir|(?<!a las )(?<!jugar )(?<!jugamos )(?<!jugando )cartas|carta (?:a|para)"
     r"|(?:a )?quien (?:le )?(?:toca|tocan|queda|quedan|dejo|dejar) (?:\S+ ){0,2}?(?:cosa|cosas|mis)|who (?:gets"
     r"|should get|will get|can have|should have) (?:what|my)|(?:papeles|asuntos|cosas|cuentas) en orden|(?:dejar|deje"
     r"|dejo|puse|poner|pongo|tengo"
-    r"|tener) (?:\S+ ){0,2}en orden|(?<!me )(?<!te )(?<!nos )regalar|dejar (?:la|el|mi|mis|los|las)"
-    r" \w+ (?:a|con)|encargar|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
-    r"|perdon a todos|cuiden|cuida a|arregl\w* (?:\S+ )?(?:mis|todos mis) (?:asuntos|pendientes)"
+    r"|tener) (?:\S+ ){0,2}en orden|(?<!me )(?<!te )(?<!nos )(?<!de )(?<!un )(?<!el )(?<!mi )(?<!su )regalar|dejar (?:la|el|mi|mis|los|las)"
+    r" \w+ (?:a|con)|(?:te|le|les|os) encarg\w* (?:a )?(?:mi|mis)|no (?:los|las|lo|la) (?:ir a )?necesitar|ya no me (?:escriba|escriban|manden)"
+    r"|perdon a todos|cuiden|cuida a|(?:ni|nor|or) (?:en |a |to )?(?:ninguna otra|ningun otro|any other|ninguna parte)"
+    r"|(?:nobody|no one|noone) (?:will|'ll) (?:have to|need to) worry (?:about|bout|abt) me"
+    r"|(?:won't|wont) have to worry about me|no (?:tendran|van a tener) que preocupar\w* por mi"
+    r"|si me pasa algo|if (?:anything|something) happens to me"
+    r"|despedirme de (?:todos|todo el mundo|ellos|mi familia|ustedes)|para despedir ?me|(?:lo )?explico todo"
+    r"|explains? everything|(?:my|mi) (?:own |propia )?(?:lapida|headstone|tombstone|gravestone)|memorial for myself"
+    r"|tell (?:\S+ ){0,4}?loved (?:em|them|him|her|you|u|y'all)|(?:que )?(?:los|las|la|lo|le) quise (?:mucho)?|arregl\w* (?:\S+ )?(?:mis|todos mis) (?:asuntos|pendientes)"
     r"|reparti\w* (?:\S+ )?(?:mis|mi|todas mis) (?:cosas|herramientas|pertenencias|ropa|muebles)"
     r"|signed (?:\S+ ){0,2}?over to|firm\w* (?:la|el|mi) (?:troca|carro|camioneta|moto|coche) a"
     r"|(?:dogs?|cats?|perros?|gatos?|perrit[oa]s?|gatit[oa]s?) (?:\S+ ){0,3}?(?:new homes?|nuevo hogar|otro hogar)"
@@ -100,7 +111,11 @@ GROUPS = {
     r"|pull(?:ed)? (?:a gun|a knife|it|the gun|his gun|her gun) on me|gun (?:to|at|on) (?:me|my)|afraid of (?:him"
     r"|her)"
     r"|scared of (?:him|her)|(?<!no )me (?:pegar|golpear|amenazar|asfixiar|empujar|ahorcar|mata|matar)|del cuello"
-    r"|me va a matar|me ir a matar|me mata|luz verde (?:sobre|pa|para|contra) (?:mi|me)|green ?light on me"
+    r"|me va a matar|me ir a matar|me mata|(?:me|nos) (?:van a|va a|ir a) (?:dar|pegar|meter) un (?:tiro|balazo|plomazo)"
+    r"|me arrastr\w* (?:del|por el) (?:pelo|cabello)|dragged me by (?:my|the) hair|left (?:a )?bullet|dej\w* una bala"
+    r"|(?:grabbed|held|choked|squeezed) me by the (?:neck|throat)|(?:foto|photo|pic|picture) (?:de|of) (?:un|una|su|a|his|her)"
+    r" (?:arma|pistola|gun)|(?:threw|slammed|shoved) me (?:against|into) (?:the )?(?:wall|floor)"
+    r"|me (?:avento|aventar|tiro|lanzo|empujo) contra (?:la pared|el piso|el suelo)|luz verde (?:sobre|pa|para|contra) (?:mi|me)|green ?light on me"
     r"|(?:dar ?me|me (?:van|va|ir) a dar|me dan) piso|(?:put|is|there's|theres|got) a hit (?:out )?on me)",
     "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
     r"|wants to die|want(?:s)? to end (?:his|her|their)|cut (?:his|her|their) (?:wrists?|arms?|throat)|(?:is|was|keeps) cutting|cut (?:himself|herself|themselves)"
@@ -109,12 +124,17 @@ GROUPS = {
     r"|se (?:tira|tirar|avienta|aventar|cuelga|colgar) (?:por|de|del|desde) (?:la ventana|el puente|el balcon"
     r"|la azotea"
     r"|el techo|las vias)"
-    r"|se (?:esta )?cortar(?! (?:el|la|los|las) (?:luz|agua|internet|pelo|gas|senal|llamada|linea|cable"
+    r"|(?:is|keeps|was|been) beating (?:her|him|my \S+)|(?:le|la|lo) (?:esta )?(?:pegando|golpeando)"
+    r"|se (?:esta )?cortar(?! (?:el|la|los|las) (?:dedo|dedos|mano|una|pelo|cabello|luz|agua|internet|gas|senal|llamada|linea|cable"
     r"|corriente|electricidad|wifi|servicio))|no respira|no (?:despierta|reacciona|contesta))",
     "EMERGENCY": r"(?:turn(?:ing|ed|s)? (?:blue|purple|gray|grey)|(?:se (?:esta )?puso|poniendo|poner) (?:morad[oa]|azul|gris)|not breathing|can't breathe|chest (?:pain|hurts)|heart (?:is )?(?:doing|racing"
     r"|pounding|stop|skipping)|can't feel my|how many i (?:take|took)|take (?:all|everything|the whole|too many)"
     r"|took (?:all|everything|the whole|too many)(?! (?:house|day|night|morning|afternoon|evening|weekend|week|shift"
-    r"|roof|trailer|place|family|crew|kids))|everything (?:is )?spinning|mixing|mix|mareada|mareado"
+    r"|roof|trailer|place|family|crew|kids))|everything (?:is )?spinning|mareada|mareado"
+    r"|mix(?:ing|ed)? (?:\S+ ){0,3}?(?:with|and|con|y) (?:\S+ )?(?:alcohol|booze|drinks?|vodka|whiskey|tequila|pills|meds"
+    r"|benzos|xanax|pastillas)|vomit\w* (?:\S+ )?(?:sangre|blood)|throwing up blood|corazon se me sale"
+    r"|bleed\w* (?:thru|through) (?:a |the )?pads?|soaking (?:a |the )?pads?|(?:feel|feeling) (?:really |very |so )?faint"
+    r"|(?:no|without|sin) (?:insulin|insulina) (?:\S+ ){0,2}?(?:days?|dias?)|cuello morado"
     r"|me tomar (?:todo|todas)|tomar todo"
     # a body in danger now: blue lips, no breath, a heart or a stroke, an overdose, blood that will not stop
     r"|(?:lips?|face|skin|labios|cara) (?:\S+ ){0,2}?(?:blue|azul|azules|morad[oa]s?)|(?:go|went|gone|going) blue"
@@ -150,16 +170,22 @@ GROUPS = {
     "ALONE": r"(?:alone|by myself|nobody|no one|no-one|noone|solo|sola|nadie)",
     "PASSIVE": r"(?:whatever happens|not coming back(?! (?:to|for|until|till|after|here|in|on))|not bringing (?:it|her|him|the \S+) back|let(?:ting)? nature take|if i go i go"
         r"|let it happen|let it take me|hope it takes me|idc if|don't care if"
-    r"|dont care if|wouldn't mind|not have to (?:do|wake|face)|any tomorrow|not (?:be )?around|won't be around"
+    r"|dont care if|(?:don't|dont|do not) (?:really |even )?care if|no paso de (?:este|esta|hoy|manana)"
+    r"|(?:should have|shoulda|should've) taken me|took me instead|(?:llevar|llevara|llevado) a mi (?:y no|en vez)"
+    r"|se (?:tenia|tendria|debia) que llevar a mi|(?:i'll|ill|i will) be with (?:\S+ )?(?:by then|soon|again|at last)"
+    r"|(?:subo|subir) (?:\S+ ){0,4}?y no (?:bajo|bajar)"
+    r"|(?:haven't|havent|not) (?:stepped|jumped|gone) (?:on|off|in|over) yet|wouldn't mind|not have to (?:do|wake|face)|any tomorrow|not (?:be )?around|won't be around"
     r"|wont be around|not (?:gonna|going to) be around|be gone|go see my|be with (?:my|him|her)|join (?:him|her|my (?!friends?|team|class|group|club|gym|church|mates|colleagues|coworkers)\S+)(?! (?:for|at|in|on)(?!\S))"
     r"|sleep forever|stay asleep|not wake|never wake|no wake|hit by a (?:car|bus|truck)|crash the car"
     r"|(?:don't|dont) deserve to (?:be alive|live)|rather be dead|in case someone (?:needs to )?find"
     r"|find me|que (?:dios|diosito|el senor|\w+) me (?:llevar|lleve)|me (?:llevar|lleve) (?:pronto|ya|esta noche)"
     r"|no (?:abrir|volver a abrir) los ojos|no despertar|ya no estar|irme con|ir con (?:mi|el|ella)|me ir con"
-    r"|me da igual|me vale|infarto|primero muert[oa]|no llegar a|no pienso llegar|ocupar un empujon|irme en paz)",
+    r"|me da igual|me vale|infarto|primero muert[oa]|clock(?:ing)? out for good|dormir(?:me)? para siempre"
+    r"|no creo llegar a|(?:don't|dont|do not) think i'?ll make it to|(?:time i|time to) join (?:em|them|him|her)|no llegar a|no pienso llegar|ocupar un empujon|irme en paz)",
     "DONE": r"(?:i'm done|im done|done fighting|nothing left|no one can help|nobody can help|no coming back"
-    r"|can't promise|cant promise|not safe|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
-    r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|para que sigo|estorbar"
+    r"|can't promise|cant promise|not safe|pronto se (?:termina|acaba) todo|todo se (?:termina|acaba) pronto"
+    r"|it(?:'ll| will) all be over soon|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
+    r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|(?:para|pa) que sigo|done prolonging|prolonging this|alargar esto|estorbar"
     r"|hasta aqui (?:llegue|llego|llegar)|(?:i'm|im|i am) checking out(?! (?:of (?:the|this|my) (?:hotel|motel|airbnb"
     r"|room|hospital)|the|a|an|some|at|new|that|this|those|these|with|from))|check out of (?:this|life|it all|everything))",
     # Harm done to one's own body: a verb of hurting beside a body part of one's own, whatever
@@ -169,11 +195,11 @@ GROUPS = {
     r"|me (?:el|la|los|las)|mi|mis|los|las|el|la) (?:arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|belly"
     r"|hip|hips|ankle|ankles|chest|brazo|brazos|muneca|munecas|pierna|piernas|muslo|muslos|piel|panza|estomago"
     r"|barriga|cadera|caderas|tobillo|tobillos)(?!\S)|(?:until|till|til|til') (?:it|i) (?:bleed|bleeds)"
-    r"|(?:hasta|asta) (?:sacar ?me (?:sangre|sangrar)|sangrar|que (?:sangre|sangrar))|me (?:\S+ )?volver a (?:cortar|quemar|lastimar|rayar)|volver a hacer ?me (?:cosas|cortes|dano)"
+    r"|(?:hasta|asta) (?:sacar ?me (?:sangre|sangrar)|sangrar|que (?:sangre|sangrar))|(?<!se )me (?:\S+ )?volver a (?:cortar|quemar|lastimar|rayar)|volver a hacer ?me (?:cosas|cortes|dano)"
     r"|(?:cortar|quemar|lastimar) me (?:de nuevo|otra vez)|(?:cut|burn|hurt|harm) (?:myself )?again"
     # hurting oneself to feel something else, a head against the wall
     r"|(?:quemar|cortar|golpear|lastimar|pegar|rayar|burn|cut|hit|hurt|scratch) (?:\S+ ){0,6}?(?:para sentir|to feel)"
-    r" (?:algo|otra cosa|something|anything)|(?:me doy|dar me|me pego|pegar me|golpear me|me golpeo|bang\w*|hit\w*)"
+    r" (?:algo|otra cosa|something|anything)|(?:tally|tallies|tally marks) on my (?:arm|wrist|thigh|leg)|(?:me doy|dar me|me pego|pegar me|golpear me|me golpeo|bang\w*|hit\w*)"
     r" (?:\S+ ){0,3}?(?:contra la pared|la cabeza contra|my head (?:against|on) the wall))",
     # An everyday cause that explains a cut or a burn: "burned my arm on the oven".
     "ACCIDENT": r"(?:cook|cooking|kitchen|oven|stove|pan|grill|bbq|shave|shaving|garden|gardening|accident"
@@ -183,7 +209,7 @@ GROUPS = {
     # Looking up how to die, in any words: "googling painless ways", "busqué cómo hacerlo sin dolor".
     "METHOD_SEARCH": r"(?:google|googling|googled|search|searched|look up|looked up|research|researching|read about"
     r"|reading about|buscar|googlear|investigar|averiguar|ver en internet|how long does it take|how long would it take"
-    r"|how many (?:\S+ )?(?:would|does|it take)|cuanto (?:tiempo )?(?:tarda|tardar|se tarda)|cuantas (?:\S+ )?(?:hacer falta|hace falta))"
+    r"|how many (?:\S+ )?(?:would|does|it take)|cuanto (?:tiempo )?(?:tarda|tardar|se tarda|demora|demoraria|demorar|tardaria)|cuantas (?:\S+ )?(?:hacer falta|hace falta))"
     r" (?:\S+ ){0,5}?(?:painless|painlessly|sin dolor|sin que (?:doler|duela)|without pain|without it hurting"
     r"|bleed out|desangrar|lethal|letal|quickest way|fastest way|easiest way|como hacer ?lo|how to do it"
     r"|ways to (?:go|do it|end|die)|to die|to kill|para morir|to be fatal|to od|to overdose)",
@@ -202,7 +228,8 @@ GROUPS = {
     r"|(?:finally|i've|ive|i have) decide(?! (?:to|on|what|which|where|whether|if))|at peace with my decision"
     r"|(?:ya )?(?:elegi|escogi|puse|elegir|escoger|poner) (?:el |la )?(?:dia|fecha)(?! (?:para|de|con|del|a|en))"
     r"|(?:got|have|has|had) (?:it|everything) (?:all )?planned(?: out)?(?! (?:for|with|to))"
-    r"|figured out how (?:i'm|im|i am|to) (?:getting|get) out|(?:ya|por fin|finally|now) (?:se|saber|know) (?:como|how)"
+    r"|figured out how (?:i'm|im|i am|to) (?:getting|get) out|deciding which day"
+    r"|(?:the|my) plan (?:\S+ ){0,2}?(?:still )?(?:ready|in the drawer|waiting)(?! (?:for|to|by|at))|decidiendo (?:que|cual) dia|(?:ya|por fin|finally|now) (?:se|saber|know) (?:como|how)"
     r" (?:lo )?(?:voy a hacer|ir a hacer|hacer ?lo|to do it|i'?m (?:gonna|going to) do it|i'?ll do it)"
     r"|ya decidir(?! (?:que|si|donde|ir a))|ya (?:lo )?tener decidido|(?:ya )?tomar (?:la|mi|una) decision(?! (?:de"
     r"|que|sobre|con))|ya se cuando me (?:ir|voy)|got it planned for)",
@@ -212,6 +239,7 @@ GROUPS = {
     r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)"
     r"|(?:garage|garaje|cochera) (?:\S+ ){0,8}?(?:car|engine|truck|carro|coche|motor|troca)"
     r" (?:\S+ ){0,2}?(?:running|on|prendido|encendido|en marcha)"
+    r"|(?:horno|estufa|oven|stove|gas) (?:\S+ ){0,3}?(?:sin encender|sin prender|without lighting|unlit)"
     # charcoal or a brazier in a closed room
     r"|(?:carbon|charcoal|brasero|anafre) (?:\S+ ){0,12}?(?:bano|cuarto|pieza|bodega|closed|sealed|cerrad[oa]|cerre"
     r"|cierra|cerrar|encerre|encerrar|tape|cinta)|(?:cerre|encerre|encerrar|cerrar) (?:\S+ ){0,8}?(?:carbon|charcoal"
@@ -226,7 +254,7 @@ GROUPS = {
     r"|future self|class|school|homework|anniversary|birthday|valentine|wedding|graduation|aniversario|cumple"
     r"|cumpleanos|boda|clase|escuela|tarea|last day|first day|new job|otra empresa|laburo|voluntario|volunteer"
     r"|for the night|for tonight|por hoy|buenas noches|good night everyone|hasta manana|vacation|vacaciones"
-    r"|mudanza|moving|sim|new number|numero nuevo"
+    r"|mudanza|moving(?! on)|sim|new number|numero nuevo"
     r"|go for a run|went for a run|jog|jogging|sali a correr|trotar|fishing|pesca|pescar|picnic|homies|w/ my kids"
     r"|with my kids|con los nenes|con mis hijos|dia de muertos|misa|hermoso dia|beautiful day"
     r"|al finde|al fin de semana|into the weekend|pool|pileta|piscina|alberca|high dive|diving board|trampoline"
@@ -256,7 +284,14 @@ GROUPS = {
     # rope at work and in the garden, a gun in its season, a roof being mended
     r"|tomato|matas|tied up|tie down|tying|winch|columpio|swing|hamaca|hammock|luces de navidad|christmas lights"
     r"|tendiendo|pheasant|duck season|temporada de pato|opening day|tirar al plato|clays|fix the leak|fixing the leak"
-    r"|gutters?|canaletas?|laminas|antena|antenna|shingles|tejas)",
+    r"|gutters?|canaletas?|laminas|antena|antenna|shingles|tejas"
+    # a thing passed on to someone who needs it, a move, a new number, a trip, flowers at a grave
+    r"|know anyone|saben de alguien|sabes de alguien|alguien quiere|alguien lo necesita|tent|carpa"
+    r"|acampar|rope burns?|rope toy|dog toy|clothespins?|pinzas|broches|colgar la ropa|colgue la ropa|colgando la ropa"
+    r"|washing|on the line|hauling|kegs|boat|amarr\w* (?:la )?carga|blister packs?|curad[oa]|antique|antigua|restaurar|restore|like (?:the )?(?:doctor|doc) said"
+    r"|como (?:me )?(?:dijo|indico) el (?:doctor|medico)|me cambio a|me cambiaron a|nos cambiamos|me mudo|transferred"
+    r"|chip|el nuevo (?:numero )?es|cruise|crucero|cat sitter|sin datos|sin saldo|excursion|sightseeing"
+    r"|me voy a (?:trabajar|vivir|estudiar)|moving to|mudarme|flores|flowers)",
 }
 
 # Hard news of the member's own, said as a fact with no feeling word: a job, a home, the lights,
@@ -310,7 +345,26 @@ GROUPS["HARDSHIP"] = (
     r"|(?:talk|talked|talking|hablo|hablar) (?:\S+ ){0,3}?more than (?:any )?(?:people|person|anyone|humans?)"
     r"|mas a (?:la|el|mi) \S+ que a (?:la gente|nadie|las personas)"
     r"|nadie (?:vino|venir|me llama|me escribe|me visita|pregunta por mi)|no vino nadie"
-    r"|(?:nobody|no one|noone) (?:came|comes|called|calls|showed|shows|asked|asks|texted|texts|visits|visited))")
+    r"|(?:nobody|no one|noone) (?:came|comes|called|calls|showed|shows|asked|asks|texted|texts|visits|visited"
+    r"|sat with me|talked to me|spoke to me)"
+    r"|(?:la unica|el unico|the only) (?:persona |one |person |text )?(?:que me habla|con (?:la|el) que hable"
+    r"|i (?:talked|talk|spoke|got))|no (?:tengo|hay) quien me (?:lleve|acompane|cuide|ayude)"
+    r"|(?:no one|nobody|noone) to (?:tell|take me|drive me|help me)|(?:so|just so) the day (?:is|will be) over"
+    # a death remembered on its day, a diagnosis, a pregnancy lost, money taken, a contract ended
+    r"|(?:hoy )?(?:hubiera|habria) cumplido|would have (?:been|turned) \d+"
+    r"|(?:diagnosed|me diagnosticaron|dice que tengo|dijo que tengo|said i have|told me i have|said its|says its)"
+    r" (?:with )?(?:\S+ ){0,2}?(?:cancer|ms|vih|hiv|diabetes|parkinson|alzheimer|dementia|demencia|lupus|als|ela"
+    r"|leukemia|leucemia|tumor|sida|aids)\b"
+    r"|(?:ex|he|she|dad|mom|father|mother) got (?:full |sole )?custody|embargar"
+    r"|me (?:clonaron|vaciaron|robaron) (?:\S+ ){0,2}?(?:la |el |mi )?(?:tarjeta|cuenta|cartera|celular|sueldo|quincena"
+    r"|jubilacion|todo|dinero|plata|billetera)|(?:stole|robbed) (?:my|me|us) (?:\S+ )?(?:wallet|purse|phone|paycheck|money|car|truck|savings|tips|cash"
+    r"|bike|check|rent)|(?:got|been|was|were) robbed"
+    r"|no (?:me|nos|le) renovaron (?:el )?contrato|(?:didn't|did not|won't|wont) renew my contract"
+    r"|(?:cut|cuts|cutting) my hours|me bajaron (?:a medio tiempo|las horas|el sueldo)"
+    r"|changed the locks|cambi\w* la (?:chapa|cerradura)|locked (?:me|us) out"
+    r"|legrado|miscarr\w*|lost the baby|perdi (?:al|a mi) bebe|perdida gestacional|beta negativa|stillborn"
+    r"|food bank (?:was |is )?closed|nothing to eat|no (?:tenemos|hay|tengo) (?:nada )?(?:que|para) comer"
+    r"|(?:after|despues de) \d+ (?:days|months|years|yrs|anos|meses|dias) (?:clean|sober|limpi[oa]|sobri\w*|sin tomar))")
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell me|keep saying|texted|yell|yelling"
@@ -318,6 +372,8 @@ GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell 
                     r"|grita|gritando|gritar"
                     r"|escribio|escribir|mando|jura|juro)"
                     r" (?:\S+ ){0,6}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar"
+                    r"|kill (?:her|him)\b(?! (?:husband|wife|son|daughter|brother|sister|mom|mum|dad|boyfriend|girlfriend"
+                    r"|kids?|cat|dog|for|with)\b)|la (?:va|van) a matar"
                     r"|me ir a matar|nos ir a matar|me van a matar|me matan|(?:me|la|nos) entierra)")
 GROUPS["ULTIMATUM"] = (r"(?:or|or else|o|o si no|si no) (?:\S+ ){0,2}?(?:kill me|they'll kill me|me matar|me pelar"
                        r"|me quebrar|me mata|me matan)")
@@ -355,6 +411,7 @@ CRISIS_RULES = [
     ("a decision made", ("DECIDED", "DIE")),
     ("a decision made", ("DECIDED", "BYE")),
     ("a decision made", ("DECIDED", "DONE")),
+    ("a decision made", ("DECIDED", "PASSIVE")),
     ("self-harm", ("HARM_BODY",)),
     ("looking up how to die", ("METHOD_SEARCH",)),
 ]

@@ -57,7 +57,7 @@ MACROS = {
     "QTY": r"(?:[5-9]|[1-9]\d+|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred"
     r"|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|cuarenta|cincuenta|cien|all|whole"
     r"|every|handfuls?|bunch|lots|lot|loads?|box|boxes|bottles?|packets?|packs?|strips?"
-    r"|too many|enough|extra|stash|entire|full|heaps|monton|un monton de|punado|todas|todos|muchas|muchos|caja|cajas|frasco|bote|blister"
+    r"|too many|enough|extra|stash|entire|full|heaps|monton|un monton de|punado|un puno|(?:a )?months? worth|(?:a )?weeks? worth|todas|todos|muchas|muchos|caja|cajas|frasco|bote|blister"
     r"|suficientes)",
 }
 
@@ -88,6 +88,16 @@ CRISIS = [
         r"(?:won't|will not|not going to|don't think i'll|don't think i will|<CANT>) make it (?:through )?(?:the night"
         r"|tonight|till morning|until morning|to tomorrow|through the week|to the weekend)",
         r"no quiero estar (?:aqui|en este mundo|viv[oa])", r"(?:irme|marcharme|salir) de este mundo",
+        r"no quiero ver (?:el dia de )?manana", r"(?:don't|dont|do not) want to see tomorrow",
+        r"worth more dead", r"valgo mas muert[oa]", r"prefiero acabar(?:lo)? yo",
+        r"(?:cansad[oa]|hart[oa]|tired|sick|me canse|cansar) (?:de que|of) (?:amanezca|waking up|despertar)",
+        # a burden lifted by one's absence: "they'd be better off w/o me", "sin mí se les arregla la vida"
+        r"(?:better off|happier|mejor|mas tranquil[oa]s?|easier|se les arregla la vida|le iria mejor|les iria mejor)"
+        r" (?:\S+ ){0,4}?(?:without me|w/o me|w / o me|sin mi)\b",
+        r"(?:without me|w/o me|w / o me|sin mi) (?:\S+ ){0,4}?(?:better off|happier|mejor|mas tranquil[oa]s?|se (?:les |le )?arregla)",
+        r"(?:picturing|imagining|imagine|pictured|imagino|imaginando|me imagino) (?:my|mi) (?:own |propio )?(?:funeral"
+        r"|entierro|velorio|death|muerte)",
+        r"(?:nearly|almost|casi) (?:did it|lo hice|lo hago|went through with it)(?! (?:!|again|in|on|at|en))",
         r"(?:no hope left|lost all hope|there's no hope|no hope for me)", r"(?:sin|no tengo|perdi la) esperanza",
         r"give up on (?:life|living|everything|myself)", r"rendirme (?:con|de) (?:la vida|todo)",
         r"(?:tired|sick) of (?:fighting|trying|struggling|the pain|being in pain|it all)(?! (?:with|about|over))",
@@ -255,6 +265,10 @@ CRISIS = [
     ]),
     # Softer goodbyes: a travel plan or "see you" in the same reply explains them.
     ("goodbye message", "GOODBYE_BENIGN", [
+        r"(?:wanted|want|wanna|just) to say (?:goodbye|goodby|good bye)(?! (?:to (?:the|my|our)|before))",
+        r"(?:esto|this) (?:es|is) (?:un |a )?(?:adios|goodbye)",
+        r"(?:ultimo|last) (?:dia|day) (?:\S+ ){0,5}?(?:y en todo|y de todo|and (?:of |on |in )?everything)", r"recen por mi alma", r"pray for my soul",
+        r"(?:whoever|quien) (?:reads|finds|lea|encuentre) (?:this|esto)",
         r"(?:goodbye|good bye)(?! to)",
         r"(?:won't|will not) (?:be (?:here|around|alive)|see (?:you|anyone|any of you) again)(?! (?:at|for|on|in) )",
         r"me despido", r"no (?:voy a|vaya a|voy a poder) estar (?:aqui |aca |mas )?(?:la (?:semana|proxima)"
@@ -275,7 +289,10 @@ CRISIS = [
         r"(?:pensado|pensando|se|decidido|tengo pensado) como (?:lo )?(?:haria|hacerlo|voy a hacerlo|lo hare)",
         r"know (?:exactly )?what (?:it's|it is|they're|they are) for\b", r"ligature",
         r"know (?:exactly )?what (?:i'm going to|i'll|i will) do with (?:it|them)",
-        r"se (?:muy bien |exactamente )?(?:para )?(?:que|lo que) (?:es|voy a hacer con (?:ella|el|ellas|ellos))",
+        r"se (?:muy bien |exactamente )?(?:para )?(?:que|lo que) (?:es|voy a hacer con (?:ella|el|ellas|ellos)"
+        r"|hacer con (?:ellas|ellos|esas|esos))",
+        r"(?:buscando|looking for|busco) (?:un|una|a) (?:puente|bridge|edificio|building|techo|roof|azotea)"
+        r" (?:alto|high|tall)",
         r"overdos\w*", r"sobredosis", r"od", r"od'd",
         # stopping one's own treatment on purpose
         r"(?:stopped|quit|stopping|deje de|dejar de|dejo de) (?:taking |tomar |tomarme |using )?(?:my |mis |la |las "
@@ -333,6 +350,21 @@ CRISIS = [
         r"(?:meter|meti|tirar|echar|drive|driving|drove) (?:\S+ ){0,2}(?:coche|carro|auto|car|truck|troca) (?:\S+ ){0,2}"
         r"(?:en|al|por|into|off) (?:el |la |the |a )?(?:pantano|rio|barranco|precipicio|mar|lago|river|lake|cliff|ravine"
         r"|embalse)",
+        r"(?:tome|tomar|me tome|bebi|beber|drank|drink|swallowed|trague) (?:\S+ ){0,2}?(?:cloro|clorox|bleach|lejia"
+        r"|anticongelante|raticida|veneno)",
+        r"helium (?:kit|tank|hood|bag)", r"(?:cuales|which) (?:son |are )?(?:las|the) (?:mas fuertes|strongest)",
+        r"(?:standing|stood|standin|parad[oa]) (?:on|en|sobre) (?:the |a |la |una )?(?:chair|silla|stool|banco)"
+        r" (?:\S+ ){0,3}?(?:belt|rope|cord|cable|sheet|cinturon|soga|cuerda)",
+        r"se cuant[oa] (?:hace falta|se necesita)", r"know how much it takes",
+        r"(?:con )?(?:mi|el) seguro de vida (?:\S+ ){0,4}?(?:se pagaria|pagaria|pagarian|alcanzaria|cubriria|se paga)",
+        r"(?:compre|bought|consegui|got) (?:\S+ )?(?:balas|bullets|ammo|municion|cartuchos|shells)\b",
+        r"me colgue (?:de|del|con)\b", r"exit bag", r"bolsa de helio",
+        r"(?:turn|turning|swerve|swerving|veer|veering|drive|driving|steer) (?:\S+ )?into (?:oncoming )?(?:traffic"
+        r"|a truck|a semi|the median|a tree)", r"oncoming (?:traffic|truck|semi)",
+        r"(?:pare|parar|pararme|tire|tirar|me puse|ponerme|meterme|me meti) (?:\S+ )?(?:frente a|frente al|delante de|delante del|enfrente de|enfrente del)"
+        r" (?:la |el |un |una )?(?:guagua|bus|camion|tren|carro|trailer|troca|micro|colectivo)",
+        r"only (?:bringing|taking|need|needs|got|have) (?:the )?one (?:round|bullet|shell)", r"una sola bala",
+        r"(?:do|does) (?:u|you) think it hurts? (?:\S+ ){0,3}?(?:jump\w*|drown\w*|hang\w*|to die|dying|overdos\w*)",
         r"antifreeze", r"rat poison", r"weed ?killer", r"pesticide", r"matarratas", r"veneno para ratas",
         r"carbon monoxide", r"exhaust fumes", r"hose ?pipe", r"bleach", r"lejia", r"veneno",
         r"poison(?:ing)? <MYSELF>", r"envenenar\w*", r"gas oven", r"gas <MYSELF>",
@@ -367,8 +399,10 @@ CONTEXT_VETO = {
     # The member denies the everyday reason: "not for the crows this time", "piensan que es por
     # el PCS. no es eso". Then no everyday context explains a weak sign.
     "DENIED": [
-        r"(?:it'?s |its |it is |this (?:time )?)?not for (?:the|my|a|an|any)",
-        r"(?:no es|no fue|no era) (?:para|por) (?:el|la|los|las|mi|mis|un|una)", r"(?:no es|no fue|no era) (?:por )?eso",
+        r"(?:it'?s |its |it is |this (?:time )?)?(?:not|ain'?t|aint) for (?:the|my|a|an|any|deer|hunting|birds|crows)",
+        r"(?:not|ain'?t|aint|isn'?t|isnt) (?:\S+ )?(?:hunting|deer|duck) season", r"no voy de caza",
+        r"no (?:es|son) (?:pa|para) (?:cazar|la caza)",
+        r"(?:no es|no fue|no era|no son) (?:para|pa|por) (?:el|la|los|las|mi|mis|un|una|colgar|tender)", r"(?:no es|no fue|no era) (?:por )?eso",
         r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with", r"not because of", r"nada que ver con",
     ],
 }
@@ -403,7 +437,7 @@ FIGURATIVE = [
     r"|partner|husband|wife|fiance|fiancee|date|man|guy|girl)\b",
     r"unaliv\w* (?:my|the|this|that|his|her) (?!self\b)\S+",  # "unalive my controller"
     r"(?:jump\w*|div\w*) (?:off |in |into )?the deep end",
-    r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|rope swing|trampoline|jetty)",
+    r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|high board|springboard|rope swing|trampoline|trampolin|jetty)",
     # a milestone of recovery: "6 months without self-harm", "2 años sin hacerme daño"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
     r"|diez) (?:\S+ )?(?:days|weeks|months|years|yrs|dias|semanas|meses|anos) (?:sin|without|free of|clean from"
@@ -430,14 +464,20 @@ FIGURATIVE = [
     r"if (?:the )?(?!(?:i|we|he|she|they|my|you|mom|dad|it)\b)\S+ (?:lose|loses|lost) (?:again )?(?:[^\s.!?]+ ){0,3}?"
     r"(?:i'm|im|i'll|i will|i am) (?:\S+ )?(?:jump\w*|kill\w* myself)",
     r"si (?:pierde|pierden) (?:el|la|los|las) (?:\S+ ){0,2}?me (?:tiro|mato|muero|voy a tirar)",
-    r"shoot\w* (?:myself|yourself|ourselves) in the foot",
+    r"shoot\w* (?:myself|yourself|ourselves) in the foot", r"be the death of (?:her|him|them|me|us|my \S+)",
+    r"guns?(?: n'?| and) roses", r"pistolas? de (?:silicona|silicon|agua|pintura|calor|clavos|juguete|aire|balines)",
+    r"(?:sharpen\w*|afil\w*|honed|honing) (?:\S+ ){0,3}?(?:knife|knives|cuchillos?)",
+    r"chefs? knife", r"cuchillo (?:nuevo|de cocina|de chef|pa la parrilla|para la parrilla)",
+    r"(?:i'd|i would|would) (?:\S+ ){0,2}?jump off (?:a|the) \S+ for",
+    r"(?:comeria|tomaria|daria) (?:\S+ ){0,5}?que me muero",
+    r"(?:nearly|almost) (?:\S+ )?(?:die|dying) (?:swallowing|choking|laughing|of)",
     r"(?:phone(?:'s)?|battery|laptop|car|tv|telly|plants?|charger|computer|wifi|internet|headphones)"
     r" (?:\S+ ){0,4}(?:died|dead|dying)",
     r"jump(?:ing)? rope", r"skipping rope", r"(?:learn|learning|learnt|learned|know|knows) the ropes",
     r"on the ropes", r"ropes course", r"rope swing", r"climbing rope", r"end of my (?:rope|tether)",
     r"(?:play|plays|played|playing) bridge", r"burn(?:ing|t|ed)? (?:my |our )?bridges",
     r"(?:od|overdos\w*|od'd) on (?:\S+ )?(?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|tv|telly|netflix"
-    r"|christmas|easter|cheese|carbs|food|pizza|biscuits|cookies|tea|sun|sunshine|love|cuteness|memes|anime|tacos"
+    r"|christmas|easter|cheese|carbs|food|pizza|espresso|pie|pumpkin pie|pastelitos|biscuits|cookies|tea|sun|sunshine|love|cuteness|memes|anime|tacos"
     r"|pasta)",
     r"(?:una )?sobredosis de (?:\S+ )?(?:pizza|azucar|chocolate|cafe|dulces?|tacos|comida|series|netflix|amor|tele"
     r"|futbol"

@@ -360,9 +360,21 @@ class TestCrisis:
         ("ya escogí la fecha y me quedo tranquila", "es"), ("got it all planned out. feel calm for once", "en"),
         ("prendí carbón en el baño y tapé la rendija", "es"), ("the rafter in the shed takes my weight fine", "en"),
         ("ya repartí mis herramientas entre los muchachos", "es"), ("arreglando mis asuntos esta semana, por si acaso", "es"),
-        ("signed the boat over to my cousin today", "en"), ("dijeron que hay luz verde pa mí en el barrio", "es"),
+        ("signed the truck over to my cousin today", "en"), ("dijeron que hay luz verde pa mí en el barrio", "es"),
         ("no vuelvo a la cárcel. primero muerta", "es"), ("esta noche me mato", "es"),
         ("not taking the pills anymore. letting nature take its course", "en"),
+        # a burden lifted by one's absence, tired of mornings, a body failing, a threat in a photo
+        ("honestly they'd all be better off w/o me", "en"), ("en la casa estarían más tranquilos sin mí", "es"),
+        ("ya me cansé de que amanezca", "es"), ("throwing up blood since this morning", "en"),
+        ("he sent me a photo of a gun with my address", "en"), ("grabbed me by the throat in the parking lot", "en"),
+        ("mi vecino le está pegando a su señora, se oyen gritos", "es"), ("tomé cloro hace rato", "es"),
+        ("tell my kids i loved them", "en"), ("recen por mi alma", "es"), ("esto es un adiós, de verdad", "es"),
+        ("no me esperen el martes ni ningún otro día. ni en ninguna otra reunión", "es"),
+        ("standing on a chair with the cord again", "en"), ("i keep picturing my own funeral", "en"),
+        ("should have taken me instead of her", "en"), ("ya sé cuánta hace falta", "es"),
+        ("i think about swerving into oncoming traffic on the way home", "en"),
+        ("me paré frente al tren pero no me moví", "es"), ("dormir para siempre, eso quiero", "es"),
+        ("soon nobody will have to worry about me", "en"), ("si me pasa algo que mi hermana se quede con los perros", "es"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -403,6 +415,13 @@ class TestCrisis:
         ("grabbed my insulin at the pharmacy, all good", "en"), ("me subieron la dosis de sertralina y voy mejor", "es"),
         ("teaching a cpr class at the library saturday", "en"), ("ya pusimos fecha para la boda!!", "es"),
         ("im checking out the new library branch", "en"),
+        # a knife being sharpened, a rope burn, a clothesline, a grave visited with flowers, "nada grave"
+        ("sharpening the kitchen knives before the roast", "en"), ("afilé los cuchillos para el asado", "es"),
+        ("rope burn from pulling the canoe in", "en"), ("colgando la ropa en la cuerda del patio", "es"),
+        ("took flowers to grandpa's grave, nice afternoon", "en"), ("me caí en la calle pero nada grave", "es"),
+        ("my son will be the death of me with these questions", "en"), ("Guns N' Roses tribute band tonight", "en"),
+        ("compré una pistola de silicona para las manualidades", "es"), ("jugamos cartas toda la tarde", "es"),
+        ("my last text for a few days, no signal at the cabin", "en"), ("adopted a pit mix from the shelter!", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
