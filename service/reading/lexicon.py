@@ -50,14 +50,16 @@ MACROS = {
     r"|amitriptyline|sertraline|sertralina|quetiapine|quetiapina)",
     # An amount that turns ordinary talk of medication into method talk.
     # games one is killed in, beaten at or dies in
-    "GAMES": r"(?:fortnite|fortnai|call of duty|cod|warzone|valorant|apex|halo|minecraft|mortal kombat|smash|mario ?kart"
+    "GAMES": r"(?:fortnite|fortnai|call of duty|cod|warzone|valorant|apex|halo|minecraft|mortal kombat|smash"
+    r"|mario ?kart"
     r"|fifa|madden|overwatch|roblox|dominoes|dominos|domino|chess|ajedrez|cards|cartas|uno|monopoly|scrabble|checkers"
     r"|damas|parchis|loteria|poker|pool|billar|ping pong|videojuegos?|video ?games?|the game|el juego|la play|ps5|xbox"
     r"|nintendo|pickleball|bingo|canasta|rummy|cribbage|spades|dominoe?s? night)",
     "QTY": r"(?:[5-9]|[1-9]\d+|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred"
     r"|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|cuarenta|cincuenta|cien|all|whole"
     r"|every|handfuls?|bunch|lots|lot|loads?|box|boxes|bottles?|packets?|packs?|strips?"
-    r"|too many|enough|extra|stash|entire|full|heaps|monton|un monton de|punado|un puno|(?:a )?months? worth|(?:a )?weeks? worth|todas|todos|muchas|muchos|caja|cajas|frasco|bote|blister"
+    r"|too many|enough|extra|stash|entire|full|heaps|monton|un monton de|punado|un puno|(?:a )?months? worth"
+    r"|(?:a )?weeks? worth|todas|todos|muchas|muchos|caja|cajas|frasco|bote|blister"
     r"|suficientes)",
 }
 
@@ -94,7 +96,8 @@ CRISIS = [
         # a burden lifted by one's absence: "they'd be better off w/o me", "sin mí se les arregla la vida"
         r"(?:better off|happier|mejor|mas tranquil[oa]s?|easier|se les arregla la vida|le iria mejor|les iria mejor)"
         r" (?:\S+ ){0,4}?(?:without me|w/o me|w / o me|sin mi)\b",
-        r"(?:without me|w/o me|w / o me|sin mi) (?:\S+ ){0,4}?(?:better off|happier|mejor|mas tranquil[oa]s?|se (?:les |le )?arregla)",
+        r"(?:without me|w/o me|w / o me|sin mi) (?:\S+ ){0,4}?(?:better off|happier|mejor|mas tranquil[oa]s?"
+        r"|se (?:les |le )?arregla)",
         r"(?:picturing|imagining|imagine|pictured|imagino|imaginando|me imagino) (?:my|mi) (?:own |propio )?(?:funeral"
         r"|entierro|velorio|death|muerte)",
         r"(?:nearly|almost|casi) (?:did it|lo hice|lo hago|went through with it)(?! (?:!|again|in|on|at|en))",
@@ -199,7 +202,8 @@ CRISIS = [
         r"me (?:estoy|sigo) cortando", r"(?:hacerme|me hago) cortes", r"quemarme", r"golpearme",
         r"urges? to (?:cut|hurt|harm|burn|self harm)", r"(?:want|wanna|need) to cut\b(?! (?:my hair|the|a|some|down|back|out|it|costs|ties))",
         r"cuts on my (?:arms?|legs?|wrists?|thighs?)",
-        r"(?:burn(?:ed|t)?|cut|hit|punched|scratched|bit|hurt|queme|corte|golpee) (?:\S+ ){0,3}(?:on purpose|deliberately"
+        r"(?:burn(?:ed|t)?|cut|hit|punched|scratched|bit|hurt|queme|corte|golpee) (?:\S+ ){0,3}(?:on purpose"
+        r"|deliberately"
         r"|a proposito|adrede)",
         r"(?:me (?:estoy|sigo|he estado) haciendo|haciendome) (?:\S+ )?dano", r"cortar(?:me)? las venas", r"(?:voy a|quiero|ganas de) cortarme",
     ]),
@@ -217,7 +221,8 @@ CRISIS = [
     ]),
     ("goodbye message", None, [
         r"this is (?:my )?(?:goodbye|good bye|farewell|the end)",
-        r"(?:saying|say|said) (?:my )?(?:goodbyes?|good byes?)(?! to (?!(?:everyone|you all|all of you|this world|life)))",
+        r"(?:saying|say|said) (?:my )?(?:goodbyes?|good byes?)(?! to (?!(?:everyone|you all|all of you|this world"
+        r"|life)))",
         r"(?:goodbye|good bye|bye) (?:everyone|everybody|all|forever|world|for ever|for good|cruel world)",
         r"(?:final|last) (?:goodbye|message|text|words)(?! (?:before|till|until|for (?:today|tonight|now|a (?:week"
         r"|while|few|fortnight))|of the day|today|tonight|from me (?:today|tonight|for)"
@@ -241,8 +246,10 @@ CRISIS = [
         r"(?:changed|updated|sorted|named|put|made) (?:\S+ ){0,2}?beneficiar\w*", r"beneficiar\w* (?:\S+ ){0,2}?(?:changed|updated|sorted)",
         r"(?:my )?(?:affairs|things|everything|stuff) (?:is |are )?in order", r"(?:hice|he hecho|deje|ya tengo) (?:mi |el )?testamento",
         r"(?:entregue|deje|di) (?:\S+ ){0,6}?(?:todos )?mis papeles",
-        r"(?:won't|will not) (?:be )?need(?:ing)? (?:these|the|my|your|this|any) (?:\S+ )?(?:texts|messages|check-?ins?)",
-        r"(?:escrito|escribi|escribiendo|dejado|deje) (?:una |unas |mis |las )?cartas? (?:para|a) (?:mis?|todos|mi familia)",
+        r"(?:won't|will not) (?:be )?need(?:ing)? (?:these|the|my|your|this|any) (?:\S+ )?(?:texts|messages"
+        r"|check-?ins?)",
+        r"(?:escrito|escribi|escribiendo|dejado|deje) (?:una |unas |mis |las )?cartas? (?:para|a) (?:mis?|todos"
+        r"|mi familia)",
         r"(?:ya )?lo tengo (?:decidido|claro)", r"my mind is made up", r"(?:i've|i have) made my decision",
         r"given (?:the |my )?(?:dog|cat|pets?|kids) to",
         r"(?:look|looking|take care|taking care) (?:after|of) my (?:cat|dog|kids|children|pets?|plants)"
@@ -267,7 +274,8 @@ CRISIS = [
     ("goodbye message", "GOODBYE_BENIGN", [
         r"(?:wanted|want|wanna|just) to say (?:goodbye|goodby|good bye)(?! (?:to (?:the|my|our)|before))",
         r"(?:esto|this) (?:es|is) (?:un |a )?(?:adios|goodbye)",
-        r"(?:ultimo|last) (?:dia|day) (?:\S+ ){0,5}?(?:y en todo|y de todo|and (?:of |on |in )?everything)", r"recen por mi alma", r"pray for my soul",
+        r"(?:ultimo|last) (?:dia|day) (?:\S+ ){0,5}?(?:y en todo|y de todo|and (?:of |on |in )?everything)",
+        r"recen por mi alma", r"pray for my soul",
         r"(?:whoever|quien) (?:reads|finds|lea|encuentre) (?:this|esto)",
         r"(?:goodbye|good bye)(?! to)",
         r"(?:won't|will not) (?:be (?:here|around|alive)|see (?:you|anyone|any of you) again)(?! (?:at|for|on|in) )",
@@ -313,8 +321,10 @@ CRISIS = [
         r"|poliza"
         r"|policy|sgli|pension)",
         r"(?:lethal|fatal|deadly|toxic|letal|mortal) (?:dose|amount|dosage|dosis|cantidad)",
-        r"(?:dose|dosis|amount|cantidad) (?:that|which|to|it takes to|que|para) (?:\S+ )?(?:kills?|die|mata|matarme|morir)",
-        r"how many (?:\S+ ){0,3}(?:would it take|does it take|to (?:die|kill)|would kill|kill (?:you|someone|a person|me))",
+        r"(?:dose|dosis|amount|cantidad) (?:that|which|to|it takes to|que|para) (?:\S+ )?(?:kills?|die|mata|matarme"
+        r"|morir)",
+        r"how many (?:\S+ ){0,3}(?:would it take|does it take|to (?:die|kill)|would kill|kill (?:you|someone|a person"
+        r"|me))",
         r"how many (?:\S+ )?(?:<PILLS>|<DRUGS>)",
         r"how many (?:[^\s.!?]+ ){0,6}?(?:it would take|would it take|does it take|it takes|it'd take)",
         r"cuant[oa]s (?:\S+ )?(?:<PILLS>|<DRUGS>)", r"cuant[oa]s \S+ (?:hacen|harian) falta",
@@ -331,7 +341,8 @@ CRISIS = [
         r" (?:off|from|in front of|under)\b",
         r"(?:want to|wanna|going to|gonna|thinking about|planning to) jump\b(?! (?:in|into|on|at|for))",
         r"in front of (?:a |the )?(?:train|bus|lorry|truck|traffic|tren|coche|camion|autobus)",
-        r"(?:walk|walking|drive|driving|swim|swimming) (?:\S+ )?(?:into|out into) (?:the )?(?:sea|ocean|river|lake|water|traffic)",
+        r"(?:walk|walking|drive|driving|swim|swimming) (?:\S+ )?(?:into|out into) (?:the )?(?:sea|ocean|river|lake"
+        r"|water|traffic)",
         r"(?:tirarme|tirarse|aventarme|lanzarme|arrojarme|saltar|me tiro|me voy a tirar|me lanzo)"
         r" (?:\S+ )?(?:del?|desde|por|al|a la|a las|bajo|frente)\b",
         r"(?:estoy|sigo|voy|fui|me fui|ando|parad[oa]|sentad[oa]) (?:\S+ ){0,2}(?:en|al|a la|hacia el|hacia la"
@@ -343,12 +354,15 @@ CRISIS = [
         r"garage (?:[^\s.!?]+ ){0,8}engine (?:running|on)", r"engine (?:running|on) (?:[^\s.!?]+ ){0,8}garage",
         r"(?:abrir|abri|dejar|deje) el gas", r"coche en el garaje (?:\S+ ){0,4}(?:encendido|en marcha)",
         r"cloruro potasico", r"potassium chloride",
-        r"(?:viga|beam|rafter) (?:\S+ ){0,5}?(?:aguanta|soporta|holds?|takes?|supports?|hold|take|support) (?:\S+ )?(?:peso|weight)",
+        r"(?:viga|beam|rafter) (?:\S+ ){0,5}?(?:aguanta|soporta|holds?|takes?|supports?|hold|take"
+        r"|support) (?:\S+ )?(?:peso|weight)",
         r"(?:looking|lookin|look|staring|mirando|mirar) (?:at )?(?:the |la )?(?:beam|rafter|viga)",
         r"(?:beam|rafter|viga) (?:\S+ ){0,8}?(?:strap|cord|cable|correa|cinch)\b",
         r"(?:strap|cord|cable|correa|cinch) (?:\S+ ){0,8}?(?:beam|rafter|viga)\b",
-        r"(?:meter|meti|tirar|echar|drive|driving|drove) (?:\S+ ){0,2}(?:coche|carro|auto|car|truck|troca) (?:\S+ ){0,2}"
-        r"(?:en|al|por|into|off) (?:el |la |the |a )?(?:pantano|rio|barranco|precipicio|mar|lago|river|lake|cliff|ravine"
+        r"(?:meter|meti|tirar|echar|drive|driving|drove) (?:\S+ ){0,2}(?:coche|carro|auto|car|truck"
+        r"|troca) (?:\S+ ){0,2}"
+        r"(?:en|al|por|into|off) (?:el |la |the |a )?(?:pantano|rio|barranco|precipicio|mar|lago|river|lake|cliff"
+        r"|ravine"
         r"|embalse)",
         r"(?:tome|tomar|me tome|bebi|beber|drank|drink|swallowed|trague) (?:\S+ ){0,2}?(?:cloro|clorox|bleach|lejia"
         r"|anticongelante|raticida|veneno)",
@@ -361,7 +375,8 @@ CRISIS = [
         r"me colgue (?:de|del|con)\b", r"exit bag", r"bolsa de helio",
         r"(?:turn|turning|swerve|swerving|veer|veering|drive|driving|steer) (?:\S+ )?into (?:oncoming )?(?:traffic"
         r"|a truck|a semi|the median|a tree)", r"oncoming (?:traffic|truck|semi)",
-        r"(?:pare|parar|pararme|tire|tirar|me puse|ponerme|meterme|me meti) (?:\S+ )?(?:frente a|frente al|delante de|delante del|enfrente de|enfrente del)"
+        r"(?:pare|parar|pararme|tire|tirar|me puse|ponerme|meterme|me meti) (?:\S+ )?(?:frente a|frente al|delante de"
+        r"|delante del|enfrente de|enfrente del)"
         r" (?:la |el |un |una )?(?:guagua|bus|camion|tren|carro|trailer|troca|micro|colectivo)",
         r"only (?:bringing|taking|need|needs|got|have) (?:the )?one (?:round|bullet|shell)", r"una sola bala",
         r"(?:do|does) (?:u|you) think it hurts? (?:\S+ ){0,3}?(?:jump\w*|drown\w*|hang\w*|to die|dying|overdos\w*)",
@@ -402,8 +417,10 @@ CONTEXT_VETO = {
         r"(?:it'?s |its |it is |this (?:time )?)?(?:not|ain'?t|aint) for (?:the|my|a|an|any|deer|hunting|birds|crows)",
         r"(?:not|ain'?t|aint|isn'?t|isnt) (?:\S+ )?(?:hunting|deer|duck) season", r"no voy de caza",
         r"no (?:es|son) (?:pa|para) (?:cazar|la caza)",
-        r"(?:no es|no fue|no era|no son) (?:para|pa|por) (?:el|la|los|las|mi|mis|un|una|colgar|tender)", r"(?:no es|no fue|no era) (?:por )?eso",
-        r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with", r"not because of", r"nada que ver con",
+        r"(?:no es|no fue|no era|no son) (?:para|pa|por) (?:el|la|los|las|mi|mis|un|una|colgar|tender)",
+        r"(?:no es|no fue|no era) (?:por )?eso",
+        r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with",
+        r"not because of", r"nada que ver con",
     ],
 }
 
@@ -437,7 +454,8 @@ FIGURATIVE = [
     r"|partner|husband|wife|fiance|fiancee|date|man|guy|girl)\b",
     r"unaliv\w* (?:my|the|this|that|his|her) (?!self\b)\S+",  # "unalive my controller"
     r"(?:jump\w*|div\w*) (?:off |in |into )?the deep end",
-    r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|high board|springboard|rope swing|trampoline|trampolin|jetty)",
+    r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|high board|springboard|rope swing"
+    r"|trampoline|trampolin|jetty)",
     # a milestone of recovery: "6 months without self-harm", "2 años sin hacerme daño"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
     r"|diez) (?:\S+ )?(?:days|weeks|months|years|yrs|dias|semanas|meses|anos) (?:sin|without|free of|clean from"
@@ -477,7 +495,8 @@ FIGURATIVE = [
     r"on the ropes", r"ropes course", r"rope swing", r"climbing rope", r"end of my (?:rope|tether)",
     r"(?:play|plays|played|playing) bridge", r"burn(?:ing|t|ed)? (?:my |our )?bridges",
     r"(?:od|overdos\w*|od'd) on (?:\S+ )?(?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|tv|telly|netflix"
-    r"|christmas|easter|cheese|carbs|food|pizza|espresso|pie|pumpkin pie|pastelitos|biscuits|cookies|tea|sun|sunshine|love|cuteness|memes|anime|tacos"
+    r"|christmas|easter|cheese|carbs|food|pizza|espresso|pie|pumpkin pie|pastelitos|biscuits|cookies|tea|sun|sunshine"
+    r"|love|cuteness|memes|anime|tacos"
     r"|pasta)",
     r"(?:una )?sobredosis de (?:\S+ )?(?:pizza|azucar|chocolate|cafe|dulces?|tacos|comida|series|netflix|amor|tele"
     r"|futbol"
@@ -572,7 +591,8 @@ SUPPORT = [
     r"break ?down", r"breaking down", r"broke down", r"melt ?down", r"melting down", r"panic attacks?",
     r"<CANT> stop crying", r"relapsed?", r"relapsing", r"slipped up", r"slip up", r"had a (?:slip|lapse)", r"lapsed",
     r"(?:used|using|drank|drinking) again", r"been drinking",
-    r"(?:drank|drinking|used|using|had a drink|had a beer|picked up|relapsed) (?:[^\s.!?]+ ){0,6}(?:sober|clean|sobriety)",
+    r"(?:drank|drinking|used|using|had a drink|had a beer|picked up|relapsed) (?:[^\s.!?]+ ){0,6}(?:sober|clean"
+    r"|sobriety)",
     r"(?:bebi|consumi|tome|recai) (?:[^\s.!?]+ ){0,6}(?:sobri\w+|limpi[oa]|sin beber|sin consumir)",
     r"(?:pasar|venir|pasarse|pasen|pase|venga|vengan) a verme", r"visitarme", r"hacerme compania", r"fell off the wagon", r"picked up again", r"cravings?",
     r"(?:someone|somebody|anyone|anybody|my buddy|a buddy|a coordinator|one of you) <W4>(?:call|ring|phone|text"
@@ -606,7 +626,8 @@ SUPPORT = [
     r"hablar con alguien",
     r"(?:necesito|quiero|quisiera) que (?:alguien |mi \S+ )?me (?:escuche|llame|escriba|ayude|visite|acompane)",
     r"ayuda(?:me|nme)\b", r"ayudenme", r"(?:pido|busco|me vendria bien|me haria falta) (?:\S+ ){0,2}(?:apoyo|ayuda)",
-    r"(?:me vendria|me iria|me haria|me sentaria) bien (?:una llamada|hablar|una visita|charlar|que me \S+|compania|un abrazo)",
+    r"(?:me vendria|me iria|me haria|me sentaria) bien (?:una llamada|hablar|una visita|charlar|que me \S+|compania"
+    r"|un abrazo)",
     r"hay alguien (?:\S+ )?(?:para hablar|disponible|ahi|despiert[oa]|por ahi|conectad[oa])",
     r"(?:podemos|podriamos|puedo) hablar\b(?! (?:de|sobre) (?:la|el) (?:reunion|hora|grupo))",
     r"no (?:estoy|me siento|me encuentro|ando) (?:nada |muy |tan )?bien",
@@ -760,7 +781,8 @@ FRAMES_AFTER = {"today", "tonight", "lately", "again", "this", "recently", "atm"
 # Consumed before mood words so they do not count: greetings, agreement, idioms.
 MOOD_STOP = [
     r"good (?:morning|afternoon|evening|night|luck|bye|job|one|grief|news)", "for good", "good to know",
-    r"happy (?:birthday|easter|christmas|new year|holidays|anniversary|mother's day|father's day|friday|hanukkah|diwali|eid)",
+    r"happy (?:birthday|easter|christmas|new year|holidays|anniversary|mother's day|father's day|friday|hanukkah"
+    r"|diwali|eid)",
     r"sounds (?:good|great|lovely|fine|ok|perfect|nice)", r"would be (?:good|nice|great|lovely) (?:to|if)",
     "is it ok", "is that ok", "ok if", "ok to", "well done", "as well", "better off", "best wishes",
     "all the best", "best friend", "feel better soon", "get well", "that's fine", "fine by me",
