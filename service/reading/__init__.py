@@ -135,7 +135,7 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     ordinary = concepts.explained([label for label, _ in crisis], found)
     weak, crisis = (crisis, []) if ordinary else ([], crisis)
     asked = signals.question(tokens)
-    learned = _model(model)
+    learned = _model(model) if reply_text.latin_script(text) else None
     opinion = learned.opinion(text, lang, evidence.names(seen)) if learned else None
     # The model alone calls a crisis unless an idiom, a medicine taken for a symptom or taking
     # one's medication with no amount explains the words ("me tomé las pastillas de la tensión",

@@ -79,7 +79,7 @@ GROUPS = {
     r"|(?:don't|dont|no need to) bother (?:texting|messaging|checking)|no (?:me )?(?:mandar|mandeis|manden|escribir"
     r"|escriban|escribais) (?:mas|ya)|(?:deleting|deleted|delete) (?:all )?my (?:socials|accounts|profiles)|last post"
     r"|(?:my|mi) (?:own )?(?:obituary|eulogy|obituario|esquela)"
-    r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of|for (?:a|now|the)|until|till|til"
+    r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of|for (?:a|now|the|today|tonight)|until|till|til"
     r"|this|tonight))"
     r"|last time you (?:hear|will)|wrote (?:a |the )?"
     r"(?:letter|note)|letter (?:to|for)|note (?:to|for)|letters|\w+ in order|made my peace|make my peace"
@@ -326,7 +326,10 @@ GROUPS = {
     r"|restore|like (?:the )?(?:doctor|doc) said"
     r"|como (?:me )?(?:dijo|indico) el (?:doctor|medico)|me cambio a|me cambiaron a|nos cambiamos|me mudo|transferred"
     r"|chip|el nuevo (?:numero )?es|cruise|crucero|cat sitter|sin datos|sin saldo|excursion|sightseeing"
-    r"|me voy a (?:trabajar|vivir|estudiar)|moving to|mudarme|flores|flowers)",
+    r"|me voy a (?:trabajar|vivir|estudiar)|moving to|mudarme|flores|flowers|depa nuevo|casa nueva|new place|new house"
+    r"|new apartment|ya no caben|embarcad\w*|on contract|estate sale|yard sale|lost and found"
+    r"|objetos perdidos|turned (?:it|them) in|tradicion|tradition"
+    r"|when we were kids|como todos los veranos|cartas viejas|old letters)",
 }
 
 # Hard news of the member's own, said as a fact with no feeling word: a job, a home, the lights,
@@ -389,9 +392,9 @@ GROUPS["HARDSHIP"] = (
     r"|(?:no one|nobody|noone) to (?:tell|take me|drive me|help me)|(?:so|just so) the day (?:is|will be) over"
     # a death remembered on its day, a diagnosis, a pregnancy lost, money taken, a contract ended
     r"|(?:hoy )?(?:hubiera|habria) cumplido|would have (?:been|turned) \d+"
-    r"|(?:diagnosed|me diagnosticaron|dice que tengo|dijo que tengo|said i have|told me i have|said its|says its)"
+    r"|(?:diagnosed|me diagnosticaron|dice que tengo|dijo que tengo|said i have|told me i have|said it'?s|says it'?s)"
     r" (?:with )?(?:\S+ ){0,2}?(?:cancer|ms|vih|hiv|diabetes|parkinson|alzheimer|dementia|demencia|lupus|als|ela"
-    r"|leukemia|leucemia|tumor|sida|aids)\b"
+    r"|leukemia|leucemia|tumor|sida|aids)(?:'s)?\b"
     r"|(?:ex|he|she|dad|mom|father|mother) got (?:full |sole )?custody|embargar"
     r"|me (?:clonaron|vaciaron|robaron) (?:\S+ ){0,2}?(?:la |el |mi )?(?:tarjeta|cuenta|cartera|celular|sueldo|quincena"
     r"|jubilacion|todo|dinero|plata|billetera)|(?:stole|robbed) (?:my|me|us) (?:\S+ )?(?:wallet|purse|phone|paycheck"
@@ -403,7 +406,25 @@ GROUPS["HARDSHIP"] = (
     r"|legrado|miscarr\w*|lost the baby|perdi (?:al|a mi) bebe|perdida gestacional|beta negativa|stillborn"
     r"|food bank (?:was |is )?closed|nothing to eat|no (?:tenemos|hay|tengo) (?:nada )?(?:que|para) comer"
     r"|(?:after|despues de) \d+ (?:days|months|years|yrs|anos|meses|dias) (?:clean|sober|limpi[oa]|sobri\w*"
-    r"|sin tomar))")
+    r"|sin tomar)"
+    # money and the courts: an account closed, a truck repossessed, a lawsuit, wages garnished
+    r"|closed my (?:account|card)|me cerraron la cuenta|repo man|repo'?d|got served|being sued|suing me|sued me"
+    r"|me demandaron|(?:la )?demanda de la|garnish\w*|me van a descontar|denegad\w*|me (?:lo|la) negaron"
+    r"|no me toca el subsidio|(?:got |been )?sanctioned|sancionaron"
+    # a family split by a court or a move: the kids taken, rights terminated, a sentence, a placement lost
+    r"|(?:moved out|left) with the kids|se llev\w* a (?:los|mis) (?:ninos|hijos|nenes)|rights (?:got |were )?terminated"
+    r"|got \d+ (?:years|yrs|months)|le dieron \d+ anos|(?:adoption|placement) fell through|se cayo la adopcion"
+    # work, school and the land: let go, a gun taken, a failed test, a harvest lost
+    r"|me dieron de baja (?:de|del)|me (?:quitaron|retiraron) (?:el arma|la licencia|la placa|el permiso)"
+    r"|positivo (?:en )?el antidoping|failed (?:a |my |the )?(?:drug test|ua)|dirty ua"
+    r"|suspend\w* (?:tres|dos|cuatro|\d+|todas|varias) (?:asignaturas|materias)|failed (?:every|all|all my|\d+)"
+    r" (?:class|classes|exams?)|reprob\w* (?:\S+ )?(?:materias|asignaturas|el ano|el semestre)|got jumped"
+    r"|me asaltaron|me expulsaron|got expelled|se perdio la cosecha|lost the (?:crop|harvest)|helada quemo"
+    # a death, lately or remembered on its day: "grandpa passed this morning", "primer día de muertos sin mi papá"
+    r"|passed (?:away )?(?:this morning|last night|today|yesterday)|(?:dog|cat|perro|perrito|gato|gatito)"
+    r" (?:\S+ )?(?:died|se murio|murio)|se (?:nos |me )?murio (?:el|la|mi) (?:perr\w*|gat\w*)"
+    r"|(?:first|primer|primera) (?:\S+ ){0,3}?(?:without|sin) (?:my|mi|him|her|el|ella)\b"
+    r"|(?:un|dos|tres|\d+) anos? de (?:muert[oa]|fallecid[oa])|semanas de vida|weeks to live)")
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell me|keep saying|texted|yell|yelling"

@@ -50,7 +50,7 @@ MACROS = {
     r"|amitriptyline|sertraline|sertralina|quetiapine|quetiapina)",
     # An amount that turns ordinary talk of medication into method talk.
     # games one is killed in, beaten at or dies in
-    "GAMES": r"(?:fortnite|fortnai|call of duty|cod|warzone|valorant|apex|halo|minecraft|mortal kombat|smash"
+    "GAMES": r"(?:fortnite|fortnai|free fire|call of duty|cod|warzone|valorant|apex|halo|minecraft|mortal kombat|smash"
     r"|mario ?kart"
     r"|fifa|madden|overwatch|roblox|dominoes|dominos|domino|chess|ajedrez|cards|cartas|uno|monopoly|scrabble|checkers"
     r"|damas|parchis|loteria|poker|pool|billar|ping pong|videojuegos?|video ?games?|the game|el juego|la play|ps5|xbox"
@@ -405,6 +405,7 @@ CONTEXT_VETO = {
         r"sprain\w*", r"hangover", r"covid", r"slept", r"sleep", r"insomnia", r"prescri\w*", r"doctor", r"gp",
         r"dolor", r"cabeza", r"muelas?", r"fiebre", r"gripe", r"resfriado", r"regla", r"espalda", r"dormir",
         r"dormi", r"insomnio", r"medico", r"receta",
+        r"analisis", r"blood (?:test|work)", r"levels", r"niveles", r"ovarios", r"colicos", r"infection", r"infeccion",
         r"tension", r"presion", r"blood pressure", r"diabetes", r"cholesterol", r"colesterol", r"azucar",
         # medication in the hands of the pharmacy and the doctor: "la dosis nueva de sertralina me sienta bien"
         r"farmacia", r"pharmacy", r"chemist", r"refill", r"surtir", r"pastillero", r"pill organi[sz]er", r"dosette",
@@ -420,7 +421,7 @@ CONTEXT_VETO = {
         r"(?:no es|no fue|no era|no son) (?:para|pa|por) (?:el|la|los|las|mi|mis|un|una|colgar|tender)",
         r"(?:no es|no fue|no era) (?:por )?eso",
         r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with",
-        r"not because of", r"nada que ver con",
+        r"not because of", r"nada que ver con", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna|tal)",
     ],
 }
 
@@ -482,7 +483,13 @@ FIGURATIVE = [
     r"if (?:the )?(?!(?:i|we|he|she|they|my|you|mom|dad|it)\b)\S+ (?:lose|loses|lost) (?:again )?(?:[^\s.!?]+ ){0,3}?"
     r"(?:i'm|im|i'll|i will|i am) (?:\S+ )?(?:jump\w*|kill\w* myself)",
     r"si (?:pierde|pierden) (?:el|la|los|las) (?:\S+ ){0,2}?me (?:tiro|mato|muero|voy a tirar)",
-    r"shoot\w* (?:myself|yourself|ourselves) in the foot", r"be the death of (?:her|him|them|me|us|my \S+)",
+    r"shoot\w* (?:myself|yourself|ourselves) in the foot", r"knife skills", r"rope climb\w*",
+    r"gun to my head (?:i'd|id|i would|i'll) (?:say|pick|go|choose)", r"(?:casi|nearly|almost) me (?:mato|ahorco|muero)",
+    r"pushed me (?:off|into) the (?:dock|pool|lake|water|river|pier)", r"(?:dormir|duermo|dormi) como (?:un )?muert[oa]",
+    r"sleep like the dead", r"(?:corta|cortaba|estaba|esta|quedo|sabe|sabia|huele|olia|fila|frio|calor) de muerte",
+    r"(?:perdio|perdieron) (?:\S+ ){0,5}?me quiero (?:matar|morir)",
+    r"(?:i'd|id|i would) rather jump off a bridge than",
+    r"(?:me mato|me mataron|killed me|died) (?:like |como )?\d+ (?:veces|times)", r"be the death of (?:her|him|them|me|us|my \S+)",
     r"guns?(?: n'?| and) roses", r"pistolas? de (?:silicona|silicon|agua|pintura|calor|clavos|juguete|aire|balines)",
     r"(?:sharpen\w*|afil\w*|honed|honing) (?:\S+ ){0,3}?(?:knife|knives|cuchillos?)",
     r"chefs? knife", r"cuchillo (?:nuevo|de cocina|de chef|pa la parrilla|para la parrilla)",
@@ -490,7 +497,7 @@ FIGURATIVE = [
     r"(?:comeria|tomaria|daria) (?:\S+ ){0,5}?que me muero",
     r"(?:nearly|almost) (?:\S+ )?(?:die|dying) (?:swallowing|choking|laughing|of)",
     r"(?:phone(?:'s)?|battery|laptop|car|tv|telly|plants?|charger|computer|wifi|internet|headphones)"
-    r" (?:\S+ ){0,4}(?:died|dead|dying)",
+    r" (?:\S+ ){0,4}(?:died|dead|dying|die)",
     r"jump(?:ing)? rope", r"skipping rope", r"(?:learn|learning|learnt|learned|know|knows) the ropes",
     r"on the ropes", r"ropes course", r"rope swing", r"climbing rope", r"end of my (?:rope|tether)",
     r"(?:play|plays|played|playing) bridge", r"burn(?:ing|t|ed)? (?:my |our )?bridges",
@@ -520,7 +527,7 @@ FIGURATIVE = [
     r"muert[oa]s? de (?:cansancio|sueno|risa|hambre|frio|calor|miedo|verguenza|aburrimiento|envidia|ganas|sed)",
     r"casi me muero", r"me (?:tiene|tienen|dejo|dejaron) muert[oa]", r"me (?:va|van) a matar",
     r"(?:queria|quiero|quisiera|me queria|me quiero|voy a|me voy a|ganas de) morir(?:me)? (?:de|del) (?:la |lo )?"
-    r"(?:aburrimiento|verguenza|risa|viej[oa]|llen[oa]|hambre|sueno|calor|frio|cansancio|asco|nervios|envidia|sed"
+    r"(?:aburrimiento|verguenza|pena|risa|viej[oa]|llen[oa]|hambre|sueno|calor|frio|cansancio|asco|nervios|envidia|sed"
     r"|pena ajena)",
     r"(?:frio|calor|hambre|sueno|sed|cansancio) que me muero",
     r"(?:me|te|nos) (?:mata|matan|esta matando|estan matando|mataron)\b(?! (?:yo|a mi mism[oa]))",
@@ -581,6 +588,10 @@ SUPPORT = [
     r"is (?:anyone|anybody) (?:\S+ )?(?:around|there|free|available|awake|up)\b",
     r"(?:need|want) (?:someone|somebody|company|a friend|a hug|people|a person)",
     r"check(?:ing)? (?:in )?on me", r"come (?:over|round|around|by|and see me|see me)", r"reach out to me",
+    r"(?:can|could|may|shall) (?:i|we) (?:\S+ ){0,2}?(?:book|schedule|set up|do|have|get|grab) (?:\S+ ){0,3}?(?:call|chat"
+    r"|talk)s?\b",
+    r"(?:have|got|do you have|you have) (?:\S+ )?(?:minutes?|a sec|a second|a moment|time) (?:for|to) (?:a )?(?:quick )?"
+    r"(?:call|chat|talk)", r"(?:a lot|so much|too much) on my (?:plate|mind|shoulders)",
     r"(?:text|message|msg) me back", r"buddy (?:to |could |can |please |would )?(?:call|ring|text|phone|contact|check|visit)",
     # saying they are not coping (recovery slips included: a buddy should hear of them)
     r"not (?:doing|managing) (?:so |too |very |that |all that )?(?:well|great|good|ok|alright|fine)",
@@ -629,6 +640,11 @@ SUPPORT = [
     r"(?:me vendria|me iria|me haria|me sentaria) bien (?:una llamada|hablar|una visita|charlar|que me \S+|compania"
     r"|un abrazo)",
     r"hay alguien (?:\S+ )?(?:para hablar|disponible|ahi|despiert[oa]|por ahi|conectad[oa])",
+    r"(?:llamad(?:a|ita)|charl(?:a|ita)|platica|visita|conversacion|hablar|charlar|platicar|un abrazo|compania) (?:\S+ ){0,3}?me"
+    r" (?:vendria|haria|caeria|sentaria) bien",
+    r"alguien (?:libre|disponible) (?:para|pa) (?:una |un )?(?:llamada|charla|hablar|platicar|rato)",
+    r"(?:tienes|tenes|teneis|tiene|tienen) (?:\S+ ){0,2}?(?:minutos|un rato|un ratito|tiempo) (?:para|pa) (?:una )?"
+    r"(?:llamada|charla|hablar|platicar)", r"(?:traigo|tengo|cargo|llevo) (?:\S+ )?mucho encima",
     r"(?:podemos|podriamos|puedo) hablar\b(?! (?:de|sobre) (?:la|el) (?:reunion|hora|grupo))",
     r"no (?:estoy|me siento|me encuentro|ando) (?:nada |muy |tan )?bien",
     r"(?:lo|la) (?:estoy|estamos) pasando (?:muy |bastante )?(?:mal|fatal)", r"pasandol[oa] (?:muy )?(?:mal|fatal)",

@@ -209,6 +209,14 @@ def language(text: str, tokens: list[Token], hint: str | None) -> str:
     return hint or "en"
 
 
+def latin_script(text: str) -> bool:
+    """Whether the reply's letters are mostly Latin ones. The reader knows English and Spanish
+    only; the learned second opinion has seen no other script, and its opinion of one would be
+    its bias alone ("Привет, всё хорошо" would read as a crisis)."""
+    letters = [ch for ch in text[:600] if ch.isalpha()]
+    return not letters or sum(ord(ch) < 0x250 for ch in letters) * 2 >= len(letters)
+
+
 def laughing(tokens: list[Token]) -> bool:
     return any(tok.kind in ("word", "pict") and LAUGHTER.match(tok.norm) for tok in tokens)
 

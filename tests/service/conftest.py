@@ -37,7 +37,7 @@ def joined(kinship, twilio):
 
 # A sign of risk the reader cannot settle either way: it asks the member directly. Two words
 # each, so the model alone never calls them a crisis (longer ones move with every retraining).
-UNSURE = "done honestly"
+UNSURE = "done lol"
 UNSURE_ES = "ya decidí"
 # What the reader tells coordinators about each.
 UNSURE_CONCERNS = {UNSURE: "sounded close to replies that were a crisis",

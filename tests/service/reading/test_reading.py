@@ -227,6 +227,9 @@ class TestWantsSupport:
         "rough day, can someone ring me?", "I need my sponsor",
         "¿alguien me puede llamar?", "necesito hablar", "necesito ayuda", "llámame cuando puedas",
         "recaí anoche", "¿me podéis llamar?",
+        "could we set up a call this week?", "do you have 5 minutes for a quick chat?", "a lot on my plate lately",
+        "una llamadita me vendría bien", "¿hay alguien libre para una charla?", "¿tienes un rato para platicar?",
+        "traigo mucho encima estos días",
     ])
     def test_asking_for_contact_or_help(self, text):
         reading = read_reply(text)
@@ -254,6 +257,12 @@ class TestWantsSupport:
         ("had a drink last night, first time in 3 years", "en"), ("they found a lump, biopsy monday", "en"),
         ("el seguro rechazó el reclamo de la casa", "es"), ("my hours got cut to 12 a week", "en"),
         ("me echaron del cuarto que rentaba", "es"), ("dicen que la quimio no está sirviendo", "es"),
+        ("the payday lender is suing me", "en"), ("repo man came for the car at dawn", "en"),
+        ("my parental rights got terminated", "en"), ("me dieron de baja del trabajo", "es"),
+        ("se perdió la cosecha con la granizada", "es"), ("the cat died this morning, 16 years", "en"),
+        ("primera navidad sin mi papá", "es"), ("hoy hubiera cumplido 50 mi esposo", "es"),
+        ("the doctor said it's parkinson's", "en"), ("had a miscarriage on sunday", "en"),
+        ("nobody sat with me at lunch again", "en"), ("no tengo quien me lleve a la cita", "es"),
     ])
     def test_hard_news_told_as_a_fact_reaches_a_buddy(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -422,6 +431,10 @@ class TestCrisis:
         ("my son will be the death of me with these questions", "en"), ("Guns N' Roses tribute band tonight", "en"),
         ("compré una pistola de silicona para las manualidades", "es"), ("jugamos cartas toda la tarde", "es"),
         ("my last text for a few days, no signal at the cabin", "en"), ("adopted a pit mix from the shelter!", "en"),
+        ("knife skills class tonight", "en"), ("casi me mato en la bici bajando el cerro jaja", "es"),
+        ("perdió River otra vez, me quiero matar jaja", "es"), ("this is my last text for today, phones off at work", "en"),
+        ("voy a dormir como muerta después del turno", "es"), ("el tamal estaba de muerte", "es"),
+        ("gun to my head i'd say a 3", "en"), ("my grandson killed me like 12 times in free fire", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
