@@ -175,16 +175,19 @@ class Rig:
 
     def populate(self, count: int = MEMBERS, due_ago: timedelta = timedelta(minutes=1)) -> list[str]:
         """``count`` active members, each due a check-in ``due_ago``, awake (their quiet hours
-        are twelve hours away), no other text waiting."""
+        are twelve hours away), no other text waiting, and their next check-in six hours off:
+        `settle` looks up to two hours ahead, and the default schedule (Mondays and Thursdays
+        at 10:00) would make a second one due when a run starts on a Thursday morning."""
         from service.communities import add_community, add_coordinator
         from service.members import check_member, enrol_joined
 
         now = clock.utcnow()
         quiet_start = (now + timedelta(hours=11)).strftime("%H:00")
         quiet_end = (now + timedelta(hours=13)).strftime("%H:00")
+        schedule = f"FREQ=DAILY;BYHOUR={(now + timedelta(hours=6)).hour};BYMINUTE=0"
         phones = [f"+1415555{1000 + i:04d}" for i in range(count)]
         with self.db.session() as s:
-            community = add_community(s, "Harbour Lights", timezone="UTC", now=now)
+            community = add_community(s, "Harbour Lights", timezone="UTC", now=now, schedule=schedule)
             s.flush()
             add_coordinator(s, "dana@example.org", "Harbour Lights", "correct horse battery", phone="+14155559999",
                             now=now)
