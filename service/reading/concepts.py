@@ -38,12 +38,13 @@ GROUPS = {
     r"|rifle|bullet|fentanyl|fent|heroin|benzo|blues|narcan|bag|pastilla|pildora|dosis|medicina|medicamento"
     r"|cuchilla|navaja|cuchillo|cuerda|soga|pistola|arma|bala|veneno|gas|frasco|bottle|cabinet|stove|estufa"
     r"|shotgun|revolver|glock|barrel|tall enough tree|strong enough (?:branch|beam|hook)|escopeta|fusca"
-    r"|cuerno de chivo|(?:my|the|mi|la) (?:9|9mm|45|38)(?! (?:year|years|yr|yrs|yo|month|months|hour|hours|am|pm"
+    r"|cuerno de chivo|piedras en (?:la mochila|los bolsillos|las bolsas)|(?:rocks|stones) in (?:my|the) (?:pockets|backpack"
+    r"|bag|coat)|(?:my|the|mi|la) (?:9|9mm|45|38)(?! (?:year|years|yr|yrs|yo|month|months|hour|hours|am|pm"
     r"|days|weeks|min|mins|minutes|percent|out|of|ish|anos|meses|horas)(?!\S)))",
     "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
     r"|pier|dock|jetty|long way down|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails"
     r"|parking ramp|dam|reservoir"
-    r"|muelle|malecon|acequia|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
+    r"|muelle|malecon|acequia|barranca|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
     r"|planta mas alta|lo alto|water tower"
     r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
     r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|(?:his|her|their"
@@ -79,7 +80,7 @@ GROUPS = {
     r"|(?:don't|dont|no need to) bother (?:texting|messaging|checking)|no (?:me )?(?:mandar|mandeis|manden|escribir"
     r"|escriban|escribais) (?:mas|ya)|(?:deleting|deleted|delete) (?:all )?my (?:socials|accounts|profiles)|last post"
     r"|(?:my|mi) (?:own )?(?:obituary|eulogy|obituario|esquela)"
-    r"|(?:my|this|be) (?:last|final) (?:message|text|check ?in)(?! (?:i|was|today|of|for (?:a|now|the|today|tonight)|until|till|til"
+    r"|(?:my|this|be) (?:last|final) (?:message|text|msg|txt|mensaje|check ?in)(?! (?:i|was|today|of|for (?:a|now|the|today|tonight)|until|till|til"
     r"|this|tonight))"
     r"|last time you (?:hear|will)|wrote (?:a |the )?"
     r"(?:letter|note)|letter (?:to|for)|note (?:to|for)|letters|\w+ in order|made my peace|make my peace"
@@ -106,7 +107,10 @@ GROUPS = {
     r"|tell (?:\S+ ){0,4}?loved (?:em|them|him|her|you|u|y'all)|(?:que )?(?:los|las|la|lo|le) quise (?:mucho)?"
     r"|arregl\w* (?:\S+ )?(?:mis|todos mis) (?:asuntos|pendientes)"
     r"|reparti\w* (?:\S+ )?(?:mis|mi|todas mis) (?:cosas|herramientas|pertenencias|ropa|muebles)"
-    r"|signed (?:\S+ ){0,2}?over to|firm\w* (?:la|el|mi) (?:troca|carro|camioneta|moto|coche) a"
+    r"|signed (?:\S+ ){0,2}?over to|gave (?:\S+ ){0,3}?title to|devolv\w* (?:todo )?lo (?:que me )?prestad[oa]"
+    r"|(?:returned|gave back) everything i borrowed|di de baja (?:el|mi) (?:celular|cel|telefono|linea)"
+    r"|(?:pact|pacto) (?:\S+ ){0,8}?(?:if|si) (?:\S+ ){0,10}?(?:we (?:both )?go|both go|nos vamos|irnos|nos matamos|we die"
+    r"|morimos)|firm\w* (?:la|el|mi) (?:troca|carro|camioneta|moto|coche) a"
     r"|(?:dogs?|cats?|perros?|gatos?|perrit[oa]s?|gatit[oa]s?) (?:\S+ ){0,3}?(?:new homes?|nuevo hogar|otro hogar)"
     r"|ya no (?:te|les|le) (?:contesto|respondo|voy a contestar|voy a responder|contestar|responder)\b"
     r"(?! (?:hasta|porque|que|por))|(?:nada de esto|no) es (?:tu|su) culpa|(?:none of this|it's not|it isn't"
@@ -131,6 +135,8 @@ GROUPS = {
     r" (?:arma|pistola|gun)|(?:threw|slammed|shoved) me (?:against|into) (?:the )?(?:wall|floor)"
     r"|me (?:avento|aventar|tiro|lanzo|empujo) contra (?:la pared|el piso|el suelo)|luz verde (?:sobre|pa|para"
     r"|contra) (?:mi|me)|green ?light on me"
+    r"|(?:me )?(?:ensenaron|ensenar|enseno|mostraron|mostro|mostrar) (?:el|la|un|una|su) (?:arma|pistola|fierro"
+    r"|cuchillo|navaja)|showed me (?:a|the|his|her|their) (?:gun|knife|piece|pistol)"
     r"|(?:dar ?me|me (?:van|va|ir) a dar|me dan) piso|(?:put|is|there's|theres|got) a hit (?:out )?on me)",
     "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
     r"|wants to die|want(?:s)? to end (?:his|her|their)|cut (?:his|her|their) (?:wrists?|arms?|throat)|(?:is|was"
@@ -170,13 +176,23 @@ GROUPS = {
     r"|(?:won't|wont|doesn't|not) stop (?:the )?bleed\w*|no (?:para|deja|dejar|parar) de sangrar|mucha sangre"
     r"|blood everywhere"
     r"|seizure|convulsi\w*"
+    r"|(?:he|she|he's|she's|hes|shes) (?:ain't|aint|isn't|isnt|is not|not) (?:moving|breathing)|ya no se mueve"
+    r"|blood (?:\S+ ){0,2}?(?:out of|from|outta) (?:his|her|the) (?:ears?|mouth|nose)"
+    r"|sangre (?:\S+ ){0,2}?(?:del oido|de la oreja|por el oido|por la oreja|por los oidos)"
+    r"|(?:breath\w*|respir\w*) (?:\S+ ){0,2}?(?:slow|shallow|lento|lenta|bien lento|muy lento)|nodding (?:hard|off|out)"
+    r"|(?:fifth|bottle|botella|six ?pack|vodka|whiskey|tequila|beers|cervezas|drinks|pint|mezcal|caguama\w*)"
+    r" (?:\S+ ){0,4}?(?:and|y|plus|con|then|luego) (?:\S+ ){0,2}?(?:took|tome|me tome|swallowed|popped|tomar)"
+    r" (?:\S+ ){0,3}?(?:pills|pastillas|meds|xanax|benzos|sleeping|pildoras|percs)"
+    r"|(?:took|taken|tome|me tome) (?:a |un )?(?:handful|punado|punado de)"
+    r"|(?:ya )?no siento (?:los|mis|las) (?:pies|piernas)|(?:\d+|dos|tres|two|three) (?:dias|days) (?:sin poder"
+    r"|without being able to) (?:levantar\w*|get up|move|mover\w*)"
     r"|(?:waiting for|esperando) (?:the |a |la )?(?:ambulance|ambulancia)"
     # a fall with no getting up, a body that fails: heat stroke, fainting, a heart running away
     r"|(?:fell|fallen|fall|caer|caido|cai|caida) (?:\S+ ){0,8}?(?:can't|cant|cannot|no (?:me )?(?:puedo|poder)"
     r"|unable to)"
     r" (?:get up|move|reach|levantar\w*|mover\w*|llegar)|(?:hip|cadera) (?:\S+ )?(?:broke|broken|rota|rompi\w*)"
     r"|(?:not|stopped|no longer) sweating|(?:dejo de|ya no|no) sudar?|(?<!almost )(?<!nearly )(?:fainted|me desmaye)"
-    r"|heart (?:\S+ ){0,2}?(?:180|200|skipping|going crazy)|corazon (?:\S+ ){0,3}?(?:raro|acelerado|loco)"
+    r"|heart (?:\S+ ){0,2}?(?:180|200|skipping|going crazy)|corazon (?:\S+ ){0,3}?(?:raro|acelerado|loco|saltandose latidos)|heart (?:\S+ )?skipping beats"
     # a stroke, a sugar far too low, days without dialysis, blood that sprays, someone given CPR
     r"|(?:mitad|lado) de (?:la )?cara|(?:half|one side) (?:of )?(?:my|his|her|the) face"
     r"|(?:sugar|glucose|azucar|glucosa) (?:\S+ ){0,3}?[1-4]\d(?!\S)|(?:glucometro|glucometer|meter) (?:\S+ ){0,2}?"
@@ -207,7 +223,23 @@ GROUPS = {
     r"|no (?:abrir|volver a abrir) los ojos|no despertar|ya no estar|irme con|ir con (?:mi|el|ella)|me ir con"
     r"|me da igual|me vale|infarto|primero muert[oa]|clock(?:ing)? out for good|dormir(?:me)? para siempre"
     r"|no creo llegar a|(?:don't|dont|do not) think i'?ll make it to|(?:time i|time to) join (?:em|them|him|her)"
-    r"|no llegar a|no pienso llegar|ocupar un empujon|irme en paz)",
+    r"|no llegar a|no pienso llegar|ocupar un empujon|irme en paz"
+    r"|sleep for good|check(?:ing)? out for good|(?:ir a|voy a|me voy a) estar con (?:el|ella|mi \S+) (?:\S+ ){0,3}?ya es hora"
+    r"|(?:esta noche|hoy|manana|tonight|today) (?:se )?(?:termina|acaba|ends) (?:todo|it all|everything)"
+    r"|todo (?:termina|se acaba|se termina) (?:esta noche|hoy)|que pase lo que (?:tenga que pasar|pase)"
+    r"|no me (?:esperen|esperes|espere) de (?:regreso|vuelta)|(?:don't|dont) wait (?:up )?for me to come back"
+    r"|no me veo (?:pasando|llegando|cumpliendo|viv[oa])|(?:can't|cant|cannot|don't|dont) see myself (?:making it"
+    r"|getting past|past|being here|alive|here)"
+    r"|(?:pena|lastima|sorry|bummed|disappointed|sad|mad|pissed) (?:\S+ ){0,3}?(?:haber despertado|de despertar"
+    r"|que despert\w*|(?:that )?i woke up|to (?:have )?(?:woken|woke) up|i didn't die)|wish i (?:hadn't|didn't|had not)"
+    r" (?:wake|woke|woken)|ojala no (?:hubiera|haber) despertado"
+    r"|(?:sin tomar|dej\w* de tomar|ya no me tomo|no me tomo|stopped taking|not taking|quit taking|skipping|skipped)"
+    r" (?:\S+ ){0,5}?(?:a proposito|on purpose|adrede|de proposito)"
+    r"|(?:not|n't|no) (?:gonna |going to )?make it (?:thru|through) another (?:winter|year|month|week)"
+    r"|no (?:aguanto|voy a aguantar|paso|voy a pasar) otro (?:invierno|ano|mes)"
+    r"|(?:ya )?no me (?:bajo|voy a bajar) por (?:la )?escalera|(?:quien|who) (?:iria|vendria|would come|would show up)"
+    r" (?:a|to) (?:mi|my) (?:velorio|funeral|entierro)"
+    r"|(?:identify|identificar) (?:me|my body|mi cuerpo|me) (?:after|later|despues|cuando)|identificar ?me)",
     "DONE": r"(?:i'm done|im done|done fighting|nothing left|no one can help|nobody can help|no coming back"
     r"|can't promise|cant promise|not safe|pronto se (?:termina|acaba) todo|todo se (?:termina|acaba) pronto"
     r"|it(?:'ll| will) all be over soon|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
@@ -231,6 +263,17 @@ GROUPS = {
     r" (?:algo|otra cosa|something|anything)|(?:tally|tallies|tally marks) on my (?:arm|wrist|thigh|leg)|(?:me doy"
     r"|dar me|me pego|pegar me|golpear me|me golpeo|bang\w*|hit\w*)"
     r" (?:\S+ ){0,3}?(?:contra la pared|la cabeza contra|my head (?:against|on) the wall))",
+    # Accounts closed and things put in order, beside relief: "cancelé la línea y la tarjeta... en paz".
+    "TIDY": r"(?:cancel\w*|di de baja) (?:\S+ ){0,6}?(?:linea|phone plan|celu|subscriptions|gym|gimnasio|membership)"
+    r"|(?:ordene|organice|arregle|sorted|tidied|organized|settled) (?:todo|everything)(?! (?:el|la|los|las|the|my|mi|mis"
+    r"|for|para|pa|in|en)(?!\S))",
+    # Looking at one's wrists: no kitchen explains it.
+    "WRISTS": r"(?:looking|look|stare|staring|mirando|mirar|miro|veo) (?:at )?(?:my|mis|las) (?:wrists?|munecas|venas|veins)",
+    # Telling someone, with nothing to say after: "just so someone knows", "nomás pa avisar", "no me llames".
+    "NOTICE": r"(?:just so (?:someone|somebody|you|u|y'all|yall) (?:\S+ )?knows?|so (?:someone|somebody) knows"
+    r"|(?:nomas|no mas|solo|solamente) (?:pa|para) (?:avisar|que sepan|que sepas)|para que alguien sepa"
+    r"|no me (?:llames|llamen|busques|busquen|escribas|esperen)|(?:don't|dont|do not) (?:call|look for|come looking for)"
+    r" me)",
     # An everyday cause that explains a cut or a burn: "burned my arm on the oven".
     "ACCIDENT": r"(?:cook|cooking|kitchen|oven|stove|pan|grill|bbq|shave|shaving|garden|gardening|accident"
     r"|accidentally|by accident|by mistake|nail|fence|paper|glass|fall|fell|trip|tripped|work|job|cat|dog|sunburn"
@@ -252,7 +295,7 @@ GROUPS = {
     "RELIEF": r"(?:relief|alivio|peace|en paz|(?:ando|me quedo|quedo|quede|me quede|andar|quedar) (?:mas "
     r"|muy )?tranquil[oa]"
     r"|feel(?:ing)? (?:so )?calm(?:er)?|better off|mejor (?:asi|para todos)|fine by me|easier for (?:everyone|them)"
-    r"|nobody (?:would )?(?:notice|care|miss)|nadie (?:se )?(?:entera|enterar|daria cuenta|notar|extranar)"
+    r"|nobody (?:would )?(?:notice|notices|care|cares|miss|misses)|nadie (?:se )?(?:entera|enterar|daria cuenta|notar|extranar)"
     r"|life insurance|seguro de vida|el seguro (?:le|les) (?:sirve|paga|queda)|tranquil[oa] por fin"
     r"|por fin tranquil[oa]|(?:estoy|me siento) tranquil[oa]|liviana|liviano)",
     # A decision whose object goes unsaid: "i set a date", "ya tengo fecha", "i've made up my mind".
@@ -264,6 +307,9 @@ GROUPS = {
     r"|(?:the|my) plan (?:\S+ ){0,2}?(?:still )?(?:ready|in the drawer|waiting)(?! (?:for|to|by|at))|decidiendo (?:que"
     r"|cual) dia|(?:ya|por fin|finally|now) (?:se|saber|know) (?:como|how)"
     r" (?:lo )?(?:voy a hacer|ir a hacer|hacer ?lo|to do it|i'?m (?:gonna|going to) do it|i'?ll do it)"
+    r"|(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight|today|hoy|manana|el \S+)"
+    r" (?:is|es) the day|(?:hoy|manana|el \S+) es el dia(?! de)|(?:my|mi) (?:own |propia )?(?:way out|salida)"
+    r" (?:\S+ )?(?:planned|ready|figured|lista|pensada)|(?:tengo|got|have) (?:mi|my) (?:propia |own )(?:salida|way out)"
     r"|ya decidir(?! (?:que|si|donde|ir a))|ya (?:lo )?tener decidido|(?:ya )?tomar (?:la|mi|una) decision(?! (?:de"
     r"|que|sobre|con))|ya se cuando me (?:ir|voy)|got it planned for)",
     # A car left running in a closed space.
@@ -288,7 +334,7 @@ GROUPS = {
     r"|future self|class|school|homework|anniversary|birthday|valentine|wedding|graduation|aniversario|cumple"
     r"|cumpleanos|boda|clase|escuela|tarea|last day|first day|new job|otra empresa|laburo|voluntario|volunteer"
     r"|for the night|for tonight|por hoy|buenas noches|good night everyone|hasta manana|vacation|vacaciones"
-    r"|mudanza|moving(?! on)|sim|new number|numero nuevo"
+    r"|mudanza|(?<!not )(?<!n't )(?<!aint )moving(?! on)|sim|new number|numero nuevo"
     r"|go for a run|went for a run|jog|jogging|sali a correr|trotar|fishing|pesca|pescar|picnic|homies|w/ my kids"
     r"|with my kids|con los nenes|con mis hijos|dia de muertos|misa|hermoso dia|beautiful day"
     r"|al finde|al fin de semana|into the weekend|pool|pileta|piscina|alberca|high dive|diving board|trampoline"
@@ -296,7 +342,7 @@ GROUPS = {
     # things outgrown, a move, a retirement, a new phone: "regalé la ropa vieja", "last text from this number"
     r"|ropa vieja|ropa que|ropita|coats|hoodies|que ya no (?:me )?(?:queda|cabe|sirve|uso)"
     r"|mudamos|se muda|move out|moving out|jubilar|jubilo|retiring|trabajo nuevo"
-    r"|new phone|bateria|carriers?|phone at|talk tomorrow|speak tomorrow|hablamos manana"
+    r"|new phone|bateria|carriers?|talk tomorrow|speak tomorrow|hablamos manana"
     # paperwork done as paperwork: a will with the lawyer, taxes
     r"|lawyer|solicitor|notary|notario|abogado|escribano|gestor|papeleo|tramite|boring"
     r"|sindicato|consulado|tax return|taxes|impuestos"
@@ -329,6 +375,17 @@ GROUPS = {
     r"|me voy a (?:trabajar|vivir|estudiar)|moving to|mudarme|flores|flowers|depa nuevo|casa nueva|new place|new house"
     r"|new apartment|ya no caben|embarcad\w*|on contract|estate sale|yard sale|lost and found"
     r"|objetos perdidos|turned (?:it|them) in|tradicion|tradition"
+    # a thing replaced, a haircut, a climb, a workout, the lights on the tree, a seizure-free week
+    r"|(?:uno|una|unos|unas) nuev[oa]s?|new ones? (?:came|arrived)|(?:got|bought) (?:a |myself a )?new one"
+    r"|if any(?:one|body) (?:\S+ ){0,4}?wants? (?:them|it|one)|si alguien (?:\S+ ){0,3}?(?:necesita|quiere|lo quiere"
+    r"|los quiere|las quiere|la quiere)|shelves|estantes"
+    r"|haircut|barber\w*|peluquer\w*|(?:corte|cortar|corto|cortarle|cortando) el pelo|camping|escalar|climbing|boulder"
+    r"|rappel|pulley|polea|toldo|lena|firewood|hoist|deer stand|rope lights|christmas tree|arbolito|arbol de navidad"
+    r"|sentadillas|squats|leg day|pancakes?|panqueques?|steak|bistec|pa jugar|para jugar|de juguete|de plastico"
+    r"|seizure (?:log|free|diary)|registro de convulsiones|sin convulsiones|no seizures"
+    r"|(?:goodbye|farewell|despedida) (?:email|party|lunch|card|drinks)|(?:in order|en orden) (?:for|para|pa)"
+    r" (?:the|my|el|la|mi) (?:appt|appointment|interview|meeting|cita|hearing|audiencia|taxes|housing)"
+    r"|declaracion|me cambio de (?:depa|casa|departamento|piso|cuarto|ciudad)|minimalis\w*|declutter\w*"
     r"|when we were kids|como todos los veranos|cartas viejas|old letters)",
 }
 
@@ -350,7 +407,7 @@ GROUPS["HARDSHIP"] = (
     r"|perdi (?:el|mi|la) (?:trabajo|chamba|jale|curro|laburo|empleo|casa|depa|departamento|piso)"
     r"|sin (?:trabajo|chamba|jale|curro|laburo|empleo)|(?:cortaron|cortado|cortao|corto) (?:\S+ ){0,2}?"
     r"(?:luz|agua|gas|telefono|suministro|servicio|celular|internet)|desahuci\w*|desalojo"
-    r"|(?:echan|corren|sacan) (?:\S+ ){0,2}?(?:del piso|del departamento|del depa|del cuarto|del apartamento"
+    r"|(?:echan|corren|sacan|sacaron|corrieron|echaron) (?:\S+ ){0,2}?(?:del piso|del departamento|del depa|del cuarto|del apartamento"
     r"|de la casa)"
     r"|no (?:me|nos) alcanza|no tengo (?:para|ni para|dinero|plata|lana|un peso|ni un)|le debo|embargo|embargaron"
     r"|remate|se me murio|(?:murio|fallecio) (?:mi|nuestro|nuestra)|(?:mi|nuestro|nuestra) \S+ (?:murio|fallecio)"
@@ -392,9 +449,11 @@ GROUPS["HARDSHIP"] = (
     r"|(?:no one|nobody|noone) to (?:tell|take me|drive me|help me)|(?:so|just so) the day (?:is|will be) over"
     # a death remembered on its day, a diagnosis, a pregnancy lost, money taken, a contract ended
     r"|(?:hoy )?(?:hubiera|habria) cumplido|would have (?:been|turned) \d+"
-    r"|(?:diagnosed|me diagnosticaron|dice que tengo|dijo que tengo|said i have|told me i have|said it'?s|says it'?s)"
+    r"|(?:diagnosed|me diagnosticaron|dice que tengo|dijo que tengo|dice que es|dijo que es|said i have|told me i have|said it'?s|says it'?s)"
     r" (?:with )?(?:\S+ ){0,2}?(?:cancer|ms|vih|hiv|diabetes|parkinson|alzheimer|dementia|demencia|lupus|als|ela"
-    r"|leukemia|leucemia|tumor|sida|aids)(?:'s)?\b"
+    r"|leukemia|leucemia|tumor|sida|aids|hepatitis|tb|tuberculosis|cirrosis|cirrhosis|copd|epoc|pneumonia|neumonia"
+    r"|heart failure|insuficiencia \S+)(?:'s)?\b|(?:spots|manchas) (?:on|in|en) (?:my|mis|los|the) (?:lungs|pulmones)"
+    r"|(?:lungs|pulmones) (?:\S+ )?(?:got|have|tienen|con) (?:spots|manchas)|(?:in|to|en|a) (?:the |la )?(?:picu|nicu|icu|uci|terapia intensiva)\b"
     r"|(?:ex|he|she|dad|mom|father|mother) got (?:full |sole )?custody|embargar"
     r"|me (?:clonaron|vaciaron|robaron) (?:\S+ ){0,2}?(?:la |el |mi )?(?:tarjeta|cuenta|cartera|celular|sueldo|quincena"
     r"|jubilacion|todo|dinero|plata|billetera)|(?:stole|robbed) (?:my|me|us) (?:\S+ )?(?:wallet|purse|phone|paycheck"
@@ -424,7 +483,50 @@ GROUPS["HARDSHIP"] = (
     r"|passed (?:away )?(?:this morning|last night|today|yesterday)|(?:dog|cat|perro|perrito|gato|gatito)"
     r" (?:\S+ )?(?:died|se murio|murio)|se (?:nos |me )?murio (?:el|la|mi) (?:perr\w*|gat\w*)"
     r"|(?:first|primer|primera) (?:\S+ ){0,3}?(?:without|sin) (?:my|mi|him|her|el|ella)\b"
-    r"|(?:un|dos|tres|\d+) anos? de (?:muert[oa]|fallecid[oa])|semanas de vida|weeks to live)")
+    r"|(?:un|dos|tres|\d+) anos? de (?:muert[oa]|fallecid[oa])|semanas de vida|weeks to live"
+    r"|died (?:this morning|last night|today|yesterday|in (?:an|a|the) (?:accident|crash|fire|wreck))|(?:died|passed"
+    r"|passed away) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|se (?:nos |me )?(?:fue|murio) (?:mi|don|dona|el senor|la senora)\b|se mato (?:un|una|mi) (?:companero|companera"
+    r"|amigo|amiga|primo|prima|compa) (?:\S+ ){0,4}?(?:accidente|choque)"
+    # money and work gone: unpaid, a business closed, rent up, goods seized, a licence lost, a card maxed
+    r"|(?:hasn't|hasnt|haven't|havent|didn't|didnt|never|still hasnt|still hasn't) paid (?:us|me)"
+    r"|no (?:me|nos) (?:ha|han) (?:pagado|llegado (?:la|el) (?:nomina|pago|sueldo|quincena|cheque))"
+    r"|no me ha llegado (?:la|el) (?:nomina|pago|sueldo|quincena|cheque)|se pel\w* con (?:el|la|los) (?:pisto|lana"
+    r"|dinero|plata|feria|pago)|(?:closed|close|closing) (?:the|my|our) (?:shop|store|business|restaurant|stand"
+    r"|truck|salon)|cerr\w* (?:el|mi) (?:local|negocio|puesto|changarro|taller|restaurante)|rent went up"
+    r"|(?:me )?subieron (?:la )?renta|decomis\w*|me quede sin nada|lost (?:my|the|our) (?:\S+ )?(?:license|licence"
+    r"|permit)|(?:child support|cuota alimentaria) (?:\S+ ){0,2}?(?:took|se (?:me )?lleva)|maxed (?:out )?on"
+    r"|hasta el tope|lost the (?:week'?s|month'?s) (?:take|pay|rent)|no (?:cualificamos|calificamos|qualify)"
+    r"|cut (?:my|his|her|our) (?:\S+ )?(?:hours|pay|shifts|benefits)|me cortaron el (?:pan|wic|snap|subsidio|cupon)"
+    r"|we (?:got|have) (?:\d+|thirty|sixty) days|selling the building|vend\w* el edificio|ya no nos (?:llamo|llamaron)"
+    r"|no work this week"
+    r"|(?:swept|raided|cleared) (?:our|the|my) (?:camp|tent|encampment)|(?:they|cops|police|security|someone|somebody|shelter) (?:\S+ )?took my (?:tent|cart|stuff|meds|bike|id)"
+    r"|se llevaron mi (?:carro|carrito|tienda|cosas)|me (?:volaron|bajaron) (?:los|las|el|la|mi|mis)\b"
+    r"|(?:have to|gotta|got to|hay que) (?:sell|vender) (?:the|la) (?:house|home|casa)|after the fire"
+    r"|despues del (?:fuego|incendio)|(?:tent|tienda) (?:\S+ ){0,2}?(?:soaked|flooded|empap\w*|inund\w*)"
+    r"|se empap\w* la tienda"
+    r"|ran out of (?:my )?(?:meds|medication|pills|bupe|suboxone|insulin|methadone|food|money)|se me (?:acabo|acabaron)"
+    r" (?:la|las|el|los) (?:medicina|medicinas|pastillas|insulina|comida|dinero|lana)"
+    # a relapse told in the street's words: "me piqué otra vez", "5 meses a la basura", "back to day 1"
+    r"|(?:me pique|me inyecte) (?:otra vez|de nuevo)|(?:volvi|volver) a (?:la|las|el|los) (?:chiva|pastillas|piedra"
+    r"|cristal|perico|botella|chupe|pisto|trago|apuestas|casino)|pegandole al (?:chupe|pisto|trago|alcohol)"
+    r"|\d+ (?:meses|months|dias|days|anos|years) (?:a la basura|down the drain|wasted|tirados)|back to day (?:1|one)"
+    r"|de vuelta al dia (?:1|uno)|(?:gambling|drinking|using)(?:'s| is) back|tomando (?:pa|para) (?:poder )?dormir"
+    r"|drinking to (?:sleep|fall asleep)"
+    # loneliness as what happens
+    r"|(?:haven't|havent|have not|not) (?:talked|spoken|seen) (?:to |with )?(?:anyone|anybody|a soul|a person|people)"
+    r" (?:\S+ ){0,3}?(?:in|for) (?:\S+ ){0,2}?(?:days|weeks|months)|no hablo con (?:nadie|un adulto|una persona)"
+    r" (?:\S+ ){0,4}?(?:hace|en) (?:\S+ ){0,2}?(?:dias|semanas|meses)|(?:mas|more) (?:con|with|to) (?:\S+ ){1,4}?"
+    r"(?:que con|than (?:with|to)) (?:la gente|mi familia|nadie|people|my family|anyone|humans)"
+    r"|nadie con quien|no one to (?:eat|talk|have dinner|spend) with|(?:solo|sola) (?:fui|llegue|estaba) yo"
+    r"|i was the only one (?:there|who (?:came|showed))|(?:wasn't|wasnt|was not|weren't) invited|no me invitaron"
+    r"|nomas me (?:felicito|llamo|escribio)|(?:\d+|nine|nueve|ten|diez) (?:days|dias) (?:sin salir|without (?:leaving"
+    r"|going out|seeing anyone))|texts? first\. ever|its just me (?:here )?now|real quiet now"
+    r"|(?:weekends|sundays|domingos|los fines de semana) (?:are|son) (?:the worst|lo peor)"
+    # worn out, told as what the body does
+    r"|running on fumes|(?:can't|cant) remember my last day off|(?:fell|fall|falling) asleep standing"
+    r"|me quede dormid[oa] parad[oa]|dread going in|pecho apretado|stomach in knots|me tiemblan las manos"
+    r"|no me puedo concentrar|(?:cant|can't) even shower|voices (?:are )?loud)")
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell me|keep saying|texted|yell|yelling"
@@ -474,6 +576,12 @@ CRISIS_RULES = [
     ("a decision made", ("DECIDED", "DONE")),
     ("a decision made", ("DECIDED", "PASSIVE")),
     ("self-harm", ("HARM_BODY",)),
+    ("self-harm", ("WRISTS",)),
+    ("farewell signs", ("TIDY", "RELIEF")),
+    ("a decision made", ("DECIDED", "NOTICE")),
+    ("a high or dangerous place", ("PLACE", "NOTICE")),
+    ("a means named", ("MEANS", "NOTICE")),
+    ("a high or dangerous place", ("PLACE", "FOREVER")),
     ("looking up how to die", ("METHOD_SEARCH",)),
 ]
 # An everyday cause explains a rule's concepts away: "burned my arm on the stove".
@@ -486,7 +594,7 @@ WEAK = frozenset({"farewell signs", "a high or dangerous place", "goodbye messag
 # Concepts that are a sign of risk wherever they occur: any one of them withholds good news.
 RISK_SIGNS = ("DIE", "MEANS", "PLACE", "BYE", "FAREWELL", "VIOLENCE", "OTHERS_RISK", "EMERGENCY", "PASSIVE",
               "DONE", "HARM_BODY", "METHOD_SEARCH", "FOREVER", "IF_I_DIE", "DECIDED", "EXHAUST", "THREAT",
-              "ULTIMATUM", "WISH_DIE")
+              "ULTIMATUM", "WISH_DIE", "WRISTS")
 # Signs of risk that alone leave the reader unsure: the member is asked.
 UNSURE = ("DONE", "DECIDED")
 # Concepts an everyday context explains: "goodbye for now, see you Thursday".

@@ -97,8 +97,8 @@ CRISIS = [
         r"(?:better off|happier|mejor|mas tranquil[oa]s?|easier|se les arregla la vida|le iria mejor|les iria mejor)"
         r" (?:\S+ ){0,4}?(?:without me|w/o me|w / o me|sin mi)\b",
         r"(?:without me|w/o me|w / o me|sin mi) (?:\S+ ){0,4}?(?:better off|happier|mejor|mas tranquil[oa]s?"
-        r"|se (?:les |le )?arregla)",
-        r"(?:picturing|imagining|imagine|pictured|imagino|imaginando|me imagino) (?:my|mi) (?:own |propio )?(?:funeral"
+        r"|se (?:les |le )?arregla|saldrian? adelante)",
+        r"(?:picturing|imagining|imagine|pictured|imagino|imaginando|imaginandome|imaginarme|me imagino) (?:my|mi) (?:own |propio )?(?:funeral"
         r"|entierro|velorio|death|muerte)",
         r"(?:nearly|almost|casi) (?:did it|lo hice|lo hago|went through with it)(?! (?:!|again|in|on|at|en))",
         r"(?:no hope left|lost all hope|there's no hope|no hope for me)", r"(?:sin|no tengo|perdi la) esperanza",
@@ -415,13 +415,13 @@ CONTEXT_VETO = {
     # The member denies the everyday reason: "not for the crows this time", "piensan que es por
     # el PCS. no es eso". Then no everyday context explains a weak sign.
     "DENIED": [
-        r"(?:it'?s |its |it is |this (?:time )?)?(?:not|ain'?t|aint) for (?:the|my|a|an|any|deer|hunting|birds|crows)",
+        r"(?:it'?s |its |it is |this (?:time )?)?(?:not|ain'?t|aint) for (?:the|my|a|an|any|deer|hunting|birds|crows|\w+ing)(?!\S)",
         r"(?:not|ain'?t|aint|isn'?t|isnt) (?:\S+ )?(?:hunting|deer|duck) season", r"no voy de caza",
         r"no (?:es|son) (?:pa|para) (?:cazar|la caza)",
         r"(?:no es|no fue|no era|no son) (?:para|pa|por) (?:el|la|los|las|mi|mis|un|una|colgar|tender)",
         r"(?:no es|no fue|no era) (?:por )?eso",
         r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with",
-        r"not because of", r"nada que ver con", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna|tal)",
+        r"not because of", r"nada que ver con", r"not joking", r"(?:no es|no estoy) (?:broma|bromeando|jugando)", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna|tal)",
     ],
 }
 
@@ -455,8 +455,31 @@ FIGURATIVE = [
     r"|partner|husband|wife|fiance|fiancee|date|man|guy|girl)\b",
     r"unaliv\w* (?:my|the|this|that|his|her) (?!self\b)\S+",  # "unalive my controller"
     r"(?:jump\w*|div\w*) (?:off |in |into )?the deep end",
+    # away, and saying why: "won't be here next week, on holiday"
+    r"(?:won't|wont|will not) be (?:here|around) (?:\S+ ){0,4}?(?:on holiday|on vacation|away|on a trip|on the cruise"
+    r"|travel\w*|visiting)\b",
+    r"(?:holiday|vacation|going away|away|trip|cruise|travel\w*|visiting) (?:\S+ ){0,6}?(?:won't|wont|will not) be"
+    r" (?:here|around)\b",
     r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|high board|springboard|rope swing"
-    r"|trampoline|trampolin|jetty)",
+    r"|trampoline|trampolin|jetty|tailgate|truck bed|ladder|porch|stage|fence|swing|couch|bed)",
+    # a job done, a thing thrown, a word for something small
+    r"ropes? off", r"roped off", r"(?:saltaban|saltan|saltar|saltando) (?:las )?chispas", r"(?:con )?la soga al cuello",
+    r"(?:cayo|caer|cae|cayendo) parad[oa]",
+    r"throw\w* (?:it|this|that|the \S+|my \S+|this \S+) (?:off|out of|over|out) (?:the |a )?(?:bridge|window|roof"
+    r"|balcony|cliff)",
+    r"(?:od'?d|overdosed|overdosing|overdose|sobredosis) (?:on|de) (?:\S+ )?(?:pancakes|sugar|candy|chocolate|coffee"
+    r"|cafe|caffeine|cafeina|queso|tacos|pizza|netflix|anime|carbs|cake|pastel|dulces|azucar|memes|tiktok|cookies"
+    r"|galletas|pan dulce|tamales)",
+    r"(?:curso|clase|taller|training|class|course|capacitacion) (?:de|on|sobre|in|about) (?:\S+ )?(?:sobredosis"
+    r"|overdose|naloxona|naloxone|narcan|primeros auxilios|first aid|rcp|cpr)",
+    r"(?:se me va a morir|se (?:me )?(?:esta )?muriendo|se me murio|se murio|muriendo|morir|murio) (?:el|la|mi)"
+    r" (?:cel|celu|celular|telefono|bateria|pila|compu|laptop|parrilla|tele)\b",
+    r"(?:phone|battery|cel|laptop|charger)(?:'s)? (?:is )?(?:dying|about to die|died|dead)",
+    r"(?:i'?d|id|i would|would) (?:literally |honestly )?die for (?:a|an|some|one|this|that)\b",
+    r"(?:threaten\w*|amenaz\w*) (?:to|con) (?:throw|sell|cancel|unplug|ground|confiscate|take away|tirar|vender|quitar"
+    r"|cancelar|desconectar|castigar)",
+    r"(?:me )?(?:despedi|despedir|despido|despedimos) de (?:la cuadrilla|los de la obra|la obra|la chamba|mis companeros"
+    r"|los companeros|el equipo|the crew|my crew)",
     # a milestone of recovery: "6 months without self-harm", "2 años sin hacerme daño"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
     r"|diez) (?:\S+ )?(?:days|weeks|months|years|yrs|dias|semanas|meses|anos) (?:sin|without|free of|clean from"
@@ -528,7 +551,7 @@ FIGURATIVE = [
     r"casi me muero", r"me (?:tiene|tienen|dejo|dejaron) muert[oa]", r"me (?:va|van) a matar",
     r"(?:queria|quiero|quisiera|me queria|me quiero|voy a|me voy a|ganas de) morir(?:me)? (?:de|del) (?:la |lo )?"
     r"(?:aburrimiento|verguenza|pena|risa|viej[oa]|llen[oa]|hambre|sueno|calor|frio|cansancio|asco|nervios|envidia|sed"
-    r"|pena ajena)",
+    r"|pena ajena|susto)",
     r"(?:frio|calor|hambre|sueno|sed|cansancio) que me muero",
     r"(?:me|te|nos) (?:mata|matan|esta matando|estan matando|mataron)\b(?! (?:yo|a mi mism[oa]))",
     # "me mato" is "it killed me" with a subject or a complement ("ese video me mato", "me mato de risa",
@@ -638,7 +661,13 @@ SUPPORT = [
     r"(?:necesito|quiero|quisiera) que (?:alguien |mi \S+ )?me (?:escuche|llame|escriba|ayude|visite|acompane)",
     r"ayuda(?:me|nme)\b", r"ayudenme", r"(?:pido|busco|me vendria bien|me haria falta) (?:\S+ ){0,2}(?:apoyo|ayuda)",
     r"(?:me vendria|me iria|me haria|me sentaria) bien (?:una llamada|hablar|una visita|charlar|que me \S+|compania"
-    r"|un abrazo)",
+    r"|un abrazo|ver gente|ver a alguien|salir)",
+    r"marca(?:me|nme)\b", r"(?:te|le) (?:puedo|podria) (?:agarrar|llamar|marcar) (?:\S+ ){0,2}?(?:pa|para) (?:platicar"
+    r"|hablar|charlar)", r"(?:do|does) (?:y'all|yall|you|u|you guys|the group) (?:\S+ )?do (?:phone )?calls",
+    r"ocupo (?:ir|hablar|platicar|ayuda|a alguien|que me)", r"(?:number for|numbers for|know (?:of )?(?:a|any)|any|algun"
+    r"|alguna|sabes de (?:algun|alguna|un)|conoces (?:algun|un)) (?:\S+ ){0,2}?(?:food pantr\w*|food banks?|banco de comida"
+    r"|banco de alimentos|comedor)", r"(?:plaza|cama|bed|spot) (?:en|in) (?:desintox|detox|rehab)",
+    r"no (?:way|ride) to (?:the|my) (?:meeting|appointment|doctor|clinic|group)",
     r"hay alguien (?:\S+ )?(?:para hablar|disponible|ahi|despiert[oa]|por ahi|conectad[oa])",
     r"(?:llamad(?:a|ita)|charl(?:a|ita)|platica|visita|conversacion|hablar|charlar|platicar|un abrazo|compania) (?:\S+ ){0,3}?me"
     r" (?:vendria|haria|caeria|sentaria) bien",
@@ -663,6 +692,12 @@ SUPPORT_VETO = [
     r"(?:text|message|send|email) me (?:the|a|that|your) (?:link|address|details|time|info|number|rota|zoom"
     r"|location|postcode|schedule)",
     r"(?:thanks|thank you|gracias) (?:\S+ ){0,2}(?:support|help|apoyo|ayuda)",
+    # where and when to write, not a wish for contact: "can you text me on my other number?"
+    r"(?:text|message|msg|write|escribir|escribe|escribes|escribas|escribirme) (?:me )?(?:\S+ ){0,3}?"
+    r"(?:instead|other number|different number|new number|otro numero|numero nuevo|work phone|del trabajo"
+    r"|a otro numero|al otro numero)",
+    r"(?:don't|dont|do not) need a call", r"no (?:necesito|hace falta) (?:una )?llamada",
+    r"(?:overdosed|od'?d) on \S+ (?:\S+ ){0,4}?send help",
 ]
 # Said with a laugh these are jokes ("bored to death, send help lol").
 SUPPORT_LAUGHABLE = {"send help"}

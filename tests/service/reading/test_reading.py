@@ -230,6 +230,8 @@ class TestWantsSupport:
         "could we set up a call this week?", "do you have 5 minutes for a quick chat?", "a lot on my plate lately",
         "una llamadita me vendría bien", "¿hay alguien libre para una charla?", "¿tienes un rato para platicar?",
         "traigo mucho encima estos días",
+        "márcame cuando puedas", "¿te puedo marcar pa platicar un rato?", "do you guys do phone calls?",
+        "ocupo ir al grupo esta semana", "do you know any food pantries near me?", "me vendría bien ver gente",
     ])
     def test_asking_for_contact_or_help(self, text):
         reading = read_reply(text)
@@ -263,6 +265,16 @@ class TestWantsSupport:
         ("primera navidad sin mi papá", "es"), ("hoy hubiera cumplido 50 mi esposo", "es"),
         ("the doctor said it's parkinson's", "en"), ("had a miscarriage on sunday", "en"),
         ("nobody sat with me at lunch again", "en"), ("no tengo quien me lleve a la cita", "es"),
+        # unpaid, a shop closed, rent up, goods seized, hours cut, medicine run out, a relapse in other words
+        ("contractor still hasn't paid us for two weeks", "en"), ("cerré el changarro después de 15 años", "es"),
+        ("rent went up again, 30 percent", "en"), ("la muni me decomisó la mercancía", "es"),
+        ("they cut his nursing hours in half", "en"), ("ran out of my suboxone and the clinic is closed", "en"),
+        ("me piqué otra vez anoche", "es"), ("8 months down the drain, drank friday", "en"),
+        # loneliness as what happens, worn out as what the body does, a diagnosis, a death on its day
+        ("haven't talked to anyone in like 5 days", "en"), ("hablo más con el perico que con mi familia", "es"),
+        ("wasn't invited to my grandson's party", "en"), ("running on fumes, third double this week", "en"),
+        ("el doctor dice que es tuberculosis", "es"), ("my uncle died in a crash tuesday", "en"),
+        ("se nos fue mi abuela anoche", "es"),
     ])
     def test_hard_news_told_as_a_fact_reaches_a_buddy(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -277,6 +289,8 @@ class TestWantsSupport:
         "no need to call me, all good", "call me crazy but I enjoyed the rain",
         "thanks for the support last week", "bored to death, send help lol",
         "no hace falta que me llamen, estoy bien", "can you text me the zoom link?",
+        "can you text me on my other number from now on?", "me escribes al otro número porfa",
+        "don't need a call this week, all good",
     ])
     def test_mentions_that_are_not_requests(self, text):
         assert not read_reply(text).wants_support
@@ -384,6 +398,22 @@ class TestCrisis:
         ("i think about swerving into oncoming traffic on the way home", "en"),
         ("me paré frente al tren pero no me moví", "es"), ("dormir para siempre, eso quiero", "es"),
         ("soon nobody will have to worry about me", "en"), ("si me pasa algo que mi hermana se quede con los perros", "es"),
+        # stones carried to the water, someone hurt who does not move, breathing slowed, drink then pills
+        ("rocks in my pockets, heading to the pond tonight", "en"), ("mi compa se cayó del techo y ya no se mueve", "es"),
+        ("he's not moving and there's blood from his ear", "en"), ("respiro bien lento después de lo que me metí", "es"),
+        ("half a bottle of vodka and then I took the sleeping pills", "en"), ("tres días sin poder levantarme del piso", "es"),
+        # sorry to have woken, treatment stopped on purpose, no future seen, whatever happens
+        ("kinda bummed i woke up this morning", "en"), ("ojalá no hubiera despertado", "es"),
+        ("stopped taking my insulin on purpose", "en"), ("dejé de tomar las pastillas de la presión a propósito", "es"),
+        ("can't see myself making it past spring", "en"), ("no me veo llegando a fin de año", "es"),
+        ("que pase lo que tenga que pasar, ya no voy al médico", "es"), ("no me esperen de regreso", "es"),
+        ("esta noche se acaba todo para mí", "es"), ("I'll go to the cemetery and stay there with dad for good", "en"),
+        # a day named or a place, told "just so someone knows"; a pact; things returned; a title given
+        ("thursday is the day. just so someone knows", "en"), ("estoy en el puente, nomás pa avisar", "es"),
+        ("we made a pact: if nothing changes by spring we both go", "en"),
+        ("devolví todo lo prestado y di de baja el celular", "es"), ("gave the truck title to my nephew this morning", "en"),
+        ("sin mí mis hijos saldrían adelante", "es"), ("this is my last msg. bye", "en"),
+        ("sharpened a blade and it's not for cooking", "en"), ("I keep staring at my wrists", "en"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -435,6 +465,19 @@ class TestCrisis:
         ("perdió River otra vez, me quiero matar jaja", "es"), ("this is my last text for today, phones off at work", "en"),
         ("voy a dormir como muerta después del turno", "es"), ("el tamal estaba de muerte", "es"),
         ("gun to my head i'd say a 3", "en"), ("my grandson killed me like 12 times in free fire", "en"),
+        # a tailgate, a roped-off yard, a laptop thrown off a bridge in words, tamales, a first-aid course
+        ("jumped off the tailgate and rolled my ankle", "en"), ("roped off the yard for the party", "en"),
+        ("if this laptop freezes again i'm throwing it off the bridge", "en"), ("od'd on tamales at my tia's", "en"),
+        ("fui al curso de sobredosis y me dieron naloxona", "es"), ("se me va a morir el celular, te escribo luego", "es"),
+        ("i'd die for a cold beer right now", "en"), ("mom threatened to unplug the console lol", "en"),
+        ("me despedí de la cuadrilla, me mandan a otra obra", "es"), ("mi perro brincó del techo del carro y cayó parado", "es"),
+        ("ando con la soga al cuello con las deudas", "es"), ("saltaban chispas de la soldadora todo el día", "es"),
+        # rope for a pulley or firewood, a haircut, a knife for camping, a climbing rope, a seizure log
+        ("bought rope for the pulley in the barn", "en"), ("amarré la leña con una soga", "es"),
+        ("le corté el pelo a mi hijo con la navaja", "es"), ("me regalaron una navaja para ir de camping", "es"),
+        ("me compré una cuerda para escalar", "es"), ("the seizure log is empty this week!", "en"),
+        ("sent a goodbye email to my coworkers, new job monday", "en"),
+        ("tengo los papeles en orden para la cita de migración", "es"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
