@@ -24,7 +24,8 @@ GROUPS = {
     "WANT": r"(?:want|wanna|wish|hope|rather|ready|plan|decide|gonna|going to|think (?:about|of)|pray|let me"
     r"|i'll|i'd|should|deserve|better off|querer|quisiera|ojala|pedir|preferir|ganas|pensar|me ir a|deber|mejor me"
     r"|a ver si|pa ver si|para ver si|to see if i|que me)",
-    "KIN": r"(?:son|daughter|kid|child|boy|girl|brother|sister|mom|mum|mother|dad|father|friend|roommate"
+    "KIN": r"(?:son|daughter|kid|child|boy|girl|brother|sister|mom|mum|mother|dad|father|friend|roommate|grandma"
+    r"|grandpa|grandmother|grandfather|nan|nana|uncle|aunt|abuela|abuelo|abuelita|abuelito|tio|tia|suegra|suegro"
     r"|partner|wife|husband|boyfriend|girlfriend|sponsee|sponsor|cousin|nephew|niece|grandson|granddaughter"
     r"|neighbor|neighbour|student|hijo|hija|hermano|hermana|mama|papa|madre|padre|amigo|amiga|compadre|comadre"
     r"|esposo|esposa|novio|novia|nieto|nieta|primo|prima|sobrino|sobrina|vecino|vecina|companero|companera"
@@ -72,7 +73,8 @@ GROUPS = {
     r"|decidir|listo|lista|esta noche"
     r"|(?:ya )?es hora(?! de (?:\S+ )?(?:al?|a la|comer|dormir|cenar|trabajar|desayunar"
     r"|almorzar))|(?:para|pa) irme)",
-    "BYE": r"(?:goodbye|good bye|goodby|farewell|bye|adios|chao|signing off|goodnight|good night|thank(?:s"
+    "BYE": r"(?:goodbye|good bye|goodby|farewell|bye|adios|chao|signing off|logging off|log off|goodnight|good night"
+    r"|thank(?:s| you) for (?:\S+ ){0,3}?(?:all )?these years|gracias por (?:\S+ ){0,3}?(?:todos )?estos anos|thank(?:s"
     r"| you) for everything|gracias por todo|los quiero"
     r"|love (?:you|u) all|perdon|perdonar|sorry (?:everyone|to everyone|for everything))",
     "FAREWELL": r"(?:(?:me )?(?:estar|estoy|esta|ando|andar|vengo) despedir de (?:todos|todo el mundo|to el mundo|todo"
@@ -107,7 +109,10 @@ GROUPS = {
     r"|tell (?:\S+ ){0,4}?loved (?:em|them|him|her|you|u|y'all)|(?:que )?(?:los|las|la|lo|le) quise (?:mucho)?"
     r"|arregl\w* (?:\S+ )?(?:mis|todos mis) (?:asuntos|pendientes)"
     r"|reparti\w* (?:\S+ )?(?:mis|mi|todas mis) (?:cosas|herramientas|pertenencias|ropa|muebles)"
-    r"|signed (?:\S+ ){0,2}?over to|gave (?:\S+ ){0,3}?title to|devolv\w* (?:todo )?lo (?:que me )?prestad[oa]"
+    r"|(?:give|gave|given|regale|di) (?:away )?(?:my|mi|mis) (?:\S+ ){0,2}?(?:ring|watch|clock|anillo|reloj|medals|medallas"
+    r"|jewelry|joyas|alianza) (?:to|a)|despidiendose (?:\S+ ){0,3}?(?:y|and) (?:apago|no contesta|no responde)"
+    r"|(?:mando|sent) (?:me )?(?:un |a )?(?:audio|mensaje|message|voice note|video) (?:despidiendose|saying goodbye)"
+    r"|(?:ya )?tienen todas mis cosas|(?:have|got|has) all my (?:stuff|things)|signed (?:\S+ ){0,2}?over to|gave (?:\S+ ){0,3}?title to|devolv\w* (?:todo )?lo (?:que me )?prestad[oa]"
     r"|(?:returned|gave back) everything i borrowed|di de baja (?:el|mi) (?:celular|cel|telefono|linea)"
     r"|(?:pact|pacto) (?:\S+ ){0,8}?(?:if|si) (?:\S+ ){0,10}?(?:we (?:both )?go|both go|nos vamos|irnos|nos matamos|we die"
     r"|morimos)|firm\w* (?:la|el|mi) (?:troca|carro|camioneta|moto|coche) a"
@@ -135,10 +140,14 @@ GROUPS = {
     r" (?:arma|pistola|gun)|(?:threw|slammed|shoved) me (?:against|into) (?:the )?(?:wall|floor)"
     r"|me (?:avento|aventar|tiro|lanzo|empujo) contra (?:la pared|el piso|el suelo)|luz verde (?:sobre|pa|para"
     r"|contra) (?:mi|me)|green ?light on me"
+    r"|me (?:apunalaron|acuchillaron|picaron|navajearon|filerearon)|(?:got|been|was) stabbed|stabbed me"
+    r"|(?:un coche|un carro|a car|a truck|someone|alguien|a guy|un tipo|un hombre) (?:\S+ ){0,3}?(?:me sigue|me esta"
+    r" siguiendo|is following me|keeps following me|me persigue)|la siguiente soy yo|el siguiente soy yo"
     r"|(?:me )?(?:ensenaron|ensenar|enseno|mostraron|mostro|mostrar) (?:el|la|un|una|su) (?:arma|pistola|fierro"
     r"|cuchillo|navaja)|showed me (?:a|the|his|her|their) (?:gun|knife|piece|pistol)"
     r"|(?:dar ?me|me (?:van|va|ir) a dar|me dan) piso|(?:put|is|there's|theres|got) a hit (?:out )?on me)",
-    "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
+    "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|(?:intentar|intent\w*|tratar|trat\w*|quiso|querer|quiere"
+    r"|queria) (?:\S+ ){0,8}?(?:pa|para) (?:tirarse|matarse|colgarse|ahorcarse|suicidarse|aventarse)|talk (?:\w+ )?about (?:kill|die|suicide|end)"
     r"|wants to die|want(?:s)? to end (?:his|her|their)|cut (?:his|her|their) (?:wrists?|arms?|throat)|(?:is|was"
     r"|keeps) cutting|cut (?:himself|herself|themselves)"
     r"|turn(?:ing)? blue|not breathing|isn't breathing|won't wake|nod(?:ded)? out|unresponsive"
@@ -176,6 +185,14 @@ GROUPS = {
     r"|(?:won't|wont|doesn't|not) stop (?:the )?bleed\w*|no (?:para|deja|dejar|parar) de sangrar|mucha sangre"
     r"|blood everywhere"
     r"|seizure|convulsi\w*"
+    r"|espuma por la boca|(?:echa|echando) espuma|foaming at the mouth|ictus|derrame cerebral|boca torcid\w*|boca torcia"
+    r"|(?:se (?:me|le) (?:esta )?cerrando|closing up|closing|swelling) (?:\S+ )?(?:la garganta|my throat|her throat"
+    r"|his throat)|throat (?:is )?(?:closing|swelling)|lengua (?:\S+ )?hinch\w*|tongue (?:is )?swelling"
+    r"|bolsa (?:de plastico )?en la cabeza|(?:plastic )?bag (?:over|on) (?:his|her|my|their) head"
+    r"|can'?t catch (?:my|his|her) breath|fever (?:of )?10[4-9]|fiebre de (?:40|41|42)"
+    r"|(?:swallowed|se tomo|se trago|me trague) (?:\S+ ){0,2}?(?:whole|entire|todo el|toda la) (?:\S+ ){0,2}?"
+    r"(?:blister|pack|bottle|frasco|caja|blister)|ambulance (?:is )?(?:\S+ ){0,2}?(?:away|coming|on (?:its|the) way)"
+    r"|ambulancia (?:\S+ ){0,2}?(?:viene|en camino|tarda)"
     r"|(?:he|she|he's|she's|hes|shes) (?:ain't|aint|isn't|isnt|is not|not) (?:moving|breathing)|ya no se mueve"
     r"|blood (?:\S+ ){0,2}?(?:out of|from|outta) (?:his|her|the) (?:ears?|mouth|nose)"
     r"|sangre (?:\S+ ){0,2}?(?:del oido|de la oreja|por el oido|por la oreja|por los oidos)"
@@ -224,7 +241,12 @@ GROUPS = {
     r"|me da igual|me vale|infarto|primero muert[oa]|clock(?:ing)? out for good|dormir(?:me)? para siempre"
     r"|no creo llegar a|(?:don't|dont|do not) think i'?ll make it to|(?:time i|time to) join (?:em|them|him|her)"
     r"|no llegar a|no pienso llegar|ocupar un empujon|irme en paz"
-    r"|sleep for good|check(?:ing)? out for good|(?:ir a|voy a|me voy a) estar con (?:el|ella|mi \S+) (?:\S+ ){0,3}?ya es hora"
+    r"|sleep for good|check(?:ing)? out for good|con (?:mi|mis) \S+ que (?:ya )?(?:se murio|murio|fallecio|se fue)"
+    r"|(?:not|no longer|no more) (?:scared|afraid) (?:of|to) (?:dying|die|death)|ya no (?:le )?tengo miedo (?:a|de)"
+    r" (?:morir|la muerte|morirme)|(?:till|until|til) (?:i'?m|im|i am) (?:gone|dead)|(?:supposed to|should have) (?:go"
+    r"|gone) with (?:them|him|her)|(?:deprecate|delete|uninstall|unplug) myself"
+    r"|(?:ya no me|no me voy a|stopped|quit|not) (?:pincho|pongo|inyecto|poner|pinchar|inyectar|taking|injecting|doing)"
+    r" (?:la |my )?(?:insulina|insulin)|(?:ir a|voy a|me voy a) estar con (?:el|ella|mi \S+) (?:\S+ ){0,3}?ya es hora"
     r"|(?:esta noche|hoy|manana|tonight|today) (?:se )?(?:termina|acaba|ends) (?:todo|it all|everything)"
     r"|todo (?:termina|se acaba|se termina) (?:esta noche|hoy)|que pase lo que (?:tenga que pasar|pase)"
     r"|no me (?:esperen|esperes|espere) de (?:regreso|vuelta)|(?:don't|dont) wait (?:up )?for me to come back"
@@ -240,7 +262,8 @@ GROUPS = {
     r"|(?:ya )?no me (?:bajo|voy a bajar) por (?:la )?escalera|(?:quien|who) (?:iria|vendria|would come|would show up)"
     r" (?:a|to) (?:mi|my) (?:velorio|funeral|entierro)"
     r"|(?:identify|identificar) (?:me|my body|mi cuerpo|me) (?:after|later|despues|cuando)|identificar ?me)",
-    "DONE": r"(?:i'm done|im done|done fighting|nothing left|no one can help|nobody can help|no coming back"
+    "DONE": r"(?:i'm done|im done|done fighting|nothing left"
+    r"|what'?s the point of (?:another|living|life|going on|it all|anything|waking up)|(?:para|pa) que seguir|no one can help|nobody can help|no coming back"
     r"|can't promise|cant promise|not safe|pronto se (?:termina|acaba) todo|todo se (?:termina|acaba) pronto"
     r"|it(?:'ll| will) all be over soon|no hope|hopeless|can't do this|ya no aguanto|no aguanto|me cansar"
     r"|no tener caso|no tiene caso|no le veo caso|no vale la pena|ya no puedo|(?:para|pa) que sigo|done prolonging"
@@ -267,6 +290,17 @@ GROUPS = {
     "TIDY": r"(?:cancel\w*|di de baja) (?:\S+ ){0,6}?(?:linea|phone plan|celu|subscriptions|gym|gimnasio|membership)"
     r"|(?:ordene|organice|arregle|sorted|tidied|organized|settled) (?:todo|everything)(?! (?:el|la|los|las|the|my|mi|mis"
     r"|for|para|pa|in|en)(?!\S))",
+    # A dose known or counted, a method's pain asked about: "ya sé cuánto me tendría que tomar".
+    "METHOD_KNOWN": r"(?:(?:ya )?(?:se|sabe|know|figured out|calcule|calculated|counted|conte) (?:exactly |exactamente )?"
+    r"(?:cuant[oa]s?|how (?:much|many)|what) (?:\S+ ){0,3}?(?:tendria que|hace falta|i'?d need|it takes|would take"
+    r"|necesito|necesitaria|me (?:tendria|tengo) que)"
+    r"|does it hurt (?:much |a lot )?(?:to )?(?:drown\w*|hang\w*|jump\w*|bleed\w*|die|dying|overdos\w*)"
+    r"|duele (?:mucho )?(?:ahogarse|morir|ahorcarse|tirarse|desangrarse))",
+    # Voices that tell the member what to do.
+    "VOICES": r"(?:las )?voces me (?:dicen|piden|ordenan|dijeron)|voices (?:tell|telling|told|say|keep saying|want)",
+    # Thanks to the listener in the past tense, beside a goodbye: "usted fue de las pocas personas".
+    "ELEGY": r"(?:usted|tu|vos|you) (?:fue|fuiste|were|was|have been|'ve been) (?:\S+ ){0,2}?(?:de las pocas|de los pocos"
+    r"|one of the few|the only|la unica|el unico)",
     # Looking at one's wrists: no kitchen explains it.
     "WRISTS": r"(?:looking|look|stare|staring|mirando|mirar|miro|veo) (?:at )?(?:my|mis|las) (?:wrists?|munecas|venas|veins)",
     # Telling someone, with nothing to say after: "just so someone knows", "nomás pa avisar", "no me llames".
@@ -292,7 +326,7 @@ GROUPS = {
     # One's own death, supposed: "if i died", "si me muriera", "si me muero hoy".
     "IF_I_DIE": r"(?:if i (?:die|dead|was dead|were dead|be dead|be gone|was gone|were gone|kill myself)|when i'm gone"
     r"|si (?:yo )?me morir|si me (?:muero|muriera|fuera para siempre)|cuando ya no (?:estar|este))",
-    "RELIEF": r"(?:relief|alivio|peace|en paz|(?:ando|me quedo|quedo|quede|me quede|andar|quedar) (?:mas "
+    "RELIEF": r"(?:relief|alivio|peace|en paz|tranquilidad|peace of mind|(?:ando|me quedo|quedo|quede|me quede|andar|quedar) (?:mas "
     r"|muy )?tranquil[oa]"
     r"|feel(?:ing)? (?:so )?calm(?:er)?|better off|mejor (?:asi|para todos)|fine by me|easier for (?:everyone|them)"
     r"|nobody (?:would )?(?:notice|notices|care|cares|miss|misses)|nadie (?:se )?(?:entera|enterar|daria cuenta|notar|extranar)"
@@ -310,10 +344,15 @@ GROUPS = {
     r"|(?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight|today|hoy|manana|el \S+)"
     r" (?:is|es) the day|(?:hoy|manana|el \S+) es el dia(?! de)|(?:my|mi) (?:own |propia )?(?:way out|salida)"
     r" (?:\S+ )?(?:planned|ready|figured|lista|pensada)|(?:tengo|got|have) (?:mi|my) (?:propia |own )(?:salida|way out)"
+    r"|(?:lo )?tengo marcad[oa] en el calendario|marked (?:it )?on (?:my|the) calendar|circled (?:the|a) (?:date|day)"
+    r"|(?:i )?know exactly where(?! (?:to|the|it|you|my|i|we)(?!\S))|ya (?:se|vi) (?:exactamente )?(?:por )?donde"
+    r"(?! (?:queda|esta|vives|vive)(?!\S))|(?:know|knows|figured out|se) (?:\S+ )?how (?:i'?m|im|i am) (?:getting|gonna get"
+    r"|going to get) out(?! of (?:the|this|my) (?:job|house|contract|lease|apartment|debt|town|place)(?!\S))"
     r"|ya decidir(?! (?:que|si|donde|ir a))|ya (?:lo )?tener decidido|(?:ya )?tomar (?:la|mi|una) decision(?! (?:de"
     r"|que|sobre|con))|ya se cuando me (?:ir|voy)|got it planned for)",
     # A car left running in a closed space.
-    "EXHAUST": r"(?:hose (?:into|in|through) the (?:cab|car|window|exhaust)|(?:engine|diesel"
+    "EXHAUST": r"(?:hose (?:into|in|through) the (?:cab|car|window|exhaust)|(?:manguera|hose) (?:\S+ ){0,4}?(?:escape"
+    r"|exhaust|mofle)|(?:engine|diesel"
     r"|motor) (?:\S+ )?(?:running|runnin|on) ,? windows (?:up|shut|closed)"
     r"|(?:car|engine|truck|auto|carro|coche|motor|troca) (?:\S+ ){0,3}?(?:running|on|prendido|encendido)"
     r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)"
@@ -368,7 +407,7 @@ GROUPS = {
     # a thing passed on to someone who needs it, a move, a new number, a trip, flowers at a grave
     r"|know anyone|saben de alguien|sabes de alguien|alguien quiere|alguien lo necesita|tent|carpa"
     r"|acampar|rope burns?|rope toy|dog toy|clothespins?|pinzas|broches|colgar la ropa|colgue la ropa|colgando la ropa"
-    r"|washing|on the line|hauling|kegs|boat|amarr\w* (?:la )?carga|blister packs?|curad[oa]|antique|antigua|restaurar"
+    r"|washing|on the line|hauling|kegs|boat|amarr\w* (?:la )?carga|dosette|pill ?box(?:es)?|out of the blister packs?|curad[oa]|antique|antigua|restaurar"
     r"|restore|like (?:the )?(?:doctor|doc) said"
     r"|como (?:me )?(?:dijo|indico) el (?:doctor|medico)|me cambio a|me cambiaron a|nos cambiamos|me mudo|transferred"
     r"|chip|el nuevo (?:numero )?es|cruise|crucero|cat sitter|sin datos|sin saldo|excursion|sightseeing"
@@ -386,6 +425,16 @@ GROUPS = {
     r"|(?:goodbye|farewell|despedida) (?:email|party|lunch|card|drinks)|(?:in order|en orden) (?:for|para|pa)"
     r" (?:the|my|el|la|mi) (?:appt|appointment|interview|meeting|cita|hearing|audiencia|taxes|housing)"
     r"|declaracion|me cambio de (?:depa|casa|departamento|piso|cuarto|ciudad)|minimalis\w*|declutter\w*"
+    # hunting in company, a gun club, boots and baby things outgrown, produce from the garden, a letter received
+    r"|(?:gun|rod|shooting) club|club de tiro|deer lease|redes|nets|pelar|peel\w*|dentist\w*"
+    r"|regimen|zucchini|calabacitas|huerto|veggies|verduras"
+    r"|recog\w* (?:las|mis) (?:pastillas|medicinas)|picked up (?:my|the) (?:pills|meds|prescription|refill)"
+    r"|cot|crib|buggy|stroller|pram|cuna|carriola|too big now|ya estan grandes|ya crecieron|outgrew|outgrown"
+    r"|de adorno|decoration|wall mount|solicitor'?s"
+    r"|(?:carta|letter|note) (?:\S+ ){0,3}?(?:que|q|that) me (?:escribio|escribieron|wrote|dio|gave)"
+    r"|(?:cazar|caza|cacería|caceria|hunting|deer|pheasants?|venado|conejos|patos|palomas|dove|duck)"
+    r" (?:\S+ ){0,6}?(?:with|con) (?:my|mi|el|the|su|his|her)\b"
+    r"|(?:with|con) (?:my|mi|su|his|her) \S+ (?:\S+ ){0,5}?(?:cazar|caza|hunting|deer|venado|pheasants?)"
     r"|when we were kids|como todos los veranos|cartas viejas|old letters)",
 }
 
@@ -530,14 +579,17 @@ GROUPS["HARDSHIP"] = (
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell me|keep saying|texted|yell|yelling"
+                    r"|diciendo|diciendome|amenazando"
                     r"|scream|screaming|texting|messaging|dijo|dice|dicen|dijeron|decir|amenazar|amenaza"
                     r"|grita|gritando|gritar"
                     r"|escribio|escribir|mando|jura|juro)"
-                    r" (?:\S+ ){0,6}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar"
+                    r" (?:(?:\S+ ){0,8}?(?:me desaparece|me (?:va|van|ir) a desaparecer|me desaparecen|make me disappear"
+                    r"|end up (?:in the (?:canal|river|ditch|desert)|dead)|terminan en el (?:canal|rio))"
+                    r"|(?:\S+ ){0,6}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar"
                     r"|kill (?:her|him)\b(?! (?:husband|wife|son|daughter|brother|sister|mom|mum|dad|boyfriend"
                     r"|girlfriend"
                     r"|kids?|cat|dog|for|with)\b)|la (?:va|van) a matar"
-                    r"|me ir a matar|nos ir a matar|me van a matar|me matan|(?:me|la|nos) entierra)")
+                    r"|me ir a matar|nos ir a matar|me van a matar|me matan|(?:me|la|nos) entierra))")
 GROUPS["ULTIMATUM"] = (r"(?:or|or else|o|o si no|si no) (?:\S+ ){0,2}?(?:kill me|they'll kill me|me matar|me pelar"
                        r"|me quebrar|me mata|me matan)")
 GROUPS["WISH_DIE"] = r"<WANT> (?:[^\s.!?]+ ){0,4}?<DIE>"
@@ -577,6 +629,13 @@ CRISIS_RULES = [
     ("a decision made", ("DECIDED", "PASSIVE")),
     ("self-harm", ("HARM_BODY",)),
     ("self-harm", ("WRISTS",)),
+    ("a means named", ("METHOD_KNOWN",)),
+    ("voices telling them to act", ("VOICES", "DECIDED")),
+    ("voices telling them to act", ("VOICES", "DIE")),
+    ("voices telling them to act", ("VOICES", "MEANS")),
+    ("voices telling them to act", ("VOICES", "DONE")),
+    ("a goodbye beside signs of risk", ("BYE", "ELEGY")),
+    ("a decision made", ("DECIDED", "PLACE")),
     ("farewell signs", ("TIDY", "RELIEF")),
     ("a decision made", ("DECIDED", "NOTICE")),
     ("a high or dangerous place", ("PLACE", "NOTICE")),
@@ -594,7 +653,7 @@ WEAK = frozenset({"farewell signs", "a high or dangerous place", "goodbye messag
 # Concepts that are a sign of risk wherever they occur: any one of them withholds good news.
 RISK_SIGNS = ("DIE", "MEANS", "PLACE", "BYE", "FAREWELL", "VIOLENCE", "OTHERS_RISK", "EMERGENCY", "PASSIVE",
               "DONE", "HARM_BODY", "METHOD_SEARCH", "FOREVER", "IF_I_DIE", "DECIDED", "EXHAUST", "THREAT",
-              "ULTIMATUM", "WISH_DIE", "WRISTS")
+              "ULTIMATUM", "WISH_DIE", "WRISTS", "METHOD_KNOWN")
 # Signs of risk that alone leave the reader unsure: the member is asked.
 UNSURE = ("DONE", "DECIDED")
 # Concepts an everyday context explains: "goodbye for now, see you Thursday".

@@ -63,6 +63,8 @@ def lemma(word: str, lang: str) -> str:
     forms = _words()["forms"][lang]
     if word in forms:
         return forms[word]
+    if lang == "es" and word.endswith("ao") and (full := word[:-2] + "ado") in forms:
+        return forms[full]  # Andalusian and Caribbean speech drops the d: "intentao", "le ha dao"
     if lang == "es":
         for clitic in _CLITICS:  # "matarme", "cortandome", "despedirme"
             stem = word[: -len(clitic)]

@@ -421,7 +421,11 @@ CONTEXT_VETO = {
         r"(?:no es|no fue|no era|no son) (?:para|pa|por) (?:el|la|los|las|mi|mis|un|una|colgar|tender)",
         r"(?:no es|no fue|no era) (?:por )?eso",
         r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with",
-        r"not because of", r"nada que ver con", r"not joking", r"(?:no es|no estoy) (?:broma|bromeando|jugando)", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna|tal)",
+        r"not because of", r"nada que ver con", r"not joking",
+        # kept secret, or a cover story told: "he doesn't know", "les dije que era limpieza"
+        r"(?:he|she|they|nobody|no one|mom|dad|my wife|my husband) (?:doesn'?t|don'?t|does not|do not) know",
+        r"nadie (?:mas )?(?:lo )?sabe", r"no se lo (?:digan|digas|diga)", r"(?:don'?t|do not) tell (?:anyone|him|her|my)",
+        r"(?:les|le) dije (?:\S+ ){0,3}?(?:que|q) (?:era|es|fue)", r"told (?:\S+ ){0,2}?it was", r"(?:no es|no estoy) (?:broma|bromeando|jugando)", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna|tal)",
     ],
 }
 
@@ -493,6 +497,21 @@ FIGURATIVE = [
     r"died (?:laughing|of laughter)",
     r"(?:nearly|almost|practically|liked to|like to|about) killed myself", r"killed myself laughing",
     r"suicide (?:prevention|awareness)", r"prevencion del suicidio",
+    # the same, the other way round: "gonna die if i hear that alarm one more time", "me voy a morir si vuelvo a oír"
+    r"(?:gonna|going to|i'll|i will|ima) die if i (?:\S+ ){0,2}?(?:hear|see|have to|smell|eat) (?:\S+ ){0,6}?"
+    r"(?:one more time|again)",
+    r"me (?:voy a morir|muero|mato|tiro por la ventana) si (?:vuelvo a|oigo|escucho|veo|tengo que) (?:\S+ ){0,6}?"
+    r"(?:otra vez|una vez mas|de nuevo)",
+    r"me (?:voy a morir|muero|mato|tiro por la ventana) si vuelvo a (?:oir|escuchar|ver)",
+    r"estoy que me (?:tiro|aviento|muero|mato)",
+    # worn out, not dead: "quedé muerto", "me pegué una matada"; past scares and everyday senses
+    r"(?:quede|quedo|quedar|me voy a quedar|quedamos) muert[oa]s?", r"(?:me )?(?:pegue|di|dio|pego) una matada",
+    r"pense que me (?:moria|iba a morir)", r"(?:thought|felt like) i was (?:gonna|going to) die",
+    r"hung out", r"hang(?:ing)? out", r"like bullets", r"como balas",
+    r"(?:meds|pills|medicine|medication|pastillas) (?:\S+ ){0,3}?(?:knock\w* me out|me tumban|me noquean)",
+    r"(?:got|has|have|tiene) me (?:wanting|ready|queriendo) to (?:jump|die)\b",
+    r"(?:overdosed|od'?d) on (?:\S+ ){0,3}?(?:reruns|episodes|shows|tv|series|movies|peliculas|capitulos)",
+    r"me despido del ano", r"despedir (?:\S+ )?(?:el|del) ano",
     # the hyperbole of one more song, one more lesson: "if i hear baby shark again i'll jump", "si oigo eso
     # una vez más me tiro por la ventana"
     r"if i (?:have to )?(?:hear|see|watch|listen to|sit through|sit thru|read|eat|grade|fill out)"

@@ -414,6 +414,17 @@ class TestCrisis:
         ("devolví todo lo prestado y di de baja el celular", "es"), ("gave the truck title to my nephew this morning", "en"),
         ("sin mí mis hijos saldrían adelante", "es"), ("this is my last msg. bye", "en"),
         ("sharpened a blade and it's not for cooking", "en"), ("I keep staring at my wrists", "en"),
+        # a dose known, a method's pain asked about; a body failing in front of someone; voices; an elegy
+        ("ya sé cuántas me tendría que tomar", "es"), ("counted how many i'd need from the nurse's cart", "en"),
+        ("does it hurt much to drown?", "en"), ("mi abuelo echa espuma por la boca y no contesta", "es"),
+        ("le ha dao un ictus a mi padre", "es"), ("my throat is closing, the new pill", "en"),
+        ("la encontraron con una bolsa en la cabeza", "es"), ("mi tía quiso abrir la ventana para tirarse", "es"),
+        ("la manguera ya está en el escape", "es"), ("las voces me dicen que hoy es el día", "es"),
+        ("chao, usted fue de las pocas que me escuchó", "es"), ("logging off for good", "en"),
+        ("dice que si hablo con la policía me va a desaparecer", "es"), ("no longer afraid of dying, strange feeling", "en"),
+        ("ya no me pongo la insulina", "es"), ("just waiting it out till i'm gone", "en"),
+        ("gave my watch to my grandson this morning", "en"), ("mis primas ya tienen todas mis cosas", "es"),
+        ("ya organicé todo, qué tranquilidad", "es"), ("ayer me apuñalaron saliendo del bar", "es"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -478,6 +489,13 @@ class TestCrisis:
         ("me compré una cuerda para escalar", "es"), ("the seizure log is empty this week!", "en"),
         ("sent a goodbye email to my coworkers, new job monday", "en"),
         ("tengo los papeles en orden para la cita de migración", "es"),
+        # one more song, worn out, a past scare, medicine that makes one sleep, hunting in company, a crib outgrown
+        ("gonna die if i hear that song one more time", "en"), ("me voy a morir si vuelvo a oír ese reguetón", "es"),
+        ("estoy que me tiro por la ventana con este tráfico", "es"), ("quedé muerta después del turno", "es"),
+        ("pensé que me moría con el chile jaja", "es"), ("the new meds knock me out at night", "en"),
+        ("went deer hunting with my brother, got nothing", "en"), ("voy de cacería con mi suegro el sábado, llevo el rifle", "es"),
+        ("gave away the crib, the baby outgrew it", "en"), ("regalé la cuna y la carriola a mi prima", "es"),
+        ("me despido del año con estas fotos", "es"), ("overdosed on cooking show episodes", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
@@ -485,7 +503,8 @@ class TestCrisis:
     @pytest.mark.parametrize("text, language", [
         ("i set a date. my birthday", "en"), ("ya escogí la fecha. no le digan a mi hija", "es"),
         ("got it all planned out. don't worry about me", "en"), ("bueno, hasta aquí llegué", "es"),
-        ("im checking out. no more of this", "en"),
+        ("im checking out. no more of this", "en"), ("lo tengo marcado en el calendario", "es"),
+        ("i know exactly where now", "en"),
     ])
     def test_a_decision_left_unsaid_is_asked_about(self, text, language):
         reading = read_reply(text, language, model=None)
