@@ -45,7 +45,7 @@ GROUPS = {
     "PLACE": r"(?:bridge|overpass|roof|rooftop|ledge|edge|balcony|platform|track|tracks|train|cliff|river|lake"
     r"|pier|dock|jetty|long way down|harbour|harbor|harbour wall|sea wall|level crossing|railway|rail|rails"
     r"|parking ramp|dam|reservoir"
-    r"|muelle|malecon|acequia|barranca|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
+    r"|muelle|malecon|acequia|barranca|no guardrail|no railing|sin barandal|sin baranda|no hay reja|sin reja|riel|rieles|represa|paso a nivel|barranco|precipicio|anden|fire escape|grain bin|silo"
     r"|planta mas alta|lo alto|water tower"
     r"|quarry|highway|freeway|top floor|parking (?:garage|deck|structure)|puente|via|vias|tren|azotea|techo"
     r"|balcon|cornisa|borde|orilla|acantilado|rio|canal|presa|ultimo piso|panteon|cementerio|cemetery|(?:his|her|their"
@@ -112,7 +112,8 @@ GROUPS = {
     r"|(?:give|gave|given|regale|di) (?:away )?(?:my|mi|mis) (?:\S+ ){0,2}?(?:ring|watch|clock|anillo|reloj|medals|medallas"
     r"|jewelry|joyas|alianza) (?:to|a)|despidiendose (?:\S+ ){0,3}?(?:y|and) (?:apago|no contesta|no responde)"
     r"|(?:mando|sent) (?:me )?(?:un |a )?(?:audio|mensaje|message|voice note|video) (?:despidiendose|saying goodbye)"
-    r"|(?:ya )?tienen todas mis cosas|(?:have|got|has) all my (?:stuff|things)|signed (?:\S+ ){0,2}?over to|gave (?:\S+ ){0,3}?title to|devolv\w* (?:todo )?lo (?:que me )?prestad[oa]"
+    r"|(?:ya )?tienen todas mis cosas|(?:have|got|has) all my (?:stuff|things)|(?:ask|tell) (?:\S+ ){0,2}?to forgive me|(?:pidele|pidanle|dile|diganle) (?:a )?(?:mi )?\S+ que me perdone"
+    r"|(?:ni|or) (?:nunca|ever)(?: mas| again)?(?!\S)|signed (?:\S+ ){0,2}?over to|gave (?:\S+ ){0,3}?title to|devolv\w* (?:todo )?lo (?:que me )?prestad[oa]"
     r"|(?:returned|gave back) everything i borrowed|di de baja (?:el|mi) (?:celular|cel|telefono|linea)"
     r"|(?:pact|pacto) (?:\S+ ){0,8}?(?:if|si) (?:\S+ ){0,10}?(?:we (?:both )?go|both go|nos vamos|irnos|nos matamos|we die"
     r"|morimos)|firm\w* (?:la|el|mi) (?:troca|carro|camioneta|moto|coche) a"
@@ -140,6 +141,12 @@ GROUPS = {
     r" (?:arma|pistola|gun)|(?:threw|slammed|shoved) me (?:against|into) (?:the )?(?:wall|floor)"
     r"|me (?:avento|aventar|tiro|lanzo|empujo) contra (?:la pared|el piso|el suelo)|luz verde (?:sobre|pa|para"
     r"|contra) (?:mi|me)|green ?light on me"
+    r"|balacearon|(?:shots|shooting|disparos|balazos) (?:\S+ ){0,3}?(?:outside my|afuera de (?:mi|la) casa|at (?:my|our)"
+    r" (?:house|place|door))|(?:bullet|bala) (?:\S+ ){0,3}?(?:window|ventana)|(?:window|ventana) (?:\S+ ){0,2}?(?:got hit"
+    r"|shot)|followed me (?:\S+ ){0,4}?(?:home|to my|from)|me siguieron (?:hasta|a) (?:mi|la) (?:casa|cuarto)"
+    r"|(?:show|showed|shows|lifted his shirt to show) (?:me )?(?:the|his|a|her) (?:piece|strap|gun|fierro)"
+    r"|me dieron (?:la )?luz verde(?! (?:para|pa))|paperwork on me|they know (?:my car|where i (?:live|work|stay))"
+    r"|saben (?:donde|dónde) (?:chambeo|vivo|trabajo|estoy|duermo)"
     r"|me (?:apunalaron|acuchillaron|picaron|navajearon|filerearon)|(?:got|been|was) stabbed|stabbed me"
     r"|(?:un coche|un carro|a car|a truck|someone|alguien|a guy|un tipo|un hombre) (?:\S+ ){0,3}?(?:me sigue|me esta"
     r" siguiendo|is following me|keeps following me|me persigue)|la siguiente soy yo|el siguiente soy yo"
@@ -151,11 +158,11 @@ GROUPS = {
     r"|wants to die|want(?:s)? to end (?:his|her|their)|cut (?:his|her|their) (?:wrists?|arms?|throat)|(?:is|was"
     r"|keeps) cutting|cut (?:himself|herself|themselves)"
     r"|turn(?:ing)? blue|not breathing|isn't breathing|won't wake|nod(?:ded)? out|unresponsive"
-    r"|se (?:querer|ir a|pensar|ir) (?:a )?(?:colgar|matar|morir|tirar|ahorcar|cortar|suicidar|aventar)"
+    r"|se (?:querer|quiere|quiso|queria|ir a|va a|pensar|piensa|ir) (?:a )?(?:colgar|matar|morir|tirar|ahorcar|cortar|suicidar|aventar)"
     r"|se (?:tira|tirar|avienta|aventar|cuelga|colgar) (?:por|de|del|desde) (?:la ventana|el puente|el balcon"
     r"|la azotea"
     r"|el techo|las vias)"
-    r"|(?:is|keeps|was|been) beating (?:her|him|my \S+)|(?:le|la|lo) (?:esta )?(?:pegando|golpeando)"
+    r"|(?:is|keeps|was|been) beating (?:her|him|my \S+)|(?:le|la|lo) (?:esta )?(?:pegando|golpeando)|le (?:pego|golpeo) a (?:mi|su) (?:mama|madre|hermana|esposa|mujer)"
     r"|se (?:esta )?cortar(?! (?:el|la|los|las) (?:dedo|dedos|mano|una|pelo|cabello|luz|agua|internet|gas|senal"
     r"|llamada|linea|cable"
     r"|corriente|electricidad|wifi|servicio))|no respira|no (?:despierta|reacciona|contesta))",
@@ -185,6 +192,13 @@ GROUPS = {
     r"|(?:won't|wont|doesn't|not) stop (?:the )?bleed\w*|no (?:para|deja|dejar|parar) de sangrar|mucha sangre"
     r"|blood everywhere"
     r"|seizure|convulsi\w*"
+    r"|ni (?:tomo|bebo) agua|no (?:he )?(?:tomado|bebido) agua (?:\S+ ){0,3}?(?:desde|en)|no como desde hace (?:una semana"
+    r"|\d+ dias|dias)|(?:passed out|me desmaye|fainted|blacking out) (?:\S+ ){0,8}?(?:haven'?t eaten|no he comido|sin comer)"
+    r"|(?:pulsaciones|pulse|heart rate|pulso) (?:\S+ ){0,2}?(?:1[5-9]\d|2\d\d)(?!\S)|(?:me estoy|estoy) desmayando"
+    r"|i'?m (?:passing|blacking) out|vision (?:is )?going black|manure pit|fosa (?:del|de) estiercol|fosa septica"
+    r"|(?:isn't|not|neither one is|no one is) coming (?:back )?up|(?:y|and) no se mueve|(?:tractor|truck|car|troca|carro)"
+    r" (?:\S+ ){0,3}?encima|pinned under|(?:sugar|azucar|glucose|glucosa) (?:is )?(?:very |so |super |muy |bien )?(?:low"
+    r"|baja)(?! carb) (?:\S+ ){0,4}?(?:confused|confundid\w*|shaking|temblando|can'?t find|no encuentro|sweating|sudando)"
     r"|espuma por la boca|(?:echa|echando) espuma|foaming at the mouth|ictus|derrame cerebral|boca torcid\w*|boca torcia"
     r"|(?:se (?:me|le) (?:esta )?cerrando|closing up|closing|swelling) (?:\S+ )?(?:la garganta|my throat|her throat"
     r"|his throat)|throat (?:is )?(?:closing|swelling)|lengua (?:\S+ )?hinch\w*|tongue (?:is )?swelling"
@@ -228,7 +242,10 @@ GROUPS = {
         r"|let it happen|let it take me|hope it takes me|idc if|don't care if"
     r"|dont care if|(?:don't|dont|do not) (?:really |even )?care if|no paso de (?:este|esta|hoy|manana)"
     r"|(?:should have|shoulda|should've) taken me|took me instead|(?:llevar|llevara|llevado) a mi (?:y no|en vez)"
-    r"|se (?:tenia|tendria|debia) que llevar a mi|(?:i'll|ill|i will) be with (?:\S+ )?(?:by then|soon|again|at last)"
+    r"|se (?:tenia|tendria|debia) que llevar a mi|me (?:tenia|tendria|debia) que llevar a mi"
+    r"|(?:i )?get it more (?:every|each)|(?:entiendo|comprendo) (?:cada vez mas|mejor) (?:por que|porque) lo hizo"
+    r"|understand why (?:he|she|they) did it|(?:nobody|no one|nadie) (?:will|would|is gonna|gonna|va a) (?:miss|extranar)"
+    r" (?:me|a \S+|a un \S+)|(?:i'll|ill|i will) be with (?:\S+ )?(?:by then|soon|again|at last)"
     r"|(?:subo|subir) (?:\S+ ){0,4}?y no (?:bajo|bajar)"
     r"|(?:haven't|havent|not) (?:stepped|jumped|gone) (?:on|off|in|over) yet|wouldn't mind|not have to (?:do|wake"
     r"|face)|any tomorrow|not (?:be )?around|won't be around"
@@ -287,7 +304,8 @@ GROUPS = {
     r"|dar me|me pego|pegar me|golpear me|me golpeo|bang\w*|hit\w*)"
     r" (?:\S+ ){0,3}?(?:contra la pared|la cabeza contra|my head (?:against|on) the wall))",
     # Accounts closed and things put in order, beside relief: "cancelé la línea y la tarjeta... en paz".
-    "TIDY": r"(?:cancel\w*|di de baja) (?:\S+ ){0,6}?(?:linea|phone plan|celu|subscriptions|gym|gimnasio|membership)"
+    "TIDY": r"(?:everything i own|all my (?:things|stuff)|todas mis cosas|todo lo (?:mio|que tengo)) (?:\S+ ){0,3}?"
+    r"(?:labell?ed|etiquetad\w*|con etiquetas|con (?:su )?nombre)|(?:cancel\w*|di de baja) (?:\S+ ){0,6}?(?:linea|phone plan|celu|subscriptions|gym|gimnasio|membership)"
     r"|(?:ordene|organice|arregle|sorted|tidied|organized|settled) (?:todo|everything)(?! (?:el|la|los|las|the|my|mi|mis"
     r"|for|para|pa|in|en)(?!\S))",
     # A dose known or counted, a method's pain asked about: "ya sé cuánto me tendría que tomar".
@@ -295,12 +313,16 @@ GROUPS = {
     r"(?:cuant[oa]s?|how (?:much|many)|what) (?:\S+ ){0,3}?(?:tendria que|hace falta|i'?d need|it takes|would take"
     r"|necesito|necesitaria|me (?:tendria|tengo) que)"
     r"|does it hurt (?:much |a lot )?(?:to )?(?:drown\w*|hang\w*|jump\w*|bleed\w*|die|dying|overdos\w*)"
-    r"|duele (?:mucho )?(?:ahogarse|morir|ahorcarse|tirarse|desangrarse))",
+    r"|duele (?:mucho )?(?:ahogarse|morir|ahorcarse|tirarse|desangrarse)"
+    r"|(?:how (?:much|many)|cuant[oa]s?) (?:\S+ ){0,6}?(?:my size|my weight|mi peso|mi tamano|a guy my|someone my))",
     # Voices that tell the member what to do.
     "VOICES": r"(?:las )?voces me (?:dicen|piden|ordenan|dijeron)|voices (?:tell|telling|told|say|keep saying|want)",
     # Thanks to the listener in the past tense, beside a goodbye: "usted fue de las pocas personas".
     "ELEGY": r"(?:usted|tu|vos|you) (?:fue|fuiste|were|was|have been|'ve been) (?:\S+ ){0,2}?(?:de las pocas|de los pocos"
     r"|one of the few|the only|la unica|el unico)",
+    # A cigarette or a lighter on one's own skin.
+    "BURNING": r"(?:me (?:estoy )?(?:quemando|quemar|quemo|queme)|burn\w* myself|burning my) (?:\S+ ){0,4}?(?:cigarro"
+    r"|cigarrillo|cig|cigarette|lighter|encendedor)",
     # Looking at one's wrists: no kitchen explains it.
     "WRISTS": r"(?:looking|look|stare|staring|mirando|mirar|miro|veo) (?:at )?(?:my|mis|las) (?:wrists?|munecas|venas|veins)",
     # Telling someone, with nothing to say after: "just so someone knows", "nomás pa avisar", "no me llames".
@@ -326,7 +348,8 @@ GROUPS = {
     # One's own death, supposed: "if i died", "si me muriera", "si me muero hoy".
     "IF_I_DIE": r"(?:if i (?:die|dead|was dead|were dead|be dead|be gone|was gone|were gone|kill myself)|when i'm gone"
     r"|si (?:yo )?me morir|si me (?:muero|muriera|fuera para siempre)|cuando ya no (?:estar|este))",
-    "RELIEF": r"(?:relief|alivio|peace|en paz|tranquilidad|peace of mind|(?:ando|me quedo|quedo|quede|me quede|andar|quedar) (?:mas "
+    "RELIEF": r"(?:relief|alivio|peace|en paz|tranquilidad|peace of mind|tan tranquil[oa]|lighter than|mas livian[oa]"
+    r"|nobody (?:will|'ll|would|is gonna|gonna) (?:notice|miss|care)|(?:ando|me quedo|quedo|quede|me quede|andar|quedar) (?:mas "
     r"|muy )?tranquil[oa]"
     r"|feel(?:ing)? (?:so )?calm(?:er)?|better off|mejor (?:asi|para todos)|fine by me|easier for (?:everyone|them)"
     r"|nobody (?:would )?(?:notice|notices|care|cares|miss|misses)|nadie (?:se )?(?:entera|enterar|daria cuenta|notar|extranar)"
@@ -427,7 +450,12 @@ GROUPS = {
     r"|declaracion|me cambio de (?:depa|casa|departamento|piso|cuarto|ciudad)|minimalis\w*|declutter\w*"
     # hunting in company, a gun club, boots and baby things outgrown, produce from the garden, a letter received
     r"|(?:gun|rod|shooting) club|club de tiro|deer lease|redes|nets|pelar|peel\w*|dentist\w*"
-    r"|regimen|zucchini|calabacitas|huerto|veggies|verduras"
+    r"|regimen|zucchini|calabacitas|huerto|veggies|verduras|con el sat|1099|irs|hacienda|afip"
+    r"|walk against|march against|marcha contra|vigil|vigilia|garage door|puerta del garaje|group project|para el taller"
+    r"|taller del grupo|therapy (?:exercise|homework)|for my therapist|(?:pa|para) la terapia|temporada de (?:venado|caza"
+    r"|pato|patos)|rope chair|hanging chair|(?:se fue|went|fue|is out|are out) (?:a )?(?:cazar|hunting)"
+    r"|(?:la|el) nuev[oa] (?:es|pesa|esta|llego|funciona)|fencing|fix(?:ed|ing)? the fence|el cerco|baling twine|vaquillas|becerros"
+    r"|calves|jumble sale|rummage sale"
     r"|recog\w* (?:las|mis) (?:pastillas|medicinas)|picked up (?:my|the) (?:pills|meds|prescription|refill)"
     r"|cot|crib|buggy|stroller|pram|cuna|carriola|too big now|ya estan grandes|ya crecieron|outgrew|outgrown"
     r"|de adorno|decoration|wall mount|solicitor'?s"
@@ -584,7 +612,9 @@ GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell 
                     r"|grita|gritando|gritar"
                     r"|escribio|escribir|mando|jura|juro)"
                     r" (?:(?:\S+ ){0,8}?(?:me desaparece|me (?:va|van|ir) a desaparecer|me desaparecen|make me disappear"
-                    r"|end up (?:in the (?:canal|river|ditch|desert)|dead)|terminan en el (?:canal|rio))"
+                    r"|end up (?:in the (?:canal|river|ditch|desert)|dead)|terminan en el (?:canal|rio)"
+                    r"|me (?:va|van|ir) a quebrar|me quiebra|me quiebran|(?:terminar|acabar) con (?:nosotros|conmigo)"
+                    r"|finish (?:us|me) off)"
                     r"|(?:\S+ ){0,6}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar"
                     r"|kill (?:her|him)\b(?! (?:husband|wife|son|daughter|brother|sister|mom|mum|dad|boyfriend"
                     r"|girlfriend"
@@ -629,6 +659,7 @@ CRISIS_RULES = [
     ("a decision made", ("DECIDED", "PASSIVE")),
     ("self-harm", ("HARM_BODY",)),
     ("self-harm", ("WRISTS",)),
+    ("self-harm", ("BURNING",)),
     ("a means named", ("METHOD_KNOWN",)),
     ("voices telling them to act", ("VOICES", "DECIDED")),
     ("voices telling them to act", ("VOICES", "DIE")),
@@ -636,7 +667,7 @@ CRISIS_RULES = [
     ("voices telling them to act", ("VOICES", "DONE")),
     ("a goodbye beside signs of risk", ("BYE", "ELEGY")),
     ("a decision made", ("DECIDED", "PLACE")),
-    ("farewell signs", ("TIDY", "RELIEF")),
+    ("affairs settled, beside relief", ("TIDY", "RELIEF")),
     ("a decision made", ("DECIDED", "NOTICE")),
     ("a high or dangerous place", ("PLACE", "NOTICE")),
     ("a means named", ("MEANS", "NOTICE")),
@@ -653,7 +684,7 @@ WEAK = frozenset({"farewell signs", "a high or dangerous place", "goodbye messag
 # Concepts that are a sign of risk wherever they occur: any one of them withholds good news.
 RISK_SIGNS = ("DIE", "MEANS", "PLACE", "BYE", "FAREWELL", "VIOLENCE", "OTHERS_RISK", "EMERGENCY", "PASSIVE",
               "DONE", "HARM_BODY", "METHOD_SEARCH", "FOREVER", "IF_I_DIE", "DECIDED", "EXHAUST", "THREAT",
-              "ULTIMATUM", "WISH_DIE", "WRISTS", "METHOD_KNOWN")
+              "ULTIMATUM", "WISH_DIE", "WRISTS", "METHOD_KNOWN", "BURNING")
 # Signs of risk that alone leave the reader unsure: the member is asked.
 UNSURE = ("DONE", "DECIDED")
 # Concepts an everyday context explains: "goodbye for now, see you Thursday".

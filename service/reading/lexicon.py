@@ -465,7 +465,7 @@ FIGURATIVE = [
     r"(?:holiday|vacation|going away|away|trip|cruise|travel\w*|visiting) (?:\S+ ){0,6}?(?:won't|wont|will not) be"
     r" (?:here|around)\b",
     r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|high board|springboard|rope swing"
-    r"|trampoline|trampolin|jetty|tailgate|truck bed|ladder|porch|stage|fence|swing|couch|bed)",
+    r"|trampoline|trampolin|jetty|tailgate|truck bed|ladder|porch|stage|fence|swing|couch|bed|haystack|hay bales?)",
     # a job done, a thing thrown, a word for something small
     r"ropes? off", r"roped off", r"(?:saltaban|saltan|saltar|saltando) (?:las )?chispas", r"(?:con )?la soga al cuello",
     r"(?:cayo|caer|cae|cayendo) parad[oa]",
@@ -473,6 +473,7 @@ FIGURATIVE = [
     r"|balcony|cliff)",
     r"(?:od'?d|overdosed|overdosing|overdose|sobredosis) (?:on|de) (?:\S+ )?(?:pancakes|sugar|candy|chocolate|coffee"
     r"|cafe|caffeine|cafeina|queso|tacos|pizza|netflix|anime|carbs|cake|pastel|dulces|azucar|memes|tiktok|cookies"
+    r"|cheetos|chips|snacks|fries|papas"
     r"|galletas|pan dulce|tamales)",
     r"(?:curso|clase|taller|training|class|course|capacitacion) (?:de|on|sobre|in|about) (?:\S+ )?(?:sobredosis"
     r"|overdose|naloxona|naloxone|narcan|primeros auxilios|first aid|rcp|cpr)",
@@ -507,7 +508,10 @@ FIGURATIVE = [
     # worn out, not dead: "quedé muerto", "me pegué una matada"; past scares and everyday senses
     r"(?:quede|quedo|quedar|me voy a quedar|quedamos) muert[oa]s?", r"(?:me )?(?:pegue|di|dio|pego) una matada",
     r"pense que me (?:moria|iba a morir)", r"(?:thought|felt like) i was (?:gonna|going to) die",
-    r"hung out", r"hang(?:ing)? out", r"like bullets", r"como balas",
+    r"hung out", r"hang(?:ing)? out", r"like bullets", r"como balas", r"(?:me )?tir\w* de los pelos",
+    r"(?:didn'?t|did not|never) cut myself (?:once|even once)", r"no me corte ni una vez",
+    r"(?:jump|jumped|would jump|jumping) off a bridge for\b", r"(?:me )?corte el fleco",
+    r"(?:proyecto|project|equipo|relacion|negocio|materia) (?:\S+ ){0,3}?(?:en|in) (?:terapia intensiva|the icu|icu)",
     r"(?:meds|pills|medicine|medication|pastillas) (?:\S+ ){0,3}?(?:knock\w* me out|me tumban|me noquean)",
     r"(?:got|has|have|tiene) me (?:wanting|ready|queriendo) to (?:jump|die)\b",
     r"(?:overdosed|od'?d) on (?:\S+ ){0,3}?(?:reruns|episodes|shows|tv|series|movies|peliculas|capitulos)",
@@ -567,7 +571,7 @@ FIGURATIVE = [
     r"|pena ajena|nervios|amor|gusto|alegria|cansancio)",
     r"mori de (?:la )?(?:risa|verguenza|hambre|calor|frio|miedo|sueno|amor)",
     r"muert[oa]s? de (?:cansancio|sueno|risa|hambre|frio|calor|miedo|verguenza|aburrimiento|envidia|ganas|sed)",
-    r"casi me muero", r"me (?:tiene|tienen|dejo|dejaron) muert[oa]", r"me (?:va|van) a matar",
+    r"casi me muero", r"me (?:tiene|tienen|dejo|dejaron) muert[oa]", r"me (?:va|van) a (?:matar|ahorcar)",
     r"(?:queria|quiero|quisiera|me queria|me quiero|voy a|me voy a|ganas de) morir(?:me)? (?:de|del) (?:la |lo )?"
     r"(?:aburrimiento|verguenza|pena|risa|viej[oa]|llen[oa]|hambre|sueno|calor|frio|cansancio|asco|nervios|envidia|sed"
     r"|pena ajena|susto)",

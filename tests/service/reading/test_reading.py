@@ -425,6 +425,15 @@ class TestCrisis:
         ("ya no me pongo la insulina", "es"), ("just waiting it out till i'm gone", "en"),
         ("gave my watch to my grandson this morning", "en"), ("mis primas ya tienen todas mis cosas", "es"),
         ("ya organicé todo, qué tranquilidad", "es"), ("ayer me apuñalaron saliendo del bar", "es"),
+        # someone else's wish to die in Spanish, a house shot at, followed home, a threat to break one, things labelled
+        ("mi prima me dijo que se quiere morir", "es"), ("balacearon la casa anoche, estamos en el piso", "es"),
+        ("two guys followed me home from the bus stop", "en"), ("el del cobro vino gritando que me va a quebrar", "es"),
+        ("todas mis cosas ya tienen etiquetas con su nombre, qué alivio", "es"),
+        ("tell my dad to forgive me", "en"), ("dios me tenía que llevar a mí, no a él", "es"),
+        ("pulse is 190 and i'm blacking out", "en"), ("le cayó la troca encima y no se mueve", "es"),
+        ("my sugar is very low and I'm confused", "en"), ("how many of these would it take for someone my size", "en"),
+        ("me estoy quemando con el cigarro otra vez", "es"), ("sitting in the car at the overlook, no guardrail", "en"),
+        ("nobody will miss a junkie", "en"), ("now i understand why he did it", "en"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -496,6 +505,12 @@ class TestCrisis:
         ("went deer hunting with my brother, got nothing", "en"), ("voy de cacería con mi suegro el sábado, llevo el rifle", "es"),
         ("gave away the crib, the baby outgrew it", "en"), ("regalé la cuna y la carriola a mi prima", "es"),
         ("me despido del año con estas fotos", "es"), ("overdosed on cooking show episodes", "en"),
+        ("taxes done, my affairs are in order with the irs", "en"), ("the garage door rope snapped again", "en"),
+        ("writing a letter to my late wife for the group project", "en"), ("mi hermano se fue a cazar con la escopeta", "es"),
+        ("fixed the fence with new rope", "en"), ("jumped off the haystack with my nephew", "en"),
+        ("si me dicen otra vez que haga yoga me tiro de los pelos", "es"), ("knife class and I didn't cut myself once", "en"),
+        ("mis papás me van a ahorcar cuando vean la boleta", "es"), ("el proyecto está en terapia intensiva jaja", "es"),
+        ("i'd jump off a bridge for those concert tickets", "en"), ("overdosed on hot cheetos again", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
