@@ -86,7 +86,8 @@ CRISIS = [
         r"no (?:vale|merece) la pena (?:vivir|seguir)",
         r"(?:no way|only way|no escape|the only way) out", r"no (?:hay|le veo|veo|tengo) (?:ninguna )?salida",
         r"la unica salida", r"(?:can't|cannot|don't) see (?:a|any) future", r"no future for me",
-        r"(?:can't|cannot|don't) see (?:a|any) way out", r"(?:don't|can't|cannot) see myself (?:being )?(?:here|alive|around)",
+        r"(?:can't|cannot|don't) see (?:a|any) way out", r"(?:don't|can't|cannot) see myself (?:being )?(?:here|alive"
+        r"|around)",
         r"(?:won't|will not|not going to|don't think i'll|don't think i will|<CANT>) make it (?:through )?(?:the night"
         r"|tonight|till morning|until morning|to tomorrow|through the week|to the weekend)",
         r"no quiero estar (?:aqui|en este mundo|viv[oa])", r"(?:irme|marcharme|salir) de este mundo",
@@ -98,7 +99,8 @@ CRISIS = [
         r" (?:\S+ ){0,4}?(?:without me|w/o me|w / o me|sin mi)\b",
         r"(?:without me|w/o me|w / o me|sin mi) (?:\S+ ){0,4}?(?:better off|happier|mejor|mas tranquil[oa]s?"
         r"|se (?:les |le )?arregla|saldrian? adelante)",
-        r"(?:picturing|imagining|imagine|pictured|imagino|imaginando|imaginandome|imaginarme|me imagino) (?:my|mi) (?:own |propio )?(?:funeral"
+        r"(?:picturing|imagining|imagine|pictured|imagino|imaginando|imaginandome|imaginarme|me imagino) (?:my"
+        r"|mi) (?:own |propio )?(?:funeral"
         r"|entierro|velorio|death|muerte)",
         r"(?:nearly|almost|casi) (?:did it|lo hice|lo hago|went through with it)(?! (?:!|again|in|on|at|en))",
         r"(?:no hope left|lost all hope|there's no hope|no hope for me)", r"(?:sin|no tengo|perdi la) esperanza",
@@ -107,7 +109,8 @@ CRISIS = [
         r"<IM> (?:\S+ )?ready to go\b(?! (?:to|out|home|back|for|on|shopping|and|now|again|!))",
         r"(?:going to|gonna|i'll|i will) do it (?:tonight|today|now|soon|this time)", r"doing it tonight",
         r"tonight'?s the night", r"(?:decided|made up my mind) to (?:die|end|go through with|do it)",
-        r"go through with it", r"(?:i have|i've got|i got|made|making) a plan\b(?! (?:for|to (?:go|see|visit|meet|get)))",
+        r"go through with it", r"(?:i have|i've got|i got|made|making) a plan\b(?! (?:for|to (?:go|see|visit|meet"
+        r"|get)))",
         r"not (?:be )?(?:alive|here|around) (?:by|for much longer|much longer|tomorrow|next week)",
         r"(?:won't|will not|not going to|wont) be (?:a |an )?(?:problem|burden|bother|trouble|issue) (?:\S+ ){0,3}"
         r"(?:longer|anymore|any more|soon)",
@@ -200,12 +203,14 @@ CRISIS = [
         r"(?:hacerme|me hago|me hice|me he hecho) (?:\S+ )?dano", r"lastimar\w*", r"me lastime",
         r"me he lastimado", r"autolesi\w*", r"cortarme", r"me corte", r"me he cortado", r"cortandome",
         r"me (?:estoy|sigo) cortando", r"(?:hacerme|me hago) cortes", r"quemarme", r"golpearme",
-        r"urges? to (?:cut|hurt|harm|burn|self harm)", r"(?:want|wanna|need) to cut\b(?! (?:my hair|the|a|some|down|back|out|it|costs|ties))",
+        r"urges? to (?:cut|hurt|harm|burn|self harm)", r"(?:want|wanna|need) to cut\b(?! (?:my hair|the|a|some|down"
+        r"|back|out|it|costs|ties))",
         r"cuts on my (?:arms?|legs?|wrists?|thighs?)",
         r"(?:burn(?:ed|t)?|cut|hit|punched|scratched|bit|hurt|queme|corte|golpee) (?:\S+ ){0,3}(?:on purpose"
         r"|deliberately"
         r"|a proposito|adrede)",
-        r"(?:me (?:estoy|sigo|he estado) haciendo|haciendome) (?:\S+ )?dano", r"cortar(?:me)? las venas", r"(?:voy a|quiero|ganas de) cortarme",
+        r"(?:me (?:estoy|sigo|he estado) haciendo|haciendome) (?:\S+ )?dano", r"cortar(?:me)? las venas", r"(?:voy a"
+        r"|quiero|ganas de) cortarme",
     ]),
     ("feeling unsafe", None, [
         r"(?:<DONT>|not|never) feel(?:ing)? (?:\S+ )?safe", r"not safe\b(?! to)", r"feel(?:ing)? unsafe",
@@ -244,7 +249,8 @@ CRISIS = [
         r"(?:sorted|sorting|made|making|written|wrote|updated|updating|finished) (?:out )?(?:my )?will\b",
         r"(?:in|into|to) my will\b", r"(?:lost|losing|no|don't have (?:the|any)) will to live",
         r"(?:changed|updated|sorted|named|put|made) (?:\S+ ){0,2}?beneficiar\w*", r"beneficiar\w* (?:\S+ ){0,2}?(?:changed|updated|sorted)",
-        r"(?:my )?(?:affairs|things|everything|stuff) (?:is |are )?in order", r"(?:hice|he hecho|deje|ya tengo) (?:mi |el )?testamento",
+        r"(?:my )?(?:affairs|things|everything|stuff) (?:is |are )?in order", r"(?:hice|he hecho|deje|ya tengo) (?:mi "
+        r"|el )?testamento",
         r"(?:entregue|deje|di) (?:\S+ ){0,6}?(?:todos )?mis papeles",
         r"(?:won't|will not) (?:be )?need(?:ing)? (?:these|the|my|your|this|any) (?:\S+ )?(?:texts|messages"
         r"|check-?ins?)",
@@ -415,7 +421,8 @@ CONTEXT_VETO = {
     # The member denies the everyday reason: "not for the crows this time", "piensan que es por
     # el PCS. no es eso". Then no everyday context explains a weak sign.
     "DENIED": [
-        r"(?:it'?s |its |it is |this (?:time )?)?(?:not|ain'?t|aint) for (?:the|my|a|an|any|deer|hunting|birds|crows|\w+ing)(?!\S)",
+        r"(?:it'?s |its |it is |this (?:time )?)?(?:not|ain'?t|aint) for (?:the|my|a|an|any|deer|hunting|birds|crows"
+        r"|\w+ing)(?!\S)",
         r"(?:not|ain'?t|aint|isn'?t|isnt) (?:\S+ )?(?:hunting|deer|duck) season", r"no voy de caza",
         r"no (?:es|son) (?:pa|para) (?:cazar|la caza)",
         r"(?:no es|no fue|no era|no son) (?:para|pa|por) (?:el|la|los|las|mi|mis|un|una|colgar|tender)",
@@ -424,7 +431,8 @@ CONTEXT_VETO = {
         r"not because of", r"nada que ver con", r"not joking",
         # kept secret, or a cover story told: "he doesn't know", "les dije que era limpieza"
         r"(?:he|she|they|nobody|no one|mom|dad|my wife|my husband) (?:doesn'?t|don'?t|does not|do not) know",
-        r"nadie (?:mas )?(?:lo )?sabe", r"no se lo (?:digan|digas|diga)", r"(?:don'?t|do not) tell (?:anyone|him|her|my)",
+        r"nadie (?:mas )?(?:lo )?sabe", r"no se lo (?:digan|digas|diga)", r"(?:don'?t|do not) tell (?:anyone|him|her"
+        r"|my)",
         r"(?:les|le) dije (?:\S+ ){0,3}?(?:que|q) (?:era|es|fue)", r"told (?:\S+ ){0,2}?it was", r"(?:no es|no estoy) (?:broma|bromeando|jugando)", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna|tal)",
     ],
 }
@@ -483,7 +491,8 @@ FIGURATIVE = [
     r"(?:i'?d|id|i would|would) (?:literally |honestly )?die for (?:a|an|some|one|this|that)\b",
     r"(?:threaten\w*|amenaz\w*) (?:to|con) (?:throw|sell|cancel|unplug|ground|confiscate|take away|tirar|vender|quitar"
     r"|cancelar|desconectar|castigar)",
-    r"(?:me )?(?:despedi|despedir|despido|despedimos) de (?:la cuadrilla|los de la obra|la obra|la chamba|mis companeros"
+    r"(?:me )?(?:despedi|despedir|despido|despedimos) de (?:la cuadrilla|los de la obra|la obra|la chamba"
+    r"|mis companeros"
     r"|los companeros|el equipo|the crew|my crew)",
     # a milestone of recovery: "6 months without self-harm", "2 años sin hacerme daño"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
@@ -530,12 +539,15 @@ FIGURATIVE = [
     r"(?:i'm|im|i'll|i will|i am) (?:\S+ )?(?:jump\w*|kill\w* myself)",
     r"si (?:pierde|pierden) (?:el|la|los|las) (?:\S+ ){0,2}?me (?:tiro|mato|muero|voy a tirar)",
     r"shoot\w* (?:myself|yourself|ourselves) in the foot", r"knife skills", r"rope climb\w*",
-    r"gun to my head (?:i'd|id|i would|i'll) (?:say|pick|go|choose)", r"(?:casi|nearly|almost) me (?:mato|ahorco|muero)",
-    r"pushed me (?:off|into) the (?:dock|pool|lake|water|river|pier)", r"(?:dormir|duermo|dormi) como (?:un )?muert[oa]",
+    r"gun to my head (?:i'd|id|i would|i'll) (?:say|pick|go|choose)", r"(?:casi|nearly|almost) me (?:mato|ahorco"
+    r"|muero)",
+    r"pushed me (?:off|into) the (?:dock|pool|lake|water|river|pier)", r"(?:dormir|duermo"
+    r"|dormi) como (?:un )?muert[oa]",
     r"sleep like the dead", r"(?:corta|cortaba|estaba|esta|quedo|sabe|sabia|huele|olia|fila|frio|calor) de muerte",
     r"(?:perdio|perdieron) (?:\S+ ){0,5}?me quiero (?:matar|morir)",
     r"(?:i'd|id|i would) rather jump off a bridge than",
-    r"(?:me mato|me mataron|killed me|died) (?:like |como )?\d+ (?:veces|times)", r"be the death of (?:her|him|them|me|us|my \S+)",
+    r"(?:me mato|me mataron|killed me|died) (?:like |como )?\d+ (?:veces|times)", r"be the death of (?:her|him|them|me"
+    r"|us|my \S+)",
     r"guns?(?: n'?| and) roses", r"pistolas? de (?:silicona|silicon|agua|pintura|calor|clavos|juguete|aire|balines)",
     r"(?:sharpen\w*|afil\w*|honed|honing) (?:\S+ ){0,3}?(?:knife|knives|cuchillos?)",
     r"chefs? knife", r"cuchillo (?:nuevo|de cocina|de chef|pa la parrilla|para la parrilla)",
@@ -634,11 +646,14 @@ SUPPORT = [
     r"is (?:anyone|anybody) (?:\S+ )?(?:around|there|free|available|awake|up)\b",
     r"(?:need|want) (?:someone|somebody|company|a friend|a hug|people|a person)",
     r"check(?:ing)? (?:in )?on me", r"come (?:over|round|around|by|and see me|see me)", r"reach out to me",
-    r"(?:can|could|may|shall) (?:i|we) (?:\S+ ){0,2}?(?:book|schedule|set up|do|have|get|grab) (?:\S+ ){0,3}?(?:call|chat"
+    r"(?:can|could|may|shall) (?:i|we) (?:\S+ ){0,2}?(?:book|schedule|set up|do|have|get|grab) (?:\S+ ){0,3}?(?:call"
+    r"|chat"
     r"|talk)s?\b",
-    r"(?:have|got|do you have|you have) (?:\S+ )?(?:minutes?|a sec|a second|a moment|time) (?:for|to) (?:a )?(?:quick )?"
+    r"(?:have|got|do you have|you have) (?:\S+ )?(?:minutes?|a sec|a second|a moment|time) (?:for"
+    r"|to) (?:a )?(?:quick )?"
     r"(?:call|chat|talk)", r"(?:a lot|so much|too much) on my (?:plate|mind|shoulders)",
-    r"(?:text|message|msg) me back", r"buddy (?:to |could |can |please |would )?(?:call|ring|text|phone|contact|check|visit)",
+    r"(?:text|message|msg) me back", r"buddy (?:to |could |can |please |would )?(?:call|ring|text|phone|contact|check"
+    r"|visit)",
     # saying they are not coping (recovery slips included: a buddy should hear of them)
     r"not (?:doing|managing) (?:so |too |very |that |all that )?(?:well|great|good|ok|alright|fine)",
     r"not (?:really )?coping", r"<CANT> cope", r"(?:barely|hardly) coping", r"falling apart",
@@ -687,12 +702,15 @@ SUPPORT = [
     r"|un abrazo|ver gente|ver a alguien|salir)",
     r"marca(?:me|nme)\b", r"(?:te|le) (?:puedo|podria) (?:agarrar|llamar|marcar) (?:\S+ ){0,2}?(?:pa|para) (?:platicar"
     r"|hablar|charlar)", r"(?:do|does) (?:y'all|yall|you|u|you guys|the group) (?:\S+ )?do (?:phone )?calls",
-    r"ocupo (?:ir|hablar|platicar|ayuda|a alguien|que me)", r"(?:number for|numbers for|know (?:of )?(?:a|any)|any|algun"
-    r"|alguna|sabes de (?:algun|alguna|un)|conoces (?:algun|un)) (?:\S+ ){0,2}?(?:food pantr\w*|food banks?|banco de comida"
+    r"ocupo (?:ir|hablar|platicar|ayuda|a alguien|que me)", r"(?:number for|numbers for|know (?:of )?(?:a|any)|any"
+    r"|algun"
+    r"|alguna|sabes de (?:algun|alguna|un)|conoces (?:algun|un)) (?:\S+ ){0,2}?(?:food pantr\w*|food banks?"
+    r"|banco de comida"
     r"|banco de alimentos|comedor)", r"(?:plaza|cama|bed|spot) (?:en|in) (?:desintox|detox|rehab)",
     r"no (?:way|ride) to (?:the|my) (?:meeting|appointment|doctor|clinic|group)",
     r"hay alguien (?:\S+ )?(?:para hablar|disponible|ahi|despiert[oa]|por ahi|conectad[oa])",
-    r"(?:llamad(?:a|ita)|charl(?:a|ita)|platica|visita|conversacion|hablar|charlar|platicar|un abrazo|compania) (?:\S+ ){0,3}?me"
+    r"(?:llamad(?:a|ita)|charl(?:a|ita)|platica|visita|conversacion|hablar|charlar|platicar|un abrazo"
+    r"|compania) (?:\S+ ){0,3}?me"
     r" (?:vendria|haria|caeria|sentaria) bien",
     r"alguien (?:libre|disponible) (?:para|pa) (?:una |un )?(?:llamada|charla|hablar|platicar|rato)",
     r"(?:tienes|tenes|teneis|tiene|tienen) (?:\S+ ){0,2}?(?:minutos|un rato|un ratito|tiempo) (?:para|pa) (?:una )?"
