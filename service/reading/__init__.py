@@ -129,7 +129,7 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     t, lt, lang, found, support = seen.t, seen.lt, seen.lang, seen.found, seen.support
     tokens, figurative, crisis = t.tokens, seen.figurative, seen.crisis
     if not crisis:  # the phrase lists say it best when they say it at all
-        crisis = [(label, reply_text.quotes(q)) for label, q in concepts.crisis(lt, found)]
+        crisis = [(label, reply_text.quotes(q)) for label, q in seen.rules]
     # A weak sign alone in an everyday context ("gave away my old shoes", "me tiro de cabeza al
     # finde") is no crisis on the rules' word: the model, which sees the same concepts, decides.
     ordinary = concepts.explained([label for label, _ in crisis], found)

@@ -20,7 +20,8 @@ LEMMAS = {
         "bridge", "overpass", "roof", "rooftop", "ledge", "edge", "balcony", "platform", "cliff", "river",
         "lake", "quarry", "garage", "highway", "freeway", "fentanyl", "heroin", "benzo", "narcan", "gas",
         # plans, stockpiles and farewells
-        "plan", "decide", "stockpile", "hoard", "save", "collect", "count", "goodbye", "farewell", "letter",
+        "plan", "decide", "want", "wish", "hope", "pray",
+        "stockpile", "hoard", "save", "collect", "count", "goodbye", "farewell", "letter",
         "note", "will", "forgive", "sorry", "give", "gift", "rehome", "need", "promise", "ready", "settle",
         # harm to one's own body, and looking up how
         "scratch", "carve", "slice", "slash", "scrape", "google", "search", "research",
@@ -53,6 +54,8 @@ LEMMAS = {
 # Forms the dictionaries miss or give to another lemma, by language (the subjunctive of "morir").
 EXTRA_FORMS = {
     "en": {},
-    "es": {"muera": "morir", "mueras": "morir", "muramos": "morir", "murais": "morir", "muerais": "morir"},
+    # "bebe" is a baby far more often than "drinks" in a reply ("la ropa del bebe")
+    "es": {"bebe": "bebe", "muera": "morir", "mueras": "morir", "muramos": "morir", "murais": "morir",
+           "muerais": "morir"},
 }
 

@@ -79,7 +79,22 @@ GROUPS = {
     r"|thank(?:s| you) for (?:\S+ ){0,3}?(?:all )?these years|gracias por (?:\S+ ){0,3}?(?:todos )?estos anos|thank(?:s"
     r"| you) for everything|gracias por todo|los quiero"
     r"|love (?:you|u) all|perdon|perdonar|sorry (?:everyone|to everyone|for everything))",
-    "FAREWELL": r"(?:(?:me )?(?:estar|estoy|esta|ando|andar|vengo) despedir de (?:todos|todo el mundo|to el mundo|todo"
+    # going to see a place or a person one last time
+    # money set aside for one's own funeral, a perfect day so they remember, a last visit to a grave,
+    # goodbye to everyone
+    # tidying so nobody has to do it after
+    "FAREWELL": r"(?:"
+    r"(?:so|para que|pa que) (?:nobody|no one|nadie) (?:has to|will have to|tenga que|haya que) (?:\S+ ){0,4}?(?:after|later|despues|luego)|"
+    r"(?:money|dinero|plata|lana) (?:\S+ ){0,3}?(?:pal|para el|para mi|del|for the|for my) (?:entierro|funeral|burial"
+    r"|cremation|cremacion|velorio)|"
+    r"(?:para|pa) que (?:se )?(?:acuerden|me recuerden|recuerden)|so (?:they|she|he) (?:will |'ll )?remember (?:me"
+    r"|this|it)|"
+    r"(?:see|visit|ver|visitar) (?:\S+ ){0,4}?(?:grave|tumba|cemetery|cementerio|panteon) (?:\S+ ){0,2}?(?:one (?:more"
+    r"|last) time|una (?:vez mas|ultima vez))|"
+    r"(?:me|m) despedi de (?:to|todo|toda|todos|todas) (?:el mundo|la gente)?|"
+    r"(?:ver|visitar|abrazar|see|visit|hug|hold|look at) (?:\S+ ){0,4}?(?:una ultima vez|por ultima vez|one (?:last"
+    r"|final) time|for the (?:last|final) time)|"
+    r"(?:me )?(?:estar|estoy|esta|ando|andar|vengo) despedir de (?:todos|todo el mundo|to el mundo|todo"
     r"|to)|dejar (?:\S+ ){0,2}(?:una |la )?carta"
     r"|(?:don't|dont|no need to) bother (?:texting|messaging|checking)|no (?:me )?(?:mandar|mandeis|manden|escribir"
     r"|escriban|escribais) (?:mas|ya)|(?:deleting|deleted|delete) (?:all )?my (?:socials|accounts|profiles)|last post"
@@ -129,7 +144,23 @@ GROUPS = {
     r"(?! (?:hasta|porque|que|por))|(?:nada de esto|no) es (?:tu|su) culpa|(?:none of this|it's not|it isn't"
     r"|its not)"
     r" (?:is )?your fault)",
-    "VIOLENCE": r"(?:choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around|round"
+    # oil or acid thrown, a blade held to the throat, shots fired at one's home
+    # an abuser who comes armed
+    "VIOLENCE": r"(?:"
+    r"(?:ex|partner|husband|boyfriend|stepdad|esposo|novio|marido|pareja|padrastro) (?:\S+ ){0,6}?(?:with|has|had|con"
+    r"|trae|tiene|tenia) (?:a |un |una )?(?:knife|gun|pistol|cuchillo|pistola|arma|machete)\b(?! (?:show|class|clase"
+    r"|sharpen))|"
+    r"(?:anda|esta|viene|andaba) armad[oa]|(?:ya )?trae (?:cuete|fierro|pistola|arma|navaja)|(?:is|was|he's|she's) armed|(?:has|had|got) a gun on (?:him|her)|"
+    r"(?:threw|throws|thrown|poured) (?:\S+ ){0,4}?(?:oil|grease|boiling water|acid|bleach) (?:at|on|over) me|"
+    r"me (?:tiro|echo|avento|lanzo) (?:\S+ ){0,3}?(?:aceite|agua hirviendo|acido|cloro)|"
+    r"(?:puso|pone|puse|put|held|holds|holding|pressed|pointed) (?:\S+ ){0,2}?(?:cuchillo|navaja|knife|blade|pistola"
+    r"|gun|arma) (?:\S+ ){0,2}?(?:en|a|to|against|at) (?:la |el |my |mi |his |her )?(?:garganta|cuello|cabeza|pecho"
+    r"|throat|neck|head|chest)|"
+    r"(?:shooting|shot|shoot|firing) (?:at|up) (?:our|my|the|his|her) (?:block|house|street|building|car|door|window"
+    r"|home)|"
+    r"(?:disparando|disparan|dispararon|balearon|balean) (?:a |contra |hacia )?(?:la|mi|nuestra|el|nuestro) (?:casa"
+    r"|cuadra|calle|edificio|carro|puerta|ventana|barrio)|"
+    r"choke (?:me|my)|strangle (?:me|my)|choking me|strangling me|hands? (?:on|around|round"
     r"|at) my (?:throat|neck)|pillow over my face|(?:gonna|going to"
     r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me"
     r"|(?:gonna|going to|go to|will|'ll|wants to|threaten(?:ed)? to|tried to) (?:shoot|stab|strangle|choke|burn) (?:me"
@@ -162,7 +193,12 @@ GROUPS = {
     r"|(?:me )?(?:ensenaron|ensenar|enseno|mostraron|mostro|mostrar) (?:el|la|un|una|su) (?:arma|pistola|fierro"
     r"|cuchillo|navaja)|showed me (?:a|the|his|her|their) (?:gun|knife|piece|pistol)"
     r"|(?:dar ?me|me (?:van|va|ir) a dar|me dan) piso|(?:put|is|there's|theres|got) a hit (?:out )?on me)",
-    "OTHERS_RISK": r"(?:kill (?:himself|herself|themselves)|(?:intentar|intent\w*|tratar|trat\w*|quiso|querer|quiere"
+    # someone else's goodbye on the phone: 'dijo que esta era la última llamada'
+    "OTHERS_RISK": r"(?:"
+    r"(?:dijo|said|say|to say|saying|told me|me dijo) (?:que )?(?:esta|this|it) (?:era|was|is|would be) (?:la|the|his"
+    r"|her|su) (?:ultima|last) (?:llamada|call|vez que (?:\S+ ){0,2}?(?:hablamos|llamaba)|time (?:he|she) (?:calls"
+    r"|called|would call))|"
+    r"kill (?:himself|herself|themselves)|(?:intentar|intent\w*|tratar|trat\w*|quiso|querer|quiere"
     r"|queria) (?:\S+ ){0,8}?(?:pa|para) (?:tirarse|matarse|colgarse|ahorcarse|suicidarse|aventarse)"
     r"|talk (?:\w+ )?about (?:kill|die|suicide|end)"
     r"|wants to die|want(?:s)? to end (?:his|her|their)|cut (?:his|her|their) (?:wrists?|arms?|throat)|(?:is|was"
@@ -178,7 +214,34 @@ GROUPS = {
     r"|se (?:esta )?cortar(?! (?:el|la|los|las) (?:dedo|dedos|mano|una|pelo|cabello|luz|agua|internet|gas|senal"
     r"|llamada|linea|cable"
     r"|corriente|electricidad|wifi|servicio))|no respira|no (?:despierta|reacciona|contesta))",
-    "EMERGENCY": r"(?:turn(?:ing|ed|s)? (?:blue|purple|gray|grey)|(?:se (?:esta )?puso|poniendo|poner) (?:morad[oa]"
+    # a body in danger now: a heart rate in the 30s, days without food, someone lost for hours in the cold,
+    # cleaning products in a drink
+    # a seizure alone and confused, pills taken with drink, a whole box swallowed, how many forgotten
+    # pills mixed with drink or with other pills
+    "EMERGENCY": r"(?:"
+    r"(?:mezcle|mixed|mezclando|mixing|mezclar) (?:\S+ ){0,3}?(?:pills|pastillas|clonas|clonazepam|metadona|methadone|xanax|benzos|fentanyl|fentanilo|oxy|percs|xans) (?:\S+ ){0,3}?(?:con|with|and|y) (?:\S+ ){0,3}?(?:alcohol|mezcal|tequila|vodka|ron|wine|vino|beer|cerveza|booze|whiskey|whisky|metadona|methadone|pills|pastillas|xanax|benzos)|"
+    r"(?:mezcle|mixed|mezclando|mixing|mezclar) (?:\S+ ){0,3}?(?:alcohol|mezcal|tequila|vodka|ron|wine|vino|beer|cerveza|booze|whiskey|whisky) (?:\S+ ){0,3}?(?:con|with|and|y) (?:\S+ ){0,3}?(?:pills|pastillas|clonas|clonazepam|metadona|methadone|xanax|benzos|fentanyl|fentanilo|oxy|percs|xans)|"
+    r"(?:fit|seizure|convulsion\w*|ataque epileptico) (?:\S+ ){0,10}?(?:confused|confundid[oa]|can'?t stop shaking"
+    r"|no paro de temblar|on my own|by myself|sol[oa])|"
+    r"(?:tome|bebi|me tome|me bebi|took|drank|swallowed) (?:\S+ ){0,3}?(?:(?:de )?las de (?:dormir|la ansiedad"
+    r"|los nervios)|relajantes|muscle relaxers) (?:\S+ ){0,4}?(?:con|with|y|and) (?:\S+ ){0,2}?(?:ron|vodka|tequila"
+    r"|alcohol|cerveza|vino|whisky|guaro|pisco|presidente|beer|wine|booze|whiskey|rum)|"
+    r"(?:me bebi|me tome|drank|took) (?:el|la|the|a|un|una) (?:pote|frasco|bote|caja|bottle|box) (?:\S+ ){0,2}?(?:de"
+    r"|of) (?:\S+ ){0,2}?(?:relajantes|pastillas|pills|muscle relaxers|tablets)|"
+    r"no me acuerdo cuantas|(?:can'?t|don'?t|cant|dont) remember how many (?:i took|pills)|"
+    r"(?:heart ?rate|pulse|pulso|ritmo cardiaco) (?:\S+ ){0,3}?(?:is |was |of |at |de |en )?(?:[12]\d"
+    r"|3[0-9])\b(?! (?:min|minutes|minutos|years|anos|days|dias))|"
+    r"(?:haven'?t|have not|hasn'?t|havent) (?:eaten|had (?:any )?food) (?:\S+ )?(?:in|for) (?:[6-9]|\d\d|(?:a|two"
+    r"|three) weeks?) days|"
+    r"no (?:he|ha|hemos) comido (?:nada )?(?:en|desde hace) (?:[6-9]|\d\d) dias|"
+    r"(?:lleva|llevan|llevamos|has been|have been|been) (?:\S+ ){0,2}?(?:horas|hours) (?:perdid[oa]s?|missing"
+    r"|desaparecid[oa]s?)|"
+    r"(?:wandered off|se salio|se escapo|se perdio|got out) (?:\S+ ){0,6}?(?:hours|horas) (?:\S+ ){0,8}?(?:lluvia"
+    r"|lloviendo|rain|raining|frio|cold|snow|nieve|pantuflas|slippers|no sabe|doesn't know|doesnt know)|"
+    r"(?:sanitizer|bleach|cloro|lejia|antifreeze|anticongelante|desinfectante|gel antibacterial|raid|veneno"
+    r"|poison) (?:\S+ ){0,4}?(?:into|in|en) (?:my|mi|el|the) (?:\S+ )?(?:drink|bebida|trago|cafe|coffee|vaso|cup|taza"
+    r"|soda|refresco)|"
+    r"turn(?:ing|ed|s)? (?:blue|purple|gray|grey)|(?:se (?:esta )?puso|poniendo|poner) (?:morad[oa]"
     r"|azul|gris)|not breathing|can't breathe|chest (?:pain|hurts)|heart (?:is )?(?:doing|racing"
     r"|pounding|stop|skipping)|can't feel my|how many i (?:take|took)|take (?:all|everything|the whole|too many)"
     r"|took (?:all|everything|the whole|too many)(?! (?:house|day|night|morning|afternoon|evening|weekend|week|shift"
@@ -256,7 +319,30 @@ GROUPS = {
     "RELAPSE": r"(?:relapse|relapsed|use|used|using|pick up|picked up|high|shoot(?:ing)? up|slip|slipped|drink|drank"
     r"|drinking|bender|recaer|consumir|drogar|inyectar|beber|tomar de nuevo)",
     "ALONE": r"(?:alone|by myself|nobody|no one|no-one|noone|solo|sola|nadie)",
-    "PASSIVE": r"(?:whatever happens|not coming back(?! (?:to|for|until|till|after|here|in|on))|not bringing (?:it|her"
+    # one's own life as the last thing to lose, or held by one thread: 'lo único que me amarra aquí'
+    # not to be taken alive: 'they'll have to carry me out in a bag'
+    # worth more dead, better if I died, a life cycle complete, out of reasons, a way out nobody can stop, called home
+    # hoping an illness takes one, following someone who is dying, no reason left to stay
+    "PASSIVE": r"(?:"
+    r"(?:hope|hoping|wish|ojala|ojala que) (?:\S+ ){0,5}?(?:kills me|takes me|me mata|me lleve|me mate|me matara)|"
+    r"when (?:he|she|they) go(?:es)? (?:, )?i go|cuando (?:el|ella) se (?:vaya|muera) (?:, )?me voy (?:yo )?(?:tambien|con)|"
+    r"no reason (?:left )?to (?:stay|live|keep going|be here)|ya no (?:hay|tengo) (?:razon|motivo)s? (?:para|pa) (?:seguir|quedarme|vivir)|"
+    r"worth more (?:\S+ ){0,3}?(?:dead|gone)|(?:valgo|valdria) mas muert[oa]|better if i (?:just )?(?:die|died|was dead"
+    r"|wasn'?t here)|"
+    r"mejor si (?:yo )?(?:me muero|muero|no estuviera|desaparezco)|(?:ya )?cumpli mi ciclo|(?:i'm|im) out of reasons"
+    r"|(?:found|have|got) a way out (?:that|nobody|no one)|(?:lord|god|dios|senor) (?:\S+ ){0,3}?(?:call|take|calls"
+    r"|takes) me home|(?:go|going) on my own (?:then|now)?|"
+    r"(?:carry|take|wheel|drag) me out (?:\S+ ){0,2}?(?:in a (?:body )?bag|feet first|in a box)|"
+    r"(?:sacarme|me sacan|me van a sacar) (?:\S+ ){0,2}?(?:en (?:una )?bolsa|con los pies (?:por )?delante"
+    r"|en (?:un )?cajon)|"
+    r"(?:only|last) thing (?:left )?(?:(?:i have|i've got) )?(?:left )?to lose is (?:me|myself|my life)|"
+    r"(?:my life|myself) (?:is|'s) (?:the )?(?:only|last) thing (?:i have )?left(?: to lose)?|"
+    r"(?:i'm|i am|im|feel like (?:i'm|im|i am)) (?:just |only )?taking up (?:space|room|air)|"
+    r"(?:se me acabaron|ya no tengo|no tengo) (?:las )?ganas (?:\S+ ){0,3}?(?:hasta|ni) (?:de|pa|para) respirar|"
+    r"(?:lo unico|la unica|el unico) (?:que|q) me (?:amarra|ata|tiene|detiene|mantiene) (?:aqui|aca|en este mundo"
+    r"|viv[oa])|"
+    r"(?:only (?:thing|one|reason)) (?:keeping|that keeps|holding|that holds) me (?:here|alive|around|in this world)|"
+    r"whatever happens|not coming back(?! (?:to|for|until|till|after|here|in|on))|not bringing (?:it|her"
     r"|him|the \S+) back|let(?:ting)? nature take|if i go i go"
         r"|let it happen|let it take me|hope it takes me|idc if|don't care if"
     r"|dont care if|(?:don't|dont|do not) (?:really |even )?care if|no paso de (?:este|esta|hoy|manana)"
@@ -299,7 +385,9 @@ GROUPS = {
     r"|(?:ya )?no me (?:bajo|voy a bajar) por (?:la )?escalera|(?:quien|who) (?:iria|vendria|would come|would show up)"
     r" (?:a|to) (?:mi|my) (?:velorio|funeral|entierro)"
     r"|(?:identify|identificar) (?:me|my body|mi cuerpo|me) (?:after|later|despues|cuando)|identificar ?me)",
-    "DONE": r"(?:i'm done|im done|done fighting|nothing left"
+    "DONE": r"(?:(?:i'm|im) done(?! (?:with (?:work|school|class|classes|exams?|finals|the|my|that|this)"
+            r"|for (?:the day|today"
+    r"|tonight|the week)|eating|cooking|cleaning|packing|shopping|working))|done fighting|nothing left"
     r"|what'?s the point of (?:another|living|life|going on|it all|anything|waking up)|(?:para|pa) que seguir"
     r"|no one can help|nobody can help|no coming back"
     r"|can't promise|cant promise|not safe|pronto se (?:termina|acaba) todo|todo se (?:termina|acaba) pronto"
@@ -410,7 +498,7 @@ GROUPS = {
     r" (?:\S+ ){0,4}?(?:garage|garaje|cochera)"
     r"|(?:garage|garaje|cochera) (?:\S+ ){0,8}?(?:car|engine|truck|carro|coche|motor|troca)"
     r" (?:\S+ ){0,2}?(?:running|on|prendido|encendido|en marcha)"
-    r"|(?:horno|estufa|oven|stove|gas) (?:\S+ ){0,3}?(?:sin encender|sin prender|without lighting|unlit)"
+    r"|(?:horno|estufa|oven|stove|gas) (?:\S+ ){0,3}?(?:sin (?:encender|prender)\w*|without lighting|unlit)"
     # charcoal or a brazier in a closed room
     r"|(?:carbon|charcoal|brasero|anafre) (?:\S+ ){0,12}?(?:bano|cuarto|pieza|bodega|closed|sealed|cerrad[oa]|cerre"
     r"|cierra|cerrar|encerre|encerrar|tape|cinta)|(?:cerre|encerre|encerrar|cerrar) (?:\S+ ){0,8}?(?:carbon|charcoal"
@@ -419,7 +507,28 @@ GROUPS = {
     # or occasion ("gave away my old shoes", "regalé ropa a la iglesia", "último día de
     # voluntario", "a letter to my future self"), a place beside an outing ("salí a correr"),
     # method words in sport or weekend talk ("me tiro de cabeza al finde", "soga de saltar").
-    "ORDINARY": r"(?:spare|free|marketplace|donate|donated|donation|goodwill|thrift|clothes|shoes|sneakers|jacket"
+    # A trip with a way back ("flying home to Manila for 3 weeks", "me voy pa Medellín el viernes"), what the
+    # children outgrew or was replaced, a house bought, a last day at work, the old flat's keys handed back.
+    # The day one comes back: "vuelvo el lunes", "regreso en dos semanas".
+    "COMING_BACK": r"(?:vuelvo|regreso|volvemos|regresamos) (?:el (?:lunes|martes|miercoles|jueves|viernes|sabado"
+                   r"|domingo|\d+)"
+    r"|en (?:un|una|dos|tres|\d+) (?:dias?|semanas?|mes|meses)|pronto|manana)",
+    "ORDINARY": r"(?:fly(?:ing)? (?:home|to|out|back)|flight|leaving for|<COMING_BACK>|a la vuelta"
+    r"|me (?:voy|ir) (?:pa|para) (?!(?:siempre|el|la|los|las|otro|otra|donde)\b)\S+|por unos dias"
+    r"|moves (?:back|away|to|out)|airport|aeropuerto|off to|trip to|viaje a|salimos (?:manejando|pa|pal|para|a)"
+    r"|going home for|back in (?:\d+|a|one|two|three|a few) (?:days|weeks|months)|(?:me voy|vamos|nos vamos) pal"
+    r"|(?:deer|duck|dove|turkey|elk|pheasant|hunting) season|temporada de caza|media veda|groundhog|palomas|venado"
+    r"|grew out of|(?:too|so) (?:small|big) (?:for|on) (?:him|her|them|me)"
+    r"|(?:no longer|doesn'?t|don'?t) fits?|ya no (?:le|me|les|te) (?:queda|quedan|sirve|sirven|cabe|caben)(?! (?:nada"
+    r"|nadie|tiempo|mucho|de))|crecieron"
+    r"|ya (?:estan|esta) (?:muy )?grandes?|ya tiene (?:\d+|dos|tres|cuatro|cinco) anos|got a new (?:set|one|pair)"
+    r"|(?:compre|me compre|me regalaron) (?:uno|una|otro|otra|unos|unas) nuev[oa]s?|bought a house|new house"
+    r"|first house|casa nueva|(?:ultimo|last) dia (?:at|of|en|de|del) (?:work|the job|school|class|el curro"
+    r"|el trabajo|la chamba|la pega|la escuela|clases|la oficina)(?! y (?:en )?(?:de )?todo| and (?:of "
+    r"|in )?everything)"
+    r"|old (?:apartment|place|house|flat)|(?:apartamento|departamento|piso|depa) viejo|(?:keys|las llaves)"
+    r" (?:turned in|handed|returned|entregad\w*)|entregue las llaves|"
+    r"spare|free|marketplace|donate|donated|donation|goodwill|thrift|clothes|shoes|sneakers|jacket"
     r"|toys|books|furniture|walker|rollator|ropa que|zapatos|tenis|juguetes|libros|muebles|herramientas viejas"
     r"|andadera|iglesia|parroquia|fundacion|placard|ropero|garage sale|venta de garage"
     r"|future self|class|school|homework|anniversary|birthday|valentine|wedding|graduation|aniversario|cumple"
@@ -502,7 +611,37 @@ GROUPS = {
 # Hard news of the member's own, said as a fact with no feeling word: a job, a home, the lights,
 # money, someone close who died, a family member detained, a partner gone, a relapse.
 GROUPS["HARDSHIP"] = (
-    r"(?:(?:lost|losing|lose) (?:my|the|our) (?:job|jobs|work|position|shifts|hours|income|cdl|license|licence|house"
+    # a burial, a sentence, divorce papers, a diagnosis, a hospice counting weeks, a slip
+    r"(?:(?:enterramos|sepultamos|cremamos|enterraron|sepultaron|cremaron) (?:a|al|mi|nuestr[oa])|(?:we )?(?:buried"
+    r"|cremated) (?:my|our|his|her)"
+    r"|sentencing|sentenced|(?:le|me|nos) dieron (?:\d+|\S+) anos|(?:papeles|papers) (?:del |de |of "
+    r"|for )?(?:the )?divorc\w*"
+    r"|divorce papers|(?:firme|firmamos|signed) (?:el |lo del |the )?divorc\w*|(?:me|le|nos) (?:han|ha) despedido"
+    r"|diagnos\w* (?:\S+ ){0,2}?(?:today|came|back|hoy|ayer)|(?:got|we got|le dieron|nos dieron) (?:\S+ )?diagnos\w*"
+    r"|early onset|(?:started|starting|going into|moved (?:him|her|them) to|en) hospice|cuidados paliativos|(?:saying"
+    r"|they say|dicen|dice que) (?:\S+ ){0,2}?(?:weeks|days|semanas|dias)(?! (?:off|de vacaciones))"
+    r"|(?:es|ya es) cosa de (?:dias|semanas|horas)|(?:le|les) quedan? (?:pocos |unos )?(?:dias|semanas|meses) de vida"
+    # written up, suspended, bullied, robbed, a right taken away, a care lost, a school left, a job or a grant refused
+    r"|(?:got|been|was) written up|me (?:suspendieron|sancionaron|amonestaron)|bullying|bullied|harass(?:ed|ing|ment)"
+    r"|(?:me|nos) (?:han|ha) robado|(?:broke|broken) into (?:my|our)|(?:got|been|was) robbed"
+    r"|me (?:van a |han |ha )?quita(?:r|do|ron) (?:el|la|los|las|mi|mis) (?:carnet|licencia|license|casa|terreno"
+    r"|custodia"
+    r"|hijos|beca|trabajo|papeles)|(?:got|been|was) cut from (?:the )?(?:team|roster|squad)"
+    r"|cut me from (?:the )?(?:team|roster|squad)|me (?:soltaron|cortaron) (?:de|del)"
+    r" (?:la academia|el equipo|el club)|(?:therapist|counselor|psychiatrist|psicolog[oa]|psiquiatra|terapeuta)"
+    r" (?:\S+ ){0,3}?(?:retired|quit|left|moved|se (?:mudo|jubilo|fue)|renuncio)"
+    r"|(?:tuve|me toco) (?:que )?dejar (?:la|el) (?:universidad|escuela|colegio|carrera|uni)|had to (?:drop out"
+    r"|quit school"
+    r"|leave school)|dropped out"
+    r"|no me (?:dieron|aprobaron|aceptaron) (?:el|la) (?:trabajo|beca|chamba|puesto|credito|prestamo|visa)"
+    r"|no (?:consigo|encuentro|hallo) (?:trabajo|chamba|jale|empleo|curro|laburo)|can'?t find (?:a )?(?:job|work)"
+    r"|(?:went|fui|fuimos|had to go) (?:\S+ ){0,2}?(?:food pantry|food bank|banco de (?:comida|alimentos)"
+    r"|comedor social)"
+    r"|volv\w* al vicio|volv\w* a (?:la botella|el juego|las apuestas|la gallera|el casino)|sober down the drain"
+    r"|(?:got )?(?:pushed|postponed|delayed) again|volvieron a (?:posponer|aplazar|cancelar)"
+    r"|me discriminaron|(?:^|(?<=[.!?] )|i |i've |ive |i have )slipped(?! on (?:the|a|some|ice|my|his|her|it)"
+    r"| and fell| in the| at work| off)"
+    r"|(?:lost|losing|lose) (?:my|the|our) (?:job|jobs|work|position|shifts|hours|income|cdl|license|licence|house"
     r"|home|apartment|flat|place|kids|children|custody)|laid off|got fired|been fired|fired me|got sacked"
     r"|made redundant|out of work|unemployed|evicted|eviction|evicting|foreclos\w*|homeless"
     r"|sleeping in (?:my|the|our) (?:car|truck)|kicked (?:me|us) out|threw (?:me|us) out"
@@ -531,7 +670,7 @@ GROUPS["HARDSHIP"] = (
     r" (?:\S+ )?(?:denied|rejected)|(?:me|nos|le) (?:negaron|rechazaron|desactivaron)|condemned|deactivated"
     r"|kicked (?:\S+ )?(?:out of|outta)|lost everything|perd(?:i|imos) todo"
     r"|rechaz\w* (?:el|la|mi|nuestro|nuestra) (?:prestamo|solicitud|seguro|reclamo|tratamiento|apelacion|credito)"
-    r"|neg\w* (?:el|la|mi) (?:tratamiento|reclamo|seguro|prestamo|credito|asilo|visa|solicitud)"
+    r"|neg\w* (?:el|la|mi) (?:tratamiento|reclamo|seguro|prestamo|credito|asilo|visa|solicitud|apelacion)"
     r"|me (?:corrieron|echaron|botaron|despidieron|sacaron) (?:de|del)\b(?! (?:menos|dudas|quicio|onda)\b)"
     r"|(?:me|nos|le) (?:pidio|pidieron) el divorcio|pidi\w* el divorcio|served (?:me )?(?:with )?divorce papers"
     r"|(?:ssi|ssdi|benefits|snap|food stamps|disability|pension|hours|pay|shifts|check|cheque) (?:\S+ ){0,2}?"
@@ -649,10 +788,17 @@ GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell 
                     r"|scream|screaming|texting|messaging|dijo|dice|dicen|dijeron|decir|amenazar|amenaza"
                     r"|grita|gritando|gritar"
                     r"|escribio|escribir|mando|jura|juro)"
-                    r" (?:(?:\S+ ){0,8}?(?:me desaparece|me (?:va|van|ir) a desaparecer|me desaparecen"
+                    r" (?:(?:\S+ ){0,10}?(?:matar a (?:mi|mis|nuestra|nuestras|nuestro|nuestros|tu|tus|su|sus) \S+"
+                    r"|kill (?:my|our) (?:family|families|kids|mom|wife|husband)|(?:lo|la|los|nos|me|te) entierran?"
+                    r"|me (?:queman|quema|van a quemar)|(?:i'm|im|i am|you're|your) next|no (?:salgo|sales|sale) viv[oa]|(?:won'?t|wont) (?:make it|get) out alive|(?:sigo|soy) (?:yo"
+                    r"|el siguiente|la siguiente)|(?:put|throw|dump|leave) (?:me|us|him|her) in (?:the|a) (?:river"
+                    r"|ground|dirt|ditch|trunk"
+                    r"|canal|lake)|(?:dejan|dejar|tiran|tirar|echan|echar|van a dejar|van a tirar) en (?:una |la |el )?"
+                    r"(?:cuneta|zanja|rio|canal|monte|barranco)|me desaparece|me (?:va|van|ir) a desaparecer"
+                    r"|me desaparecen"
                     r"|make me disappear"
                     r"|end up (?:in the (?:canal|river|ditch|desert)|dead)|terminan en el (?:canal|rio)"
-                    r"|me (?:va|van|ir) a quebrar|me quiebra|me quiebran|(?:terminar|acabar) con (?:nosotros|conmigo)"
+                    r"|me (?:va|van|ir) a quebrar|me quiebra|me quiebran|(?:terminar|acabar) (?:con nosotros|conmigo)"
                     r"|finish (?:us|me) off)"
                     r"|(?:\S+ ){0,6}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar"
                     r"|kill (?:her|him)\b(?! (?:husband|wife|son|daughter|brother|sister|mom|mum|dad|boyfriend"
@@ -660,7 +806,11 @@ GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell 
                     r"|kids?|cat|dog|for|with)\b)|la (?:va|van) a matar"
                     r"|me ir a matar|nos ir a matar|me van a matar|me matan|(?:me|la|nos) entierra))")
 GROUPS["ULTIMATUM"] = (r"(?:or|or else|o|o si no|si no) (?:\S+ ){0,2}?(?:kill me|they'll kill me|me matar|me pelar"
-                       r"|me quebrar|me mata|me matan)")
+                       r"|me quebrar|me mata|me matan)"
+                       # staying or leaving as the condition: "si sigo con él me va a matar"
+                       r"|(?:si|if) (?:(?:i )?sigo|me quedo|i stay|stay|regreso|vuelvo|lo dejo|la dejo|i leave|leave)"
+                       r" (?:\S+ ){0,5}?(?:me (?:va|van|ir) a matar|me matar|me mata"
+                       r"|(?:he|she|they)(?:'ll| will) kill me)")
 GROUPS["WISH_DIE"] = r"<WANT> (?:[^\s.!?]+ ){0,4}?<DIE>"
 
 # (reason shown to the coordinator, groups that must all be present)
@@ -763,11 +913,15 @@ def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
     return found
 
 
+_RULE_NEEDS = [(label, needs, frozenset(needs)) for label, needs in CRISIS_RULES]
+
+
 def crisis(lemmas: ReplyText, found) -> list[tuple[str, list[str]]]:
     """(reason, the member's words) for each crisis rule whose concepts all occur."""
     out: dict[str, list[str]] = {}
-    for label, needs in CRISIS_RULES:
-        if all(n in found for n in needs) and UNLESS.get(needs) not in found:
+    names = found.keys()
+    for label, needs, need_set in _RULE_NEEDS:
+        if need_set <= names and UNLESS.get(needs) not in found:
             words = [lemmas.quote_span(*found[n][0]) for n in needs if n != "WANT"]
             out.setdefault(label, []).extend(words)
     return list(out.items())

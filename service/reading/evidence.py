@@ -29,6 +29,7 @@ class Look:
     crisis: list             # (label, quotes) from the phrase lists, over words and lemmas
     crisis_spans: list
     found: dict              # concept name -> spans in `lt`
+    rules: list              # (label, quotes) of the crisis rules whose concepts all occur
     support: list            # the member's words asking for a person
 
 
@@ -41,17 +42,20 @@ def look(text: str, hint: str | None) -> Look | None:
     lang = reply_text.language(text, tokens, hint)
     laughing = reply_text.laughing(tokens)
     figurative = signals.idioms(t, laughing)
+    if figurative and CONTEXT_VETO["EARNEST"].search(t.norm):
+        figurative = []  # "si no me pagan me mato, lo digo en serio": no figure of speech, the member says
     crisis, crisis_spans = signals.crisis(t, figurative)
     # The same phrases, and the concepts, over lemmas: "burned myself", "me corté", "brigde".
     lt = lemma_text(t, lang)
     lt_figurative = [t.same_words(lt, span) for span in figurative]
-    crisis = _merge(crisis, signals.crisis(lt, lt_figurative)[0])
+    crisis = _merge(crisis, signals.crisis(lt, lt_figurative, typed=t)[0])
     benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
     found = concepts.find(t, lt, figurative, lt_figurative, benign_goodbye)
     if "ORDINARY" in found and CONTEXT_VETO["DENIED"].search(t.norm):
         del found["ORDINARY"]  # "bought a rope today. not for the gym": the member says it is no chore
+    rules = concepts.crisis(lt, found)
     support = signals.support(t, laughing)
-    return Look(t, lt, lang, laughing, figurative, lt_figurative, crisis, crisis_spans, found, support)
+    return Look(t, lt, lang, laughing, figurative, lt_figurative, crisis, crisis_spans, found, rules, support)
 
 
 def names(seen: Look | None) -> tuple[str, ...]:
@@ -62,7 +66,7 @@ def names(seen: Look | None) -> tuple[str, ...]:
     # would turn every "i'm done" into a crisis call, and no one would be asked.
     out = ["k:" + name for name in seen.found if name not in concepts.UNSURE]
     out += ["r:" + label for label, _ in seen.crisis]
-    out += ["r:" + label for label, _ in concepts.crisis(seen.lt, seen.found)]
+    out += ["r:" + label for label, _ in seen.rules]
     if seen.support:
         out.append("support")
     if seen.figurative:  # an idiom was set aside: the crisis words in it say less

@@ -18,6 +18,8 @@ the labelled set in tests/data/replies.csv measures them, it does not define the
 
 MACROS = {
     "MYSELF": r"(?:myself|my self|meself)",
+    # a Spanish gerund ("trabajando", "corriendo"), not a word that merely ends like one ("cuando")
+    "GERUND": r"(?!(?:cuando|mando|ando|comando|bando|blando)\b)\S+(?:ando|iendo)",
     "DONT": r"(?:don't|do not)",
     "CANT": r"(?:can't|cannot|can not|couldn't|could not)",
     "IM": r"(?:i'm|i am)",
@@ -38,7 +40,8 @@ MACROS = {
     r"|overdose|death|muerte|morir\w*|matarme|suicidarme|desaparecer|no despertar(?:me)?|no existir|estar muert[oa]"
     r"|irme de este mundo|dejar este mundo|leave this world|stop living|dejar de existir|dejar de vivir"
     r"|terminar con todo|acabar con todo|acabar con mi vida|quitarme la vida)",
-    "PILLS": r"(?:pills?|tablets?|meds|medication|medicine|capsules?|pastillas?|pildoras?"
+    "PILLS": r"(?:pills?|tablets?|meds|medication|medicine|capsules?|pastillas?|pildoras?|las de (?:dormir|la ansiedad"
+    r"|los nervios)"
     r"|comprimidos?|medicamentos?|medicinas?)",
     # Crisis Text Line found named painkillers and sedatives predict risk better than
     # the word "suicide"; these alert on their own unless a symptom explains them.
@@ -179,7 +182,7 @@ CRISIS = [
         r"no (?:\S+ )?(?:quiero|tengo ganas de) (?:seguir viviendo|vivir|seguir aqui|estar aqui|existir"
         r"|despertar(?:me)?|seguir)(?! (?:con|en|trabajando|haciendo|pagando|esperando|ahi|alli|aqui en|asi con))",
         r"me (?:quiero|voy a|pienso|puedo) matar",
-        r"me mato\b(?! (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|\S+ando|\S+iendo)\b)",
+        r"me mato\b(?! (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|<GERUND>)\b)",
         r"(?:quiero|voy a|ganas de|pienso en) matarme",
         r"(?:quitarme|quitar(?:me)? la) vida", r"(?:acabar|terminar) con (?:mi vida|todo)"
         r"(?! (?:el|lo|la|los|las|esto de|mi trabajo))",
@@ -195,7 +198,7 @@ CRISIS = [
         r"|mi vida|vivir|seguir)",
         r"no hay razon para (?:vivir|seguir)",
     ]),
-    ("self-harm", None, [
+    ("self-harm", "KITCHEN_CUT", [
         r"(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|hit|hitting|injure"
         r"|injuring|scratch|scratching|starve|starving) <MYSELF>",
         r"self[- ]?harm\w*", r"selfharm\w*", r"(?:i've|i have|i|been|started) (?:been |started )?cutting\b",
@@ -204,9 +207,10 @@ CRISIS = [
         r"me he lastimado", r"autolesi\w*", r"cortarme", r"me corte", r"me he cortado", r"cortandome",
         r"me (?:estoy|sigo) cortando", r"(?:hacerme|me hago) cortes", r"quemarme", r"golpearme",
         r"urges? to (?:cut|hurt|harm|burn|self harm)", r"(?:want|wanna|need) to cut\b(?! (?:my hair|the|a|some|down"
-        r"|back|out|it|costs|ties))",
+        r"|back|out|it|costs|ties|everything|everyone|him|her|them|his|their|off|my (?:hours|pay|meds|dose)))",
         r"cuts on my (?:arms?|legs?|wrists?|thighs?)",
-        r"(?:burn(?:ed|t)?|cut|hit|punched|scratched|bit|hurt|queme|corte|golpee) (?:\S+ ){0,3}(?:on purpose"
+        r"(?:burn(?:ed|t|ing)?|cut(?:ting)?|hit(?:ting)?|punch(?:ed|ing)|scratch(?:ed|ing)|bit|biting|hurt(?:ing)?|queme|quemando"
+        r"|corte|cortando|golpee|golpeando) (?:\S+ ){0,6}(?:on purpose"
         r"|deliberately"
         r"|a proposito|adrede)",
         r"(?:me (?:estoy|sigo|he estado) haciendo|haciendome) (?:\S+ )?dano", r"cortar(?:me)? las venas", r"(?:voy a"
@@ -226,6 +230,9 @@ CRISIS = [
     ]),
     ("goodbye message", None, [
         r"this is (?:my )?(?:goodbye|good bye|farewell|the end)",
+        # to meet again only in another life
+        r"(?:nos vemos|hasta|te veo|los veo) (?:en )?(?:otra|la otra|la proxima|la siguiente) vida",
+        r"see (?:you|ya|u|y'all) (?:all )?in (?:another|the next|the other|a better) life",
         r"(?:saying|say|said) (?:my )?(?:goodbyes?|good byes?)(?! to (?!(?:everyone|you all|all of you|this world"
         r"|life)))",
         r"(?:goodbye|good bye|bye) (?:everyone|everybody|all|forever|world|for ever|for good|cruel world)",
@@ -248,7 +255,8 @@ CRISIS = [
         r"(?:tengo|ya tengo) todo (?:preparado|listo|planeado|decidido)\b(?! para)",
         r"(?:sorted|sorting|made|making|written|wrote|updated|updating|finished) (?:out )?(?:my )?will\b",
         r"(?:in|into|to) my will\b", r"(?:lost|losing|no|don't have (?:the|any)) will to live",
-        r"(?:changed|updated|sorted|named|put|made) (?:\S+ ){0,2}?beneficiar\w*", r"beneficiar\w* (?:\S+ ){0,2}?(?:changed|updated|sorted)",
+        r"(?:changed|updated|sorted|named|put"
+        r"|made) (?:\S+ ){0,2}?beneficiar\w*", r"beneficiar\w* (?:\S+ ){0,2}?(?:changed|updated|sorted)",
         r"(?:my )?(?:affairs|things|everything|stuff) (?:is |are )?in order", r"(?:hice|he hecho|deje|ya tengo) (?:mi "
         r"|el )?testamento",
         r"(?:entregue|deje|di) (?:\S+ ){0,6}?(?:todos )?mis papeles",
@@ -308,11 +316,16 @@ CRISIS = [
         r"(?:buscando|looking for|busco) (?:un|una|a) (?:puente|bridge|edificio|building|techo|roof|azotea)"
         r" (?:alto|high|tall)",
         r"overdos\w*", r"sobredosis", r"od", r"od'd",
+        r"(?:<PILLS>|<DRUGS>) (?:\S+ ){0,8}?(?:tres|cuatro|cinco|three|four|five|\d+) (?:cajas|boxes|bottles|frascos"
+        r"|blisters)",
+        r"(?:aventar|tirar|echar|estrellar|meter) (?:la troca|el carro|el coche|la camioneta"
+        r"|el auto) (?:\S+ ){0,2}?(?:al|a un"
+        r"|a una|contra|por) (?:barranco|precipicio|rio|puente|camion|trailer|muro|pared|arbol)",
         # stopping one's own treatment on purpose
         r"(?:stopped|quit|stopping|deje de|dejar de|dejo de) (?:taking |tomar |tomarme |using )?(?:my |mis |la |las "
         r"|el |los )?"
         r"(?:\S+ ){0,2}?(?:<PILLS>|insulin|insulina|dialysis|dialisis) (?:\S+ ){0,12}?(?:on purpose|for the best"
-        r"|my choice|what that means|a proposito|adrede|lo que significa)",
+        r"|my choice|what that means|a proposito|adrede|lo que significa|no point|no tiene caso|ya no tiene sentido)",
         r"(?:reading|read|looking|looked|researching|researched|googling|googled|searching) (?:up |about |into "
         r"|for )?"
         r"(?:ways|methods)\b(?! (?:to (?:save|make|cook|get|be|improve|help|cope|deal|relax|sleep|stay|keep|fix|learn"
@@ -404,6 +417,33 @@ CONTEXT_VETO = {
         r"visiting", r"conference", r"wedding", r"camping", r"cruise", r"nos vemos",
         r"hasta (?:luego|pronto|manana|el|la)", r"vacaciones", r"viaje", r"boda", r"fuera (?:de|por|unos)",
         r"me voy (?:a|de)",
+        # travel with a way back: "flying home to Manila for 3 weeks", "vuelvo en un mes"
+        r"fly(?:ing)? (?:home|to|out|back)", r"leaving for", r"head(?:ing|ed)? (?:to|for|home|back)",
+        r"(?:i'll|ill|we'll|i will|will) be back (?:in|on|next|home|from|by)", r"when i(?:'m| am| get) back", r"vuelo",
+        r"erasmus", r"airport", r"aeropuerto", r"off to", r"trip to", r"viaje a", r"going home for",
+        r"salimos (?:manejando|pa|pal|para|a)", r"back in (?:\d+|a|one|two|three|a few) (?:days|weeks|months)",
+        r"me voy (?:pa|para|el|manana|unos|unas|dos|tres|\d+)(?! siempre)",
+        r"(?:vuelvo|regreso|volvemos|regresamos) (?:el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d+)"
+        r"|en (?:un|una|dos|tres|\d+) (?:dias?|semanas?|mes|meses)|pronto|manana)", r"a la vuelta", r"respite",
+        r"(?:last|ultimo) dia (?:at|of|en|de|del) (?:work|the job|school|el curro|el trabajo|la chamba|la pega"
+        r"|la oficina)"
+        r"(?! y (?:en )?(?:de )?todo| and (?:of |in )?everything)",
+        r"old (?:apartment|place|house|flat)", r"(?:keys|llaves) (?:turned in|handed|returned|entregad\w*)",
+        r"entregue las llaves", r"handed in",
+    ],
+    # The member says they mean it: an idiom's words are then taken at their word ("me mato, en serio").
+    "EARNEST": [
+        r"(?:lo digo|hablo|va|es|te lo digo) en serio", r"en serio(?= *[.!]* *$)", r"no es (?:broma|chiste|juego)",
+        r"no (?:estoy|ando) (?:bromeando|jugando|jodiendo)", r"(?:i'm |im |i am )?not (?:joking|kidding)",
+        r"i mean it", r"(?:i'm|im|i am) (?:dead )?serious", r"deadass",
+    ],
+    # A cut while cooking or shaving: "me corté con el cuchillo picando cebolla"
+    "KITCHEN_CUT": [
+        r"(?:picando|cortando|pelando|chopping|dicing|slicing|peeling|cutting) (?:\S+ ){0,2}?(?:cebollas?|tomates?"
+        r"|papas?"
+        r"|pan|verduras?|carne|pollo|onions?|tomatoes|potato(?:es)?|bread|veg\w*|meat|chicken|limon\w*|lime|lemon)",
+        r"cocinando", r"while cooking", r"en la cocina", r"sin querer", r"by accident", r"accidentally",
+        r"afeitando\w*", r"shaving", r"abrelatas", r"can opener", r"curitas?", r"band-?aids?",
     ],
     "SYMPTOMS": [
         r"headaches?", r"migraines?", r"head", r"tooth\w*", r"back", r"period", r"cramps", r"cold", r"flu",
@@ -433,7 +473,9 @@ CONTEXT_VETO = {
         r"(?:he|she|they|nobody|no one|mom|dad|my wife|my husband) (?:doesn'?t|don'?t|does not|do not) know",
         r"nadie (?:mas )?(?:lo )?sabe", r"no se lo (?:digan|digas|diga)", r"(?:don'?t|do not) tell (?:anyone|him|her"
         r"|my)",
-        r"(?:les|le) dije (?:\S+ ){0,3}?(?:que|q) (?:era|es|fue)", r"told (?:\S+ ){0,2}?it was", r"(?:no es|no estoy) (?:broma|bromeando|jugando)", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna|tal)",
+        r"(?:les|le) dije (?:\S+ ){0,3}?(?:que|q) (?:era|es|fue)", r"told (?:\S+ ){0,2}?it was", r"(?:no es"
+        r"|no estoy) (?:broma|bromeando|jugando)", r"but there(?: is|'s| was) no", r"pero no hay (?:ningun|ninguna"
+        r"|tal)",
     ],
 }
 
@@ -449,7 +491,7 @@ FIGURATIVE = [
     # dying of too much of a good thing, working oneself to death, a heart attack over a match
     r"(?:morir(?:me)?|muero|muriendo|mori) de (?:tanto|tanta|tantos|tantas|lo (?:bueno|rico|lindo|linda|bonito|bonita"
     r"|mucho|feliz|sabroso|buena|rica))\b",
-    r"(?:matar(?:me)?|mato|me mate|me (?:voy|vas|va|van) a matar) (?:\S+ando|\S+iendo)\b",
+    r"(?:matar(?:me)?|mato|me mate|me (?:voy|vas|va|van) a matar) <GERUND>\b",
     r"(?:(?:me|te|nos|le) )?(?:(?:va|van|vas|ha|has) a )?(?:dar|da|dio|dado|matar|mata) (?:\S+ )?(?:de un |del "
     r"|un )infarto\b(?! (?:de verdad|en serio))",
     r"(?:me mataste|no me mates|me matas|me mato) con (?:ese|esa|el|la|tu|tus|esos|esas)\b",
@@ -591,8 +633,10 @@ FIGURATIVE = [
     r"(?:me|te|nos) (?:mata|matan|esta matando|estan matando|mataron)\b(?! (?:yo|a mi mism[oa]))",
     # "me mato" is "it killed me" with a subject or a complement ("ese video me mato", "me mato de risa",
     # "me mato el partido"); alone it is "I kill myself" ("hoy me mato", "si me deportan me mato")
-    r"(?:me|te|nos) mato(?= (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|\S+ando|\S+iendo)\b)",
-    r"(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?!(?:noche|tarde|manana|madrugada|semana|dia|vez|misma)\b)"
+    r"(?:me|te|nos) mato(?= (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|<GERUND>)\b)",
+    # ... but not after "if": "si el lunes no me pagan me mato" is a threat to oneself
+    r"(?<!\bsi )(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?!(?:noche|tarde|manana|madrugada|semana|dia|vez"
+    r"|misma)\b)"
     r"(?:[^\s.!?]+ ){1,4}(?:me|te|nos) mato\b",
     r"(?:me )?mat[oe] (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
     r"matarme (?:a|de) (?:trabajar|estudiar|hacer|entrenar|correr)", r"mataria por",
@@ -626,6 +670,14 @@ SUPPORT_WHOLE = {
 }
 
 SUPPORT = [
+    # asking whether what they feel is normal, or whether the group still meets because they need it
+    r"(?:is it|it is|is that|es) normal (?:(?:to|que) )?(?:\S+ ){0,6}?(?:cry|crying|feel|feeling|still|llorar"
+    r"|llore|sienta|sentir|triste|mal|angry|numb|sad|scared)",
+    r"(?:is there|are there|hay|habra|still|siguen?|todavia)\b(?: \S+){0,6}? (?:group|grupo|meeting|reunion|junta|zoom"
+    r"|coffee"
+    r"|cafecito|phone group)s?\b(?: \S+){0,8}? (?:i could use|i need|lo necesito|la necesito|me hace falta"
+    r"|i'?d like to join"
+    r"|quisiera ir|los extrano|havent been|haven't been|hace rato no voy)",
     # asking for contact or help
     r"(?:need|want|could use|could do with|would like|i'd like|looking for|like some|please|get|ask for"
     r"|asking for) (?:some |more |a bit of |a little |extra |any )?(?:support|help)\b",
@@ -666,7 +718,8 @@ SUPPORT = [
     r"(?:drank|drinking|used|using|had a drink|had a beer|picked up|relapsed) (?:[^\s.!?]+ ){0,6}(?:sober|clean"
     r"|sobriety)",
     r"(?:bebi|consumi|tome|recai) (?:[^\s.!?]+ ){0,6}(?:sobri\w+|limpi[oa]|sin beber|sin consumir)",
-    r"(?:pasar|venir|pasarse|pasen|pase|venga|vengan) a verme", r"visitarme", r"hacerme compania", r"fell off the wagon", r"picked up again", r"cravings?",
+    r"(?:pasar|venir|pasarse|pasen|pase|venga"
+    r"|vengan) a verme", r"visitarme", r"hacerme compania", r"fell off the wagon", r"picked up again", r"cravings?",
     r"(?:someone|somebody|anyone|anybody|my buddy|a buddy|a coordinator|one of you) <W4>(?:call|ring|phone|text"
     r"|message|visit|check (?:in )?on|reach out to|get in touch with|come (?:over|round|by) (?:to see|and see)"
     r"|pop (?:round|over|by) (?:to see|and see)|talk to|speak to|chat (?:to|with)) me\b",
@@ -812,7 +865,8 @@ MOOD = {
         r"me muero de sueno", "con sueno", r"aburrid[oa]", "esta bien", "mixed", "plodding along",
         "ticking along", "chugging along", "keeping busy", "one day at a time", "day by day", "neutral",
         "bit of both", r"rendid[oa]", r"reventad[oa]", r"molid[oa]", "vamos tirando"],
-    2: ["bad", "sad", "unhappy", "upset", "lonely", "loneliness", "isolated", "anxious", "anxiety",
+    2: ["mas mal que bien", "could be a lot better", "lonesome",
+        "bad", "sad", "unhappy", "upset", "lonely", "loneliness", "isolated", "anxious", "anxiety",
         "nervous", "stressed", "stressful", "stress", "overwhelmed", "struggling", "rough", "tough",
         "difficult", "rubbish", "crap", "crappy", "shit", "shite", "shitty", "sucks", "sucked", "lousy",
         "poorly", "unwell", "in pain", "drained", "burnt out", "burned out", "burnout", "frustrated",
@@ -936,7 +990,8 @@ UNITS = {
 # Words that end in "s" but are not plurals, so "2 thanks" is not "2 things".
 NOT_PLURAL = {"this", "thus", "always", "sometimes", "perhaps", "thanks", "less", "unless", "yes", "was",
               "has", "does", "is", "its", "it's", "guess", "plus", "pues", "entonces", "ademas", "tres",
-              "dos", "seis", "gracias", "tras", "despues", "antes", "lots", "its", "us", "honestly", "stars"}
+              "dos", "seis", "gracias", "tras", "despues", "antes", "lots", "its", "us", "honestly", "stars",
+              "nomas", "tops", "mas", "jamas"}
 # A number after these measures something else than how the member is: "pain 7/10", "dolor de 8".
 OTHER_SCALES = {"pain", "pain's", "pains", "dolor", "dolores"}
 # A number after one of these is a time, a quantity or a name, never a score.
@@ -957,7 +1012,9 @@ SCORE_BEFORE = {"a", "an", "un", "say", "said", "diria", "digo", "maybe", "prob"
 # A number word opening the reply is a score only if it stands alone or one of these follows.
 SCORE_AFTER = {"today", "tonight", "tbh", "honestly", "i", "guess", "maybe", "probably", "prob", "ish",
                "atm", "now", "hoy", "creo", "la", "diria", "supongo", "lol", "haha", "jaja", "thanks",
-               "gracias", "x", "but", "pero", "y", "and", "aunque", "though", "stars", "estrellas"}
+               "gracias", "x", "but", "pero", "y", "and", "aunque", "though", "stars", "estrellas",
+               # "2 nomás", "3 rn", "2 tops"
+               "nomas", "nada", "just", "rn", "tho", "idk", "ahorita", "ahora", "solo", "tops", "max"}
 
 # --- Questions and language --------------------------------------------------------
 QUESTION_WH = {"when", "what", "what's", "whats", "where", "where's", "who", "who's", "why", "how",

@@ -28,12 +28,16 @@ def idioms(t: ReplyText, laughing: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def crisis(t: ReplyText, figurative) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
-    """(reason label, quotes) per kind of crisis language, and where it was found."""
+def crisis(t: ReplyText, figurative,
+           typed: ReplyText | None = None) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
+    """(reason label, quotes) per kind of crisis language, and where it was found. When `t` is the
+    reply over lemmas, `typed` is the reply as written: a context that vetoes a kind is looked for
+    in both ("me voy a Guate" is a trip, though its lemmas read "me ir a guate")."""
     found: dict[str, list[str]] = {}
     spans = []
+    texts = (t.norm,) if typed is None else (t.norm, typed.norm)
     for label, veto, rx in CRISIS:
-        if veto and CONTEXT_VETO[veto].search(t.norm):
+        if veto and any(CONTEXT_VETO[veto].search(norm) for norm in texts):
             continue
         for m in rx.finditer(t.norm):
             if not overlaps(*m.span(), figurative):

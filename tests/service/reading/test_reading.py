@@ -232,6 +232,8 @@ class TestWantsSupport:
         "traigo mucho encima estos días",
         "márcame cuando puedas", "¿te puedo marcar pa platicar un rato?", "do you guys do phone calls?",
         "ocupo ir al grupo esta semana", "do you know any food pantries near me?", "me vendría bien ver gente",
+        "is it normal to still be crying every night?", "es normal que me sienta así de triste?",
+        "is there group on thursday? i need it", "¿todavía hay reunión los martes? me hace falta",
     ])
     def test_asking_for_contact_or_help(self, text):
         reading = read_reply(text)
@@ -275,6 +277,19 @@ class TestWantsSupport:
         ("wasn't invited to my grandson's party", "en"), ("running on fumes, third double this week", "en"),
         ("el doctor dice que es tuberculosis", "es"), ("my uncle died in a crash tuesday", "en"),
         ("se nos fue mi abuela anoche", "es"),
+        # a burial, a sentence, divorce papers, a diagnosis, a hospice counting days, a slip
+        ("we buried my grandpa on saturday", "en"), ("el domingo enterramos a mi compadre", "es"),
+        ("my brother got sentenced this morning", "en"), ("a mi hijo le dieron 6 años", "es"),
+        ("signed the divorce today", "en"), ("me llegaron los papeles del divorcio", "es"),
+        ("me han despedido esta mañana", "es"), ("got my diagnosis back today", "en"),
+        ("they moved her to hospice", "en"), ("el médico dice que ya es cosa de semanas", "es"),
+        ("slipped on saturday, first drink in a year", "en"), ("me discriminaron en la entrevista", "es"),
+        # written up, robbed, a licence taken, a therapist gone, school left, no work, the food bank, a date pushed
+        ("got written up for being late once", "en"), ("nos han robado la camioneta", "es"),
+        ("me quitaron la licencia de manejar", "es"), ("my counselor quit and nobody called me", "en"),
+        ("tuve que dejar la carrera", "es"), ("no encuentro chamba desde agosto", "es"),
+        ("had to go to the food pantry this week", "en"), ("the hearing got postponed again", "en"),
+        ("volví al vicio el sábado", "es"), ("they cut me from the roster today", "en"),
     ])
     def test_hard_news_told_as_a_fact_reaches_a_buddy(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -445,6 +460,35 @@ class TestCrisis:
         ("my sugar is very low and I'm confused", "en"), ("how many of these would it take for someone my size", "en"),
         ("me estoy quemando con el cigarro otra vez", "es"), ("sitting in the car at the overlook, no guardrail", "en"),
         ("nobody will miss a junkie", "en"), ("now i understand why he did it", "en"),
+        # a wish in any tense, an "it killed me" idiom that is no idiom, another life, one last time, last on a list
+        ("been wanting to die since the funeral", "en"), ("me voy a matar cuando se vayan todos", "es"),
+        ("si mañana no sale el pago me mato, en serio", "es"), ("hasta la otra vida, amigos", "es"),
+        ("see you all in the next life", "en"), ("went to hug my sister one last time", "en"),
+        ("fui a ver el río por última vez", "es"), ("my life is the only thing left to lose", "en"),
+        ("i'm just taking up space here", "en"), ("ya no tengo ganas ni de respirar", "es"),
+        ("lo único que me mantiene aquí es mi perro", "es"),
+        # someone else's last call, a body in danger now, an attack, not to be taken alive
+        ("my brother called to say this was the last call and hung up", "en"),
+        ("heart rate is 34 and i feel dizzy", "en"), ("no ha comido en 8 días y se desmayó", "es"),
+        ("mi papá se salió hace 4 horas y está helando, no sabe dónde vive", "es"),
+        ("poured bleach in my coffee this morning", "en"), ("dejé el gas abierto sin prenderlo", "es"),
+        ("he threw boiling water on me", "en"), ("me puso la pistola en la cabeza", "es"),
+        ("someone is shooting at our house", "en"), ("the landlord's son said they'll put me in the river", "en"),
+        ("they'll have to carry me out in a body bag", "en"),
+        # threats to one's family or to bury or burn; "I'm next"; staying as the condition; an abuser armed
+        ("el patrón dijo que va a matar a mi familia si me voy", "es"), ("dijeron que al que hable lo entierran", "es"),
+        ("the guy he owes said i'm next", "en"), ("si me quedo con él me mata, me lo dijo anoche", "es"),
+        ("my ex is outside with a gun in his car", "en"), ("my husband says tonight he finishes me off", "en"),
+        # worth more dead, out of reasons, called home, pills with drink, a box swallowed, how many forgotten
+        ("i'm worth more dead than alive", "en"), ("i'm out of reasons to keep going", "en"),
+        ("ya cumplí mi ciclo en esta tierra", "es"), ("better if i just died in my sleep", "en"),
+        ("me tomé las de dormir con tequila", "es"), ("took half the bottle of muscle relaxers with wine", "en"),
+        ("no me acuerdo cuántas me tomé", "es"), ("dejé el dinero del funeral en el cajón", "es"),
+        ("had a seizure alone and i'm confused", "en"), ("compré pastillas para dormir, cuatro cajas", "es"),
+        # following someone who is dying, no reason left, tidying so nobody has to, pills mixed, not leaving alive
+        ("when she goes, i go too", "en"), ("there's no reason left to live", "en"),
+        ("sorted the garage so no one has to deal with it after", "en"), ("mixed my xanax with whiskey", "en"),
+        ("el jefe de la plaza dijo que de aquí no salgo vivo", "es"), ("su primo ya trae cuete y me anda buscando", "es"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -532,6 +576,13 @@ class TestCrisis:
         ("mis papás me van a ahorcar cuando vean la boleta", "es"),
         ("el proyecto está en terapia intensiva jaja", "es"),
         ("i'd jump off a bridge for those concert tickets", "en"), ("overdosed on hot cheetos again", "en"),
+        # a kitchen cut, the old flat's keys, a trip with a way back, clothes the children outgrew
+        ("me corté pelando papas, nada, una curita", "es"), ("cut myself chopping onions lol", "en"),
+        ("turned in the keys to the old apartment, goodbye forever to that mold", "en"),
+        ("saying goodbye to everyone, flying out to Lima on friday", "en"),
+        ("me despedí de todos, vuelvo en dos semanas", "es"),
+        ("regalé los zapatos del niño, ya no le quedan", "es"),
+        ("last day at the plant today, said bye to the crew. new job monday", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
