@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from service.reading import concepts, evidence, signals
 from service.reading import text as reply_text
-from service.reading.patterns import AMOUNT, CONTEXT_VETO, FIGURATIVE, GRATITUDE, MEDICINE, ROUTINE_MEDICATION
+from service.reading.patterns import AMOUNT, CONTEXT_VETO, GRATITUDE, MEDICINE, ROUTINE_MEDICATION, idiom_spans
 from service.reading.score import find_score
 
 LANGUAGES = ("en", "es")
@@ -114,6 +114,7 @@ SENTIMENT_ALERT_AT = 0.3
 # at least this, though below its usual asking level; below it, the everyday reading stands.
 EXPLAINED_ASK_AT = 0.4
 MODEL_CRISIS_MIN_WORDS = 2
+SHORT_GOOD_MAX_WORDS = 4
 
 
 def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Reading:
@@ -142,13 +143,14 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # "took my pills this morning"); then it is unsure, and the member is asked. A symptom word
     # with no medicine explains nothing: "go to sleep and not come back" names no back pain.
     # Laughter is no explanation here: "lol" after a crisis never lowers it.
-    explained = bool(FIGURATIVE.search(t.norm)
+    explained = bool(idiom_spans(t.norm)
                      or (MEDICINE.search(t.norm) and CONTEXT_VETO["SYMPTOMS"].search(t.norm))
                      or (ROUTINE_MEDICATION.search(t.norm) and not AMOUNT.search(t.norm)))
     # One or two words are too little for the model to call a crisis alone ("listo", "bye",
     # "ya"): it is unsure, and the member is asked.
     enough_words = sum(tok.kind == "word" for tok in tokens) > MODEL_CRISIS_MIN_WORDS
-    if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained and enough_words:
+    if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained and enough_words \
+            and not _short_and_good(t, lang, figurative, found):
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
     # A weak sign the everyday context explained is still a crisis when the model hears one at
     # its asking level, and is asked about when the model hears a little of one.
@@ -173,9 +175,11 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     elif opinion and opinion.alert >= learned.alert_at:
         wants = True
         reasons.append(f"wants support: reads like replies that needed a person ({opinion.alert:.2f})")
-    if "HARDSHIP" in found and not crisis and not (score is not None and score >= 4):
-        # Hard news told as a fact ("lights got cut off tuesday"): the member's own number, if 4
-        # or 5, says they are carrying it; otherwise a buddy should hear.
+    carried = score is not None and score >= 4 and scored_from != "sentiment"
+    if "HARDSHIP" in found and not crisis and not carried:
+        # Hard news told as a fact ("lights got cut off tuesday"): the member's own number or
+        # words, if 4 or 5, say they are carrying it; otherwise a buddy should hear. Overall
+        # sentiment says nothing of the kind ("left me for my best mate" reads +0.64).
         wants = True
         hard_news = [lt.same_words(t, span) for span in found["HARDSHIP"]]
         reasons.append(f"wants support: hard news {reply_text.quotes(t.quote_span(*span) for span in hard_news)}")
@@ -210,6 +214,17 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
             reasons.append(f"positive: {why}")
     return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang,
                    uncertain=uncertain, concerns=tuple(concerns))
+
+
+def _short_and_good(t, lang: str, figurative, found) -> bool:
+    """A few words that read as good, with no sign of risk ("couldn't be better", "never been
+    better"): too little for the model alone to call a crisis on; it is unsure, and the member
+    is asked. "mejor muerto" names dying, and is no such reply."""
+    if sum(tok.kind == "word" for tok in t.tokens) > SHORT_GOOD_MAX_WORDS or any(
+            name in found for name in concepts.RISK_SIGNS):
+        return False
+    score, scored_from = find_score(t, lang, [], False, figurative, [])
+    return scored_from == "mood" and score is not None and score >= 4
 
 
 def _model(model):

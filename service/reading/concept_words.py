@@ -55,7 +55,9 @@ LEMMAS = {
 EXTRA_FORMS = {
     "en": {},
     # "bebe" is a baby far more often than "drinks" in a reply ("la ropa del bebe")
-    "es": {"bebe": "bebe", "muera": "morir", "mueras": "morir", "muramos": "morir", "murais": "morir",
-           "muerais": "morir"},
+    # "regarlo" is to spill it, not "regalarlo" misspelt ("se tomó el tinto sin regarlo"); "me hice cortes"
+    # is cutting oneself, though "cortes" is a noun to the dictionary
+    "es": {"bebe": "bebe", "regar": "regar", "cortes": "cortar", "muera": "morir", "mueras": "morir",
+           "muramos": "morir", "murais": "morir", "muerais": "morir"},
 }
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from service.reading.anchors import AnchoredPatterns
 from service.reading.text import ReplyText, overlaps
 
 GROUPS = {
@@ -84,7 +85,8 @@ GROUPS = {
     # goodbye to everyone
     # tidying so nobody has to do it after
     "FAREWELL": r"(?:"
-    r"(?:so|para que|pa que) (?:nobody|no one|nadie) (?:has to|will have to|tenga que|haya que) (?:\S+ ){0,4}?(?:after|later|despues|luego)|"
+    r"(?:so|para que|pa que) (?:nobody|no one|nadie) (?:has to|will have to|tenga que|haya que) (?:\S+ ){0,4}?(?:after"
+    r"|later|despues|luego)|"
     r"(?:money|dinero|plata|lana) (?:\S+ ){0,3}?(?:pal|para el|para mi|del|for the|for my) (?:entierro|funeral|burial"
     r"|cremation|cremacion|velorio)|"
     r"(?:para|pa) que (?:se )?(?:acuerden|me recuerden|recuerden)|so (?:they|she|he) (?:will |'ll )?remember (?:me"
@@ -143,14 +145,28 @@ GROUPS = {
     r"|ya no (?:te|les|le) (?:contesto|respondo|voy a contestar|voy a responder|contestar|responder)\b"
     r"(?! (?:hasta|porque|que|por))|(?:nada de esto|no) es (?:tu|su) culpa|(?:none of this|it's not|it isn't"
     r"|its not)"
-    r" (?:is )?your fault)",
+    r" (?:is )?your fault"
+    # no one sent to look, a trip with no way back, a title signed over, a voice heard one last time
+    r"|(?:don'?t|dont|do not) (?:send|call) (?:anyone|anybody|the cops|the police|911)(?! (?:to|for|over|out)\b)"
+    r"|no (?:manden|mandes|llamen|llames) (?:a nadie|a la policia)"
+    r"|(?:pa|para) que no me (?:encuentren|hallen|busquen|encontrar)|so (?:no one|nobody) (?:finds|can find"
+    r"|will find) me|no me (?:busquen|buscar)(?! (?:a|en|hasta|antes|despues|por|mas tarde|manana)\b)"
+    r"|(?:pero|but) (?:sin vuelta|sin regreso|no coming back|not coming back)"
+    r"|(?:signed|sign|signing) (?:over )?(?:my|the) (?:\S+ ){0,2}?(?:title|deed|truck|car|house|boat) (?:\S+ )?over to"
+    r"|(?:le )?(?:traspase|traspasar) (?:el|la|mi|mis|los) \S+ a (?:mi|mis|su)"
+    r"|(?:hear|oir|escuchar) (?:\S+ ){0,3}?(?:voice|voices|voz|voces) (?:\S+ ){0,2}?(?:one (?:more|last) time"
+    r"|una (?:ultima )?vez mas|por ultima vez)"
+    # a file closed, a goodbye with no next time
+    r"|(?:you )?can close my (?:file|case)|(?:cierren|pueden cerrar|cerrar) mi (?:caso|expediente)"
+    r"|see (?:you|u|ya) never)",
     # oil or acid thrown, a blade held to the throat, shots fired at one's home
     # an abuser who comes armed
     "VIOLENCE": r"(?:"
     r"(?:ex|partner|husband|boyfriend|stepdad|esposo|novio|marido|pareja|padrastro) (?:\S+ ){0,6}?(?:with|has|had|con"
     r"|trae|tiene|tenia) (?:a |un |una )?(?:knife|gun|pistol|cuchillo|pistola|arma|machete)\b(?! (?:show|class|clase"
     r"|sharpen))|"
-    r"(?:anda|esta|viene|andaba) armad[oa]|(?:ya )?trae (?:cuete|fierro|pistola|arma|navaja)|(?:is|was|he's|she's) armed|(?:has|had|got) a gun on (?:him|her)|"
+    r"(?:anda|esta|viene|andaba) armad[oa]|(?:ya )?trae (?:cuete|fierro|pistola|arma|navaja)|(?:is|was|he's"
+    r"|she's) armed|(?:has|had|got) a gun on (?:him|her)|"
     r"(?:threw|throws|thrown|poured) (?:\S+ ){0,4}?(?:oil|grease|boiling water|acid|bleach) (?:at|on|over) me|"
     r"me (?:tiro|echo|avento|lanzo) (?:\S+ ){0,3}?(?:aceite|agua hirviendo|acido|cloro)|"
     r"(?:puso|pone|puse|put|held|holds|holding|pressed|pointed) (?:\S+ ){0,2}?(?:cuchillo|navaja|knife|blade|pistola"
@@ -192,7 +208,16 @@ GROUPS = {
     r" siguiendo|is following me|keeps following me|me persigue)|la siguiente soy yo|el siguiente soy yo"
     r"|(?:me )?(?:ensenaron|ensenar|enseno|mostraron|mostro|mostrar) (?:el|la|un|una|su) (?:arma|pistola|fierro"
     r"|cuchillo|navaja)|showed me (?:a|the|his|her|their) (?:gun|knife|piece|pistol)"
-    r"|(?:dar ?me|me (?:van|va|ir) a dar|me dan) piso|(?:put|is|there's|theres|got) a hit (?:out )?on me)",
+    r"|(?:dar ?me|me (?:van|va|ir) a dar|me dan) piso|(?:put|is|there's|theres|got) a hit (?:out )?on me"
+    # held by the neck
+    r"|(?:had|grabbed|pinned|held|pushed|shoved|threw|have|grab|pin|hold|push|shove|throw) (?:me|her"
+    r"|him) (?:\S+ ){0,5}?(?:by|around) (?:my|the|her|his) (?:neck|throat)"
+    r"|me (?:agarro|agarra|agarrar|tenia|tener|tuvo|apreto|aprieta|apretar) (?:\S+ ){0,4}?(?:del|por el) cuello"
+    # men who follow, or found where one sleeps
+    r"|(?:manes|tipos|hombres|guys|men|dudes|los de la mara|mareros|pandilleros|la mara"
+    r"|the gang) (?:\S+ ){0,3}?(?:me siguen|me persiguen|me seguir|me perseguir|following me|me encontraron"
+    r"|me encontrar|found me|found where)"
+    r"|ya me (?:dispararon|balearon|apunalaron|disparar|balear))",
     # someone else's goodbye on the phone: 'dijo que esta era la última llamada'
     "OTHERS_RISK": r"(?:"
     r"(?:dijo|said|say|to say|saying|told me|me dijo) (?:que )?(?:esta|this|it) (?:era|was|is|would be) (?:la|the|his"
@@ -213,14 +238,28 @@ GROUPS = {
     r"|golpeo) a (?:mi|su) (?:mama|madre|hermana|esposa|mujer)"
     r"|se (?:esta )?cortar(?! (?:el|la|los|las) (?:dedo|dedos|mano|una|pelo|cabello|luz|agua|internet|gas|senal"
     r"|llamada|linea|cable"
-    r"|corriente|electricidad|wifi|servicio))|no respira|no (?:despierta|reacciona|contesta))",
+    r"|corriente|electricidad|wifi|servicio))|no respira|no (?:despierta|reacciona|contesta)"
+    # a goodbye posted for friends
+    r"|(?:subio|subido|subir|publico|publicar|posted|post|put up|puso|poner) (?:\S+ ){0,3}?(?:historia|story|post"
+    r"|video|mensaje|message|estado) (?:\S+ ){0,2}?(?:despidiendose|despidiendo|despedir|goodbye|de despedida"
+    r"|saying goodbye)"
+    # someone close who says they no longer want to live, or posts a goodbye
+    r"|(?:dice|dijo|decir|says|said|say) (?:que )?(?:ya )?no quiere (?:vivir|seguir|estar aqui)|(?:ya )?no (?:quiere"
+    r"|querer) (?:vivir|seguir viviendo)|(?:says|said) (?:she|he) (?:doesn'?t|does not|don'?t) want to (?:live|be here"
+    r"|go on)"
+    r"|see you on the other side|nos vemos (?:del|en el) otro lado)",
     # a body in danger now: a heart rate in the 30s, days without food, someone lost for hours in the cold,
     # cleaning products in a drink
     # a seizure alone and confused, pills taken with drink, a whole box swallowed, how many forgotten
     # pills mixed with drink or with other pills
     "EMERGENCY": r"(?:"
-    r"(?:mezcle|mixed|mezclando|mixing|mezclar) (?:\S+ ){0,3}?(?:pills|pastillas|clonas|clonazepam|metadona|methadone|xanax|benzos|fentanyl|fentanilo|oxy|percs|xans) (?:\S+ ){0,3}?(?:con|with|and|y) (?:\S+ ){0,3}?(?:alcohol|mezcal|tequila|vodka|ron|wine|vino|beer|cerveza|booze|whiskey|whisky|metadona|methadone|pills|pastillas|xanax|benzos)|"
-    r"(?:mezcle|mixed|mezclando|mixing|mezclar) (?:\S+ ){0,3}?(?:alcohol|mezcal|tequila|vodka|ron|wine|vino|beer|cerveza|booze|whiskey|whisky) (?:\S+ ){0,3}?(?:con|with|and|y) (?:\S+ ){0,3}?(?:pills|pastillas|clonas|clonazepam|metadona|methadone|xanax|benzos|fentanyl|fentanilo|oxy|percs|xans)|"
+    r"(?:mezcle|mixed|mezclando|mixing|mezclar) (?:\S+ ){0,3}?(?:pills|pastillas|clonas|clonazepam|metadona|methadone"
+    r"|xanax|benzos|fentanyl|fentanilo|oxy|percs|xans) (?:\S+ ){0,3}?(?:con|with|and|y) (?:\S+ ){0,3}?(?:alcohol"
+    r"|mezcal|tequila|vodka|ron|wine|vino|beer|cerveza|booze|whiskey|whisky|metadona|methadone|pills|pastillas|xanax"
+    r"|benzos)|"
+    r"(?:mezcle|mixed|mezclando|mixing|mezclar) (?:\S+ ){0,3}?(?:alcohol|mezcal|tequila|vodka|ron|wine|vino|beer"
+    r"|cerveza|booze|whiskey|whisky) (?:\S+ ){0,3}?(?:con|with|and|y) (?:\S+ ){0,3}?(?:pills|pastillas|clonas"
+    r"|clonazepam|metadona|methadone|xanax|benzos|fentanyl|fentanilo|oxy|percs|xans)|"
     r"(?:fit|seizure|convulsion\w*|ataque epileptico) (?:\S+ ){0,10}?(?:confused|confundid[oa]|can'?t stop shaking"
     r"|no paro de temblar|on my own|by myself|sol[oa])|"
     r"(?:tome|bebi|me tome|me bebi|took|drank|swallowed) (?:\S+ ){0,3}?(?:(?:de )?las de (?:dormir|la ansiedad"
@@ -315,7 +354,70 @@ GROUPS = {
     r"|pour)"
     r" (?:\S+ )?blood|bleed\w* (?:\S+ )?(?:won't|wont|will not|doesn't|isn't) stop|sangre (?:\S+ ){0,3}?y no para"
     r"|(?:doing|giving|do|give|haciendo|hacer|hacen|dando|dar|started|start) (?:him |her |le |the )?(?:cpr|rcp)"
-    r"(?! (?:class|course|training|recert\w*|certif\w*|clase|curso|capacitacion)))",
+    r"(?! (?:class|course|training|recert\w*|certif\w*|clase|curso|capacitacion))"
+    # drink and pills taken together, blisters swallowed, a week's dose at once, oxygen run out, a stroke,
+    # choking, someone lost at night in the rain
+    r"|(?:mezcle|mezclar|mixed|mix|tome|me tome|tomar|bebi|me bebi|beber|he bebido|me he bebido|me haber beber|eche"
+    r"|me eche|echar|meti|me meti|me he metido|meter|trague|me trague|tragar|took|take|drank|drink|downed|swallowed"
+    r"|swallow|chugged) (?:\S+ ){0,4}?(?:alcohol|ron|rum|guaro|ginebra|gin|tequila|vodka|whisky|whiskey|hennessy"
+    r"|aguardiente|pisco|mezcal|brandy|licor|conac|cognac|booze|botella|bottle|fifth|media|half) (?:\S+ ){0,4}?(?:con"
+    r"|with|and|y|plus|on top of|encima de) (?:\S+ ){0,3}?(?:pastillas?|pildoras?|pills|tranquilizantes?|calmantes?"
+    r"|somniferos?|sleeping pills|benzos|xanax|clonazepam|clonas|rivotril|alprazolam|diazepam|valium|lorazepam|ativan"
+    r"|percs|percocet|oxy|meds|relajantes?|tabletas?|las de dormir)"
+    r"|(?:mezcle|mezclar|mixed|mix|tome|me tome|tomar|bebi|me bebi|beber|he bebido|me he bebido|me haber beber|eche"
+    r"|me eche|echar|meti|me meti|me he metido|meter|trague|me trague|tragar|took|take|drank|drink|downed|swallowed"
+    r"|swallow|chugged) (?:\S+ ){0,6}?(?:pastillas?|pildoras?|pills|tranquilizantes?|calmantes?|somniferos?"
+    r"|sleeping pills|benzos|xanax|clonazepam|clonas|rivotril|alprazolam|diazepam|valium|lorazepam|ativan|percs"
+    r"|percocet|oxy|meds|relajantes?|tabletas?|las de dormir) (?:\S+ ){0,6}?(?:con|with|and|y|plus|on top of"
+    r"|encima de) (?:\S+ ){0,3}?(?:alcohol|ron|rum|guaro|ginebra|gin|tequila|vodka|whisky|whiskey|hennessy|aguardiente"
+    r"|pisco|mezcal|brandy|licor|conac|cognac|booze|botella|bottle|fifth|media|half)"
+    r"|(?:mezcle|mezclar|mixed|mix|tome|me tome|tomar|bebi|me bebi|beber|he bebido|me he bebido|me haber beber|eche"
+    r"|me eche|echar|meti|me meti|me he metido|meter|trague|me trague|tragar|took|take|drank|drink|downed|swallowed"
+    r"|swallow|chugged) (?:\S+ ){0,2}?(?:\d+|dos|tres|cuatro|cinco|varios|varias|two|three|four|five"
+    r"|several) (?:blisters?|tiras|strips|sheets|(?:cajas|frascos|boxes|bottles|packs) (?:de"
+    r"|of) (?:\S+ )?(?:pastillas?|pildoras?|pills|tranquilizantes?|calmantes?|somniferos?|sleeping pills|benzos|xanax"
+    r"|clonazepam|clonas|rivotril|alprazolam|diazepam|valium|lorazepam|ativan|percs|percocet|oxy|meds|relajantes?"
+    r"|tabletas?|las de dormir))"
+    r"|(?:todo|toda|todas|todos) (?:el|la|las|los) (?:\S+ ){1,2}(?:de (?:la|el|toda la) )?(?:semana"
+    r"|mes) (?:\S+ ){0,2}?(?:en un (?:dia|rato)|de (?:golpe|una)|junt[oa]s)"
+    r"|(?:a|the) (?:whole )?(?:week'?s|month'?s) (?:worth|supply)(?: of \S+)? (?:\S+ ){0,2}?(?:at once|in one go"
+    r"|in one day|all together)"
+    r"|(?:oxygen|oxigeno) (?:\S+ ){0,2}?(?:ran out|run out|se acabo|se termino|acabar|terminar)"
+    r"|(?:out of|ran out of|run out of|sin|se (?:le |nos |les )?acabo el) (?:\S+ )?(?:oxygen|oxigeno)|(?:concentrador"
+    r"|oxygen machine|concentrator) (?:\S+ ){0,4}?(?:se apago|apagado|apagar|stopped|died|off)"
+    r"|se (?:esta |estaba )?ahogando(?! en)|(?:is|she's|he's|shes|hes) (?:choking|suffocating)"
+    r"|(?:no mueve|can'?t move|cant move|no puede mover|no poder mover) (?:\S+ ){0,2}?(?:la mano|el brazo|la pierna"
+    r"|(?:his|her) (?:right |left )?(?:arm|hand|leg)|the (?:right|left) side)"
+    r"|se le (?:traban|traba|trabar) (?:las palabras|la lengua)|(?:words|speech) (?:\S+ )?(?:slurred|jumbled|garbled)"
+    r"|no (?:la|lo) (?:encontramos|encuentro|encuentran|encontrar|hallamos) (?:\S+ ){0,8}?(?:lloviendo|llover|lluvia"
+    r"|frio|noche|oscuro)|(?:can'?t|cant|cannot) find (?:her|him) (?:\S+ ){0,8}?(?:rain|raining|cold|dark|night|snow)"
+    # too much taken, a whole supply swallowed, sugar falling, pressure in the chest, a blood pressure past 200,
+    # days without food or medicine, a baby gone limp
+    r"|(?:i )?took too much(?! (?:time|work|on|off|of (?:my|the|his|her) (?:time|day)))|swallowed (?:all|everything"
+    r"|the whole)"
+    r"|(?:me|le) (?:bajo|baja|bajar) (?:el|la) (?:azucar|glucosa) (?:\S+ ){0,4}?(?:temblando|sudando|confundid\w*"
+    r"|no veo|mareado|marear)"
+    r"|(?:elefante|peso|presion) en el pecho|se me (?:duerme|dormir) la (?:quijada|mandibula)|(?:jaw|quijada"
+    r"|mandibula) (?:is |esta )?(?:numb|dormida)"
+    r"|(?:bp|presion|blood pressure|tension) (?:is |de |at |a )?(?:2\d\d|19\d)\b"
+    r"|(?:llevo|lleva|llevar) (?:\d+|dos|tres|cuatro|cinco|seis) dias sin comer"
+    r"|went (?:all )?floppy|(?:se puso|se quedo) (?:como )?(?:flacid[oa]|desmadejad[oa])|(?:shaking|shakes|shook"
+    r"|sacude|zarandea) (?:the baby|him|her|al bebe|a la guagua) (?:\S+ ){0,3}?(?:cries|crying|llora)"
+    # a handful swallowed and not knowing how many, another person's pills, the last of a comfort kit, a mouth
+    # that droops
+    r"|(?:swallowed|took|tome|me tome|me trague|tragar|tomar|take|swallow) (?:a bunch|a handful|a lot|a ton|un monton"
+    r"|un punado|un chingo|bastantes) (?:of |de )?(?:\S+ ){0,4}?(?:pastillas?|pildoras?|pills|meds|medicinas?"
+    r"|medication|tablets|tabletas?)"
+    r"|(?:idk|i don'?t know|dont know|no se|ni se|no saber) (?:how many|cuantas)(?! (?:times|veces|people|personas"
+    r"|days|dias|hours|horas)\b)"
+    r"|(?:me tome|tome|tomar|me trague|took|take|swallowed|swallow) (?:\S+ ){0,1}?(?:pastillas?|pildoras?|pills|meds"
+    r"|medicinas?|medication|tablets|tabletas?) (?:\S+ ){0,4}?de mi (?:abuel[oa]|mama|papa|ama|apa|tia|tio|hermana"
+    r"|hermano|esposo|esposa|suegra|suegro)"
+    r"|(?:took|take|swallowed|swallow) (?:\S+ ){0,2}?(?:mom'?s|moms|dad'?s|dads|grandma'?s|grandmas|grandpa'?s|wife'?s"
+    r"|husband'?s|brother'?s|sister'?s|roommate'?s) (?:\S+ ){0,3}?(?:pastillas?|pildoras?|pills|meds|medicinas?"
+    r"|medication|tablets|tabletas?)(?! (?:to|back|out|in|into|off|away)\b)"
+    r"|(?:took|take|tome|me tome|tomar) (?:whatever (?:was )?left|what was left|lo que quedaba|lo que (?:me )?quedaba)"
+    r"|se me (?:cae|caer|cayo|esta cayendo) la (?:boca|cara))",
     "RELAPSE": r"(?:relapse|relapsed|use|used|using|pick up|picked up|high|shoot(?:ing)? up|slip|slipped|drink|drank"
     r"|drinking|bender|recaer|consumir|drogar|inyectar|beber|tomar de nuevo)",
     "ALONE": r"(?:alone|by myself|nobody|no one|no-one|noone|solo|sola|nadie)",
@@ -325,8 +427,10 @@ GROUPS = {
     # hoping an illness takes one, following someone who is dying, no reason left to stay
     "PASSIVE": r"(?:"
     r"(?:hope|hoping|wish|ojala|ojala que) (?:\S+ ){0,5}?(?:kills me|takes me|me mata|me lleve|me mate|me matara)|"
-    r"when (?:he|she|they) go(?:es)? (?:, )?i go|cuando (?:el|ella) se (?:vaya|muera) (?:, )?me voy (?:yo )?(?:tambien|con)|"
-    r"no reason (?:left )?to (?:stay|live|keep going|be here)|ya no (?:hay|tengo) (?:razon|motivo)s? (?:para|pa) (?:seguir|quedarme|vivir)|"
+    r"when (?:he|she|they) go(?:es)? (?:, )?i go|cuando (?:el|ella) se (?:vaya|muera) (?:, )?me voy (?:yo )?(?:tambien"
+    r"|con)|"
+    r"no reason (?:left )?to (?:stay|live|keep going|be here)|ya no (?:hay|tengo) (?:razon|motivo)s? (?:para"
+    r"|pa) (?:seguir|quedarme|vivir)|"
     r"worth more (?:\S+ ){0,3}?(?:dead|gone)|(?:valgo|valdria) mas muert[oa]|better if i (?:just )?(?:die|died|was dead"
     r"|wasn'?t here)|"
     r"mejor si (?:yo )?(?:me muero|muero|no estuviera|desaparezco)|(?:ya )?cumpli mi ciclo|(?:i'm|im) out of reasons"
@@ -384,7 +488,41 @@ GROUPS = {
     r"|no (?:aguanto|voy a aguantar|paso|voy a pasar) otro (?:invierno|ano|mes)"
     r"|(?:ya )?no me (?:bajo|voy a bajar) por (?:la )?escalera|(?:quien|who) (?:iria|vendria|would come|would show up)"
     r" (?:a|to) (?:mi|my) (?:velorio|funeral|entierro)"
-    r"|(?:identify|identificar) (?:me|my body|mi cuerpo|me) (?:after|later|despues|cuando)|identificar ?me)",
+    r"|(?:identify|identificar) (?:me|my body|mi cuerpo|me) (?:after|later|despues|cuando)|identificar ?me"
+    # an end to suffering, a surplus life, a wheel the hands want to turn, a body meant to be found
+    r"|se acabo (?:el )?sufrir(?:miento)?(?! (?:por|con|de))|no more suffering(?! (?:through|thru))"
+    r"|done suffering(?! (?:through|thru))"
+    r"|(?<!me )(?<!te )(?<!le )(?<!nos )sobro(?= [.!]|$)|estoy de sobra|i'?m (?:just )?(?:surplus|in everyone'?s way)"
+    r"|(?:drive|driving|drove|steer\w*|swerve\w*|veer\w*) (?:\S+ ){0,3}?(?:off (?:the|a) (?:road|bridge|fdr|highway"
+    r"|overpass|cliff)|into (?:a |the |oncoming )?(?:traffic|wall|tree|pole|semi|divider|river))"
+    r"|(?:hands|manos) (?:\S+ )?(?:wanted|want|quisieron|querian|querer) (?:to )?(?:turn|jerk|girar|voltear"
+    r"|torcer) (?:the |el )?(?:wheel|volante)"
+    r"|quiero que me encuentren (?:bien|bonit[oa]|arreglad[oa]|limpi[oa]|vestid[oa])|want (?:them|whoever"
+    r"|people) to find me (?:looking|dressed|clean)"
+    # no more trouble to anyone, space taken up, ready to go in peace, a question about tomorrow, a burial planned
+    r"|ya no (?:te|les|le) (?:voy a|ir a) (?:dar|causar) (?:mas )?(?:problemas|dolores de cabeza|molestias|lata)"
+    r"|won'?t be a (?:problem|burden) (?:much )?longer"
+    r"|(?:sigo|estoy|seguir|estar) (?:aqui )?ocupando espacio|just taking up space"
+    r"|ya me (?:puedo|poder) ir (?:tranquil[oa]|en paz)(?! (?:a|al|de|pa|para)\b)"
+    r"|(?:preguntame|ask me) (?:\S+ )?(?:manana|tomorrow) si (?:sigo|todavia estoy|i'?m still)|(?:ask me"
+    r"|see) (?:\S+ )?tomorrow if i'?m still (?:here|around|alive)"
+    r"|(?:can|should|will|gonna|could) bury me in|(?:entierrenme|que me entierren) con"
+    r"|(?:ahora|ahorita|now|finally) (?:\S+ )?(?:entiendo|entender|understand|get) (?:por que|porque|why) (?:lo hizo"
+    r"|hacer lo|he did it|she did it)"
+    r"|(?:nobody|no one|nadie|nobody's|no one's) (?:gon|gonna|going to|finna|would|will|va a) (?:miss|extranar)"
+    r" (?:an? |a un |a una )\S+"
+    # the water calling, a way back lost on purpose, a month one will not reach, doing it first
+    r"|(?:el agua|el mar|el rio|the water|the sea|the ocean|the river) (?:\S+ )?(?:me )?(?:esta |ta |is "
+    r"|keeps )?(?:llamando|calling me|llama|llamar)"
+    r"|(?:mar|agua|rio|sea|ocean|water) (?:\S+ ){0,3}?(?:bien adentro|far out|hasta donde llego|hasta no poder"
+    r"|until i can'?t)"
+    r"|no (?:quiero|pienso|voy a|querer|pensar|ir a) bajar(?= [.!]|$)"
+    r"|no (?:voy a|vaya a|ir a) (?:llegar|yegar) a (?:diciembre|navidad|fin de ano|ano nuevo|enero|mi cumple\w*)"
+    r"|(?:seria|era|would be|was) (?:tan|so) (?:facil|easy)(?= [.!]|$)"
+    r"|mejor (?:acabo|termino|acabar|terminar) yo|(?:if|when) i do it (?:first|myself)"
+    r"|chickened out (?:\S+ ){0,3}?(?:might not|won'?t|not next time|tomorrow)"
+    r"|ni (?:me )?(?:van a|va a|vayan a|ir a) extranar|(?:won'?t|wont|not gonna|not going to) even miss me"
+    r"|i no go dey (?:again|anymore))",
     "DONE": r"(?:(?:i'm|im) done(?! (?:with (?:work|school|class|classes|exams?|finals|the|my|that|this)"
             r"|for (?:the day|today"
     r"|tonight|the week)|eating|cooking|cleaning|packing|shopping|working))|done fighting|nothing left"
@@ -415,7 +553,7 @@ GROUPS = {
     # Accounts closed and things put in order, beside relief: "cancelé la línea y la tarjeta... en paz".
     "TIDY": r"(?:everything i own|all my (?:things|stuff)|todas mis cosas|todo lo (?:mio|que tengo)) (?:\S+ ){0,3}?"
     r"(?:labell?ed|etiquetad\w*|con etiquetas|con (?:su )?nombre)|(?:cancel\w*|di de baja) (?:\S+ ){0,6}?(?:linea"
-    r"|phone plan|celu|subscriptions|gym|gimnasio|membership)"
+    r"|phone plan|celu\w*|subscriptions|gym|gimnasio|membership)"
     r"|(?:ordene|organice|arregle|sorted|tidied|organized|settled) (?:todo|everything)(?! (?:el|la|los|las|the|my|mi"
     r"|mis"
     r"|for|para|pa|in|en)(?!\S))",
@@ -426,7 +564,9 @@ GROUPS = {
     r"|necesito|necesitaria|me (?:tendria|tengo) que)"
     r"|does it hurt (?:much |a lot )?(?:to )?(?:drown\w*|hang\w*|jump\w*|bleed\w*|die|dying|overdos\w*)"
     r"|duele (?:mucho )?(?:ahogarse|morir|ahorcarse|tirarse|desangrarse)"
-    r"|(?:how (?:much|many)|cuant[oa]s?) (?:\S+ ){0,6}?(?:my size|my weight|mi peso|mi tamano|a guy my|someone my))",
+    r"|(?:how (?:much|many)|cuant[oa]s?) (?:\S+ ){0,6}?(?:my size|my weight|mi peso|mi tamano|a guy my|someone my)"
+    r"|(?:ya )?(?:se|saber|know|i know) (?:el )?(?:como y (?:el )?cuando|cuando y (?:el )?como|how and when"
+    r"|when and how)(?! [a-z]))",
     # Voices that tell the member what to do.
     "VOICES": r"(?:las )?voces me (?:dicen|piden|ordenan|dijeron)|voices (?:tell|telling|told|say|keep saying|want)",
     # Thanks to the listener in the past tense, beside a goodbye: "usted fue de las pocas personas".
@@ -452,18 +592,22 @@ GROUPS = {
     r"|caer|clavo|vidrio|papel|gato|perro|sol|playa|afeitar)",
     # Looking up how to die, in any words: "googling painless ways", "busqué cómo hacerlo sin dolor".
     "METHOD_SEARCH": r"(?:google|googling|googled|search|searched|look up|looked up|research|researching|read about"
-    r"|reading about|buscar|googlear|investigar|averiguar|ver en internet|how long does it take|how long would it take"
+    r"|reading about|reading up on|read up on|looking into|looked into|buscar|googlear|investigar|averiguar"
+    r"|ver en internet|how long does it take|how long would it take"
     r"|how many (?:\S+ )?(?:would|does|it take)|cuanto (?:tiempo )?(?:tarda|tardar|se tarda|demora|demoraria|demorar"
     r"|tardaria)|cuantas (?:\S+ )?(?:hacer falta|hace falta))"
     r" (?:\S+ ){0,5}?(?:painless|painlessly|sin dolor|sin que (?:doler|duela)|without pain|without it hurting"
     r"|bleed out|desangrar|lethal|letal|quickest way|fastest way|easiest way|como hacer ?lo|how to do it"
-    r"|ways to (?:go|do it|end|die)|to die|to kill|para morir|to be fatal|to od|to overdose)",
+    r"|ways to (?:go|do it|end|die)|to die|to kill|para morir|to be fatal|to od|to overdose"
+    r"|dangerous (?:taken )?together"
+    r"|dangerous to (?:mix|take together)|peligros[oa]s? (?:\S+ )?(?:juntas|juntos|combinad[oa]s))",
     # For ever, beside a goodbye or a leaving: "goodnight forever", "i'm gonna leave first. permanently".
     "FOREVER": r"(?:forever|for good|permanently|for the last time|para siempre|por ultima vez|definitivamente)",
     # One's own death, supposed: "if i died", "si me muriera", "si me muero hoy".
     "IF_I_DIE": r"(?:if i (?:die|dead|was dead|were dead|be dead|be gone|was gone|were gone|kill myself)|when i'm gone"
     r"|si (?:yo )?me morir|si me (?:muero|muriera|fuera para siempre)|cuando ya no (?:estar|este))",
-    "RELIEF": r"(?:relief|alivio|peace|en paz|tranquilidad|peace of mind|tan tranquil[oa]|lighter than|mas livian[oa]"
+    "RELIEF": r"(?:relief|alivio|peaceful|peace|en paz|tranquilidad|peace of mind|tan tranquil[oa]|lighter than"
+              r"|mas livian[oa]"
     r"|(?:ando|me quedo|quedo|quede|me quede|andar|quedar) (?:mas "
     r"|muy )?tranquil[oa]"
     r"|feel(?:ing)? (?:so )?calm(?:er)?|better off|mejor (?:asi|para todos)|fine by me|easier for (?:everyone|them)"
@@ -605,7 +749,16 @@ GROUPS = {
     r"|(?:cazar|caza|deer|pheasants?|venado|conejos|patos|palomas|dove|duck)"
     r" (?:\S+ ){0,6}?(?:with|con) (?:my|mi|el|the|su|his|her)\b"
     r"|(?:with|con) (?:my|mi|su|his|her) \S+ (?:\S+ ){0,5}?(?:cazar|caza|deer|venado|pheasants?)"
-    r"|when we were kids|como todos los veranos|cartas viejas|old letters)",
+    r"|when we were kids|como todos los veranos|cartas viejas|old letters"
+    # a litter, a surplus catch, baby things outgrown, a medicine the doctor stopped, a death long ago
+    r"|ha parido|pario|had (?:a litter|puppies|kittens)|(?:cachorr\w*|puppies|kittens|gatitos"
+    r"|perritos) (?:\S+ ){0,3}?(?:regal\w*|giving away|free)"
+    r"|too much (?:catch|fish|food)|mackerel|caballa|cooler of"
+    r"|trona|carriola|stroller|crib|high ?chair|car ?seat"
+    r"|(?:pastillas?|medicinas?|medicamentos?|pills?|meds|omeprazol) (?:\S+ ){0,10}?(?:no (?:la|las|lo"
+    r"|los) (?:necesit\w*|ocup\w*)|(?:don'?t|doesn'?t) need)"
+    r"|(?:murio|morir|fallecio|died|die|passed) hace (?:\d+|muchos|varios) anos|hace (?:\d+|muchos"
+    r"|varios) anos que (?:murio|morir|fallecio|se fue)|(?:\d+|many|several) years ago)",
 }
 
 # Hard news of the member's own, said as a fact with no feeling word: a job, a home, the lights,
@@ -780,7 +933,75 @@ GROUPS["HARDSHIP"] = (
     # worn out, told as what the body does
     r"|running on fumes|(?:can't|cant) remember my last day off|(?:fell|fall|falling) asleep standing"
     r"|me quede dormid[oa] parad[oa]|dread going in|pecho apretado|stomach in knots|me tiemblan las manos"
-    r"|no me puedo concentrar|(?:cant|can't) even shower|voices (?:are )?loud)")
+    r"|no me puedo concentrar|(?:cant|can't) even shower|voices (?:are )?loud"
+    # children taken into care, a death this week, a divorce asked for, a court date, a job or a benefit refused
+    r"|(?:cps|dcf|acs|dss|dif|icbf|social services|servicios sociales|the state|el estado|departamento de la familia"
+    r"|bienestar familiar) (?:\S+ ){0,2}?(?:took|take|taken|has taken|se llevo|se llevaron|llevar|(?:nos |me )?"
+    r"(?:ha |han |haber )?(?:retirado|retirar|quitado|quitaron|quito|quitar))"
+    r"|(?:took|taken|take) (?:\S+ ){0,3}?into care|me (?:quitaron|han quitado|quitar) (?:a )?(?:mi|mis) (?:hij[oa]s?"
+    r"|niet[oa]s?"
+    r"|nen[ea]s?|bebe|ninos|chamac\w*|plebes?)|(?:en|a) acogida|(?:retirado|retirar) la (?:tutela|custodia)"
+    r"|por orden del juez"
+    r"|(?:passed|passed away|died|die|murio|morir|fallecio|fallecer) (?:\S+ ){0,2}?(?:this morning|today|last night"
+    r"|yesterday"
+    r"|hoy|ayer|anoche|esta manana|esta madrugada)|passed (?:away )?overnight|mataron a mi"
+    r"|(?:funeral|velorio|entierro|memorial)(?:'s| is| es| ser)? (?:\S+ ){0,2}?(?:tomorrow|on (?:monday|tuesday"
+    r"|wednesday"
+    r"|thursday|friday|saturday|sunday)|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))"
+    r"|(?:perdio|perder|perdi) el bebe|lost the baby|miscarri\w*|(?:tuvimos|hemos tenido|tener"
+    r"|haber tener) que dormir a"
+    r"|(?:wants|want|asked for|asked me for|ask for|filed for|file for|me ha pedido|me pidio|pedir) (?:a "
+    r"|el )?divorc\w*"
+    r"|divorce (?:was |is )?final\w*|(?:se ha ido|se fue|irse|ir) (?:a vivir )?con (?:su|los|mis) (?:hermana|madre"
+    r"|mama|ama|ninos|hijos|chamacos)"
+    r"|(?:tengo|tenemos|tener) (?:juicio|corte|audiencia)|citacion del juzgado|(?:there's|theres|there is) a hearing"
+    r"|hearing is (?:on |monday|tuesday|wednesday|thursday|friday)"
+    r"|(?:insurance|seguro) (?:\S+ )?(?:dropped|drop|cancel\w*) me|me (?:han )?(?:denegao|denegado|denegaron|negaron"
+    r"|negado"
+    r"|denegar|negar) (?:la|el) \S+|no apt[oa] para|zero points|performance plan|bajo rendimiento"
+    r"|me (?:han )?dejao en tierra|me dejaron en tierra|cerraron la (?:linea|planta|fabrica)"
+    r"|nos (?:dieron las gracias|corrieron|despidieron) a (?:los|todos)|no me llamaron (?:pa|para) (?:la )?"
+    r"(?:chamba|trabajo|jale)|lost my (?:site|spot|berth) on|expulsad[oa]|me (?:bocharon|bochar|suspendieron"
+    r"|suspender|reprobaron)|reported me for|se incendio|burned down"
+    r"|(?:bill|factura|cuenta) (?:\S+ ){0,2}?\$?\d{3,}|(?:me )?reclama \d+|ultimo aviso|burofax|lost \d+ on"
+    r"|no me pagaron"
+    r"|me robaron"
+    r"|(?:salio|came back) sospechos\w*|(?:le|me) (?:dio|dar) (?:un|otro) (?:infarto|derrame)|le pusieron sonda"
+    # no one there, told as facts; a relapse or a craving in everyday words
+    r"|nadie me (?:llama|escribe|saluda|busca)"
+    r"|nobody (?:calls|texts|called|texted|checks)|(?:solo|nomas) me (?:saludo|felicito) el banco"
+    r"|(?:cai|recai|volvi a caer|me cai|caer) (?:otra vez )?con (?:el|la) (?:trago|bebida|droga|piedra|cristal)"
+    r"|back on the (?:painkillers|pills|bottle|booze|sauce|drink)|ganas de (?:un toque|ponerme pedo|ponerme hasta"
+    r"|una cheve|consumir|meterme)|casi (?:se la )?(?:acepto|acepte|recaigo|caigo)|almost (?:took|said yes|relapsed"
+    r"|picked up)|(?:contando|counting) (?:las )?calori\w* (?:de nuevo|otra vez|again)"
+    r"|(?:llevaba|tenia|had) (?:\d+|un|una|one|two|dos|tres|three) (?:anos?|meses|mes|dias|years?|months?|days?)"
+    r" (?:limpi[oa]|sobri[oa]|clean|sober)|(?:the )?urges? (?:is|are) (?:crazy|bad|strong|real|insane)"
+    r"|(?:back on|went back on|went back to) the (?:pokies|slots|pipe|bottle|gear|pills)|hit the pipe"
+    r"|me puse (?:bien )?(?:pedo|borracho|hasta la madre) (?:\S+ ){0,4}?otra vez|(?:fumando|bebiendo|apostando"
+    r"|consumiendo) (?:\S+ )?de nuevo|(?:fumar|meterme|consumir) (?:cristal|piedra|crack|meth|foco|perico)"
+    r"|sigo metido en las apuestas|he vuelto a (?:apostar|pedir prestamos|jugar|beber|tomar|consumir)"
+    r"|(?:termine|terminar|acabe|acabar) (?:otra vez )?en (?:la|el) (?:cerveceria|cantina|bar|estadero|licoreria)"
+    r"|bien (?:bolo|pedo|borracho|pisto) (?:\S+ ){0,2}?otra vez"
+    # a benefit or a contract taken, a partner gone with the children, a court date, a fraud, an injury, a first
+    # Christmas without them
+    r"|me (?:quitaron|cortaron|suspendieron|han quitado|han cortado|quitar|cortar) (?:el|la) (?:bono|ayuda|subsidio"
+    r"|beca|pension|apoyo|ingreso)|me (?:dejo|dejaron|dejar) sin (?:contrato|trabajo|chamba|casa|cuarto|techo)"
+    r"|me (?:dejo|dejar) por (?:otro|otra|un|una)|left me for|me quede sin (?:cuarto|casa|trabajo|chamba|techo"
+    r"|donde vivir)|se (?:regreso|regresar|fue|ir|llevo|llevar) (?:\S+ ){0,3}?con (?:los|mis) (?:ninos|hijos|chamacos"
+    r"|chamos|pelaos|nenes)|(?:ice|la migra) (?:picked up|took|detained|se llevo|agarro|detuvo)"
+    r"|citacion de|me citaron a|court in \d+|academic probation|unpaid|abierto (?:un )?expediente"
+    r"|(?:nos|me) (?:van a sacar|sacan|sacaron|echaron|van a echar) de(?:l)? (?:albergue|cuarto|casa|apartamento"
+    r"|depa|piso|shelter)|estafaron|scammed|fraude|tore my (?:acl|mcl|meniscus|achilles)"
+    r"|me (?:fracture|rompi) (?:la|el) (?:pierna|brazo|muneca|tobillo|rodilla)"
+    r"|(?:primera|first) (?:navidad|christmas|thanksgiving|cumpleanos|birthday) (?:sin|without)"
+    # a home lost, lights cut, children taken, a funeral to come
+    r"|(?:landlord|casero|dueno) (?:\S+ )?(?:sold|selling|is selling|vendio|vende|va a vender)|shutting (?:us|me) off"
+    r"|me (?:cortan|van a cortar) la luz|(?:bed|cama) is only (?:until|till)|nos dieron \d+ dias (?:para|pa) (?:sacar"
+    r"|salir)"
+    r"|restraining order|orden de alejamiento|(?:se llevaron|took) (?:a )?(?:mi"
+    r"|my) \S+ (?:\S+ ){0,3}?(?:servicios sociales"
+    r"|social services|cps|dcfs|dcf)|dcfs (?:came|took)|(?:manana|tomorrow) (?:es|is) (?:el |the )?(?:velorio|funeral"
+    r"|entierro)|buried (?:\S+ )?(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|yesterday|today))")
 
 # A threat reported as said: "he said he would kill me" is no idiom, whatever the words.
 GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell me|keep saying|texted|yell|yelling"
@@ -790,7 +1011,8 @@ GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell 
                     r"|escribio|escribir|mando|jura|juro)"
                     r" (?:(?:\S+ ){0,10}?(?:matar a (?:mi|mis|nuestra|nuestras|nuestro|nuestros|tu|tus|su|sus) \S+"
                     r"|kill (?:my|our) (?:family|families|kids|mom|wife|husband)|(?:lo|la|los|nos|me|te) entierran?"
-                    r"|me (?:queman|quema|van a quemar)|(?:i'm|im|i am|you're|your) next|no (?:salgo|sales|sale) viv[oa]|(?:won'?t|wont) (?:make it|get) out alive|(?:sigo|soy) (?:yo"
+                    r"|me (?:queman|quema|van a quemar)|(?:i'm|im|i am|you're|your) next|no (?:salgo|sales"
+                    r"|sale) viv[oa]|(?:won'?t|wont) (?:make it|get) out alive|(?:sigo|soy) (?:yo"
                     r"|el siguiente|la siguiente)|(?:put|throw|dump|leave) (?:me|us|him|her) in (?:the|a) (?:river"
                     r"|ground|dirt|ditch|trunk"
                     r"|canal|lake)|(?:dejan|dejar|tiran|tirar|echan|echar|van a dejar|van a tirar) en (?:una |la |el )?"
@@ -800,7 +1022,10 @@ GROUPS["THREAT"] = (r"(?:say|says|saying|said|threaten|swear|swore|told me|tell 
                     r"|end up (?:in the (?:canal|river|ditch|desert)|dead)|terminan en el (?:canal|rio)"
                     r"|me (?:va|van|ir) a quebrar|me quiebra|me quiebran|(?:terminar|acabar) (?:con nosotros|conmigo)"
                     r"|finish (?:us|me) off)"
-                    r"|(?:\S+ ){0,6}?(?:kill me|hurt me|kill us|me matar|me mata|matar me|matarnos|nos matar"
+                    r"|(?:\S+ ){0,6}?(?:kill me|hurt me|kill us|ya me (?:toca|tocaba|toco)|(?<!just )shoot me|stab me"
+                    r"|me matar|me mata|matar me|matarnos|nos matar"
+                    r"|(?:i'?m|im|you'?re) dead on sight|luz verde|dispararme|balearme|me (?:va|van|ir) a (?:disparar"
+                    r"|balear)"
                     r"|kill (?:her|him)\b(?! (?:husband|wife|son|daughter|brother|sister|mom|mum|dad|boyfriend"
                     r"|girlfriend"
                     r"|kids?|cat|dog|for|with)\b)|la (?:va|van) a matar"
@@ -812,6 +1037,27 @@ GROUPS["ULTIMATUM"] = (r"(?:or|or else|o|o si no|si no) (?:\S+ ){0,2}?(?:kill me
                        r" (?:\S+ ){0,5}?(?:me (?:va|van|ir) a matar|me matar|me mata"
                        r"|(?:he|she|they)(?:'ll| will) kill me)")
 GROUPS["WISH_DIE"] = r"<WANT> (?:[^\s.!?]+ ){0,4}?<DIE>"
+# A threat on a condition, at the end of a longer sentence: "said if he sees me leave he's going to kill me",
+# "dice que si le hablo a la policía me mata". Beside a laugh it is the everyday hyperbole ("my boss says if
+# I'm late again he'll kill me lol"), and `service.reading.evidence` sets it aside.
+GROUPS["THREAT_IF"] = (r"(?:say|says|saying|said|told me|tell me|texted|yelled|dijo|dice|dicen|dijeron|decir|amenaza"
+                       r"|amenazar|escribio|mando) (?:que |that )?(?:if|si) (?:\S+ ){0,10}?(?:(?:he|she|they|hes|he's"
+                       r"|shes"
+                       r"|she's|he'll|she'll|they'll|he'd|she'd) (?:\S+ ){0,3}?(?:kill|hurt|shoot|stab|choke) (?:me|us)"
+                       r"|(?:me|nos|lo|la|los|las) (?:mata|matan|matar|va a matar|van a matar|ir a matar))")
+# Hurt by someone, and kept from leaving or calling: "me rompió el labio y me quitó las llaves".
+GROUPS["HIT"] = (r"(?:slapped|punched|kicked|hit|beat|shoved|choked|slap|punch|kick|shove|choke) (?:me|her|him|my mom)"
+                 r"|(?:me|le|la|lo) (?:pego|pega|pegar|golpeo|golpea|golpear|empujo|empujar|avento|aventar|cacheteo)"
+                 r"|me (?:ha |han |haber )?(?:roto|romper|rompio) (?:el labio|la nariz|la boca|un diente|el brazo)"
+                 r"|broke my (?:nose|lip|tooth|arm|jaw)|me (?:revento|reventar|partio|partir) (?:la boca|el labio"
+                 r"|la cara"
+                 r"|la nariz)")
+GROUPS["CONFINED"] = (r"(?:me|le|la) (?:ha |han |haber )?(?:quitad[oa]|quitao|quito|quitar|escondido|escondio|esconder)"
+                      r" (?:las llaves|el telefono|el celular|el movil)|took (?:my|her|his) (?:phone|keys|car keys)"
+                      r"|(?:not letting|won'?t let|doesn'?t let|no (?:me|la|le) (?:deja|dejar)) (?:(?:me|her|him) )?"
+                      r"(?:\S+ )?(?:leave|salir|use|usar|call|llamar)|locked (?:me|her|him) in|me (?:tiene|tienen"
+                      r"|tener)"
+                      r" encerrad[oa]|me encerro|no (?:puedo|poder) salir de (?:la )?casa")
 
 # (reason shown to the coordinator, groups that must all be present)
 CRISIS_RULES = [
@@ -838,6 +1084,8 @@ CRISIS_RULES = [
     ("a means named", ("MEANS", "DIE")),
     ("a means named", ("EXHAUST",)),
     ("danger from another person", ("ULTIMATUM",)),
+    ("danger from another person", ("HIT", "CONFINED")),
+    ("danger from another person", ("THREAT_IF",)),
     ("a goodbye for ever", ("BYE", "FOREVER")),
     ("talk of dying", ("IF_I_DIE", "RELIEF")),
     ("talk of dying", ("IF_I_DIE", "ALONE")),
@@ -879,8 +1127,8 @@ UNSURE = ("DONE", "DECIDED")
 # Concepts an everyday context explains: "goodbye for now, see you Thursday".
 BENIGN_FAREWELL = ("BYE", "FAREWELL", "PASSIVE")
 # What a coordinator reads when a concept alone leaves the reader unsure.
-UNSURE_WORDS = {"DONE": "sounded as if they cannot go on", "DECIDED": "said they have decided, without saying what", "MEANS": "mentioned pills or other means",
-                "PLACE": "mentioned a high or dangerous place", "DIE": "talked about dying",
+UNSURE_WORDS = {"DONE": "sounded as if they cannot go on", "DECIDED": "said they have decided, without saying what",
+                "MEANS": "mentioned pills or other means", "PLACE": "mentioned a high or dangerous place", "DIE": "talked about dying",
                 "BYE": "sounded like a goodbye"}
 
 
@@ -890,7 +1138,7 @@ def _expand(p: str) -> str:
     return p
 
 
-_PATTERNS = {name: re.compile(r"(?<!\S)" + _expand(p) + r"(?!\S)") for name, p in GROUPS.items()}
+_PATTERNS = AnchoredPatterns({name: _expand(p) for name, p in GROUPS.items()})
 
 
 def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
@@ -899,15 +1147,16 @@ def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
     aside. A concept is matched over the lemmas ("me corté" -> "me cortar") and over the words
     as typed, so a phrase written in either form is found ("chest hurts", "not breathing")."""
     found = {}
-    as_typed = words.norm != lemmas.norm  # most replies have no word a lemma changes: read them once
-    for name, rx in _PATTERNS.items():
-        if benign_goodbye and name in BENIGN_FAREWELL:
+    in_lemmas = _PATTERNS.spans(lemmas.norm)
+    # most replies have no word a lemma changes: read them once
+    in_words = _PATTERNS.spans(words.norm) if words.norm != lemmas.norm else {}
+    for name in GROUPS:
+        if (name not in in_lemmas and name not in in_words) or (benign_goodbye and name in BENIGN_FAREWELL):
             continue
-        keep_all = name in ("THREAT", "ULTIMATUM")
-        spans = {m.span() for m in rx.finditer(lemmas.norm) if keep_all or not overlaps(*m.span(), lemmas_aside)}
-        if as_typed:
-            spans.update(words.same_words(lemmas, m.span()) for m in rx.finditer(words.norm)
-                         if keep_all or not overlaps(*m.span(), words_aside))
+        keep_all = name in ("THREAT", "ULTIMATUM", "THREAT_IF")
+        spans = {span for span in in_lemmas.get(name, ()) if keep_all or not overlaps(*span, lemmas_aside)}
+        spans.update(words.same_words(lemmas, span) for span in in_words.get(name, ())
+                     if keep_all or not overlaps(*span, words_aside))
         if spans:
             found[name] = sorted(spans)
     return found

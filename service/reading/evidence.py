@@ -48,11 +48,14 @@ def look(text: str, hint: str | None) -> Look | None:
     # The same phrases, and the concepts, over lemmas: "burned myself", "me corté", "brigde".
     lt = lemma_text(t, lang)
     lt_figurative = [t.same_words(lt, span) for span in figurative]
-    crisis = _merge(crisis, signals.crisis(lt, lt_figurative, typed=t)[0])
+    if lt.norm != t.norm:  # most replies have no word a lemma changes: the same text reads the same
+        crisis = _merge(crisis, signals.crisis(lt, lt_figurative, typed=t)[0])
     benign_goodbye = bool(CONTEXT_VETO["GOODBYE_BENIGN"].search(t.norm))
     found = concepts.find(t, lt, figurative, lt_figurative, benign_goodbye)
     if "ORDINARY" in found and CONTEXT_VETO["DENIED"].search(t.norm):
         del found["ORDINARY"]  # "bought a rope today. not for the gym": the member says it is no chore
+    if laughing:
+        found.pop("THREAT_IF", None)  # "she said if I open the app again she'll kill me lol"
     rules = concepts.crisis(lt, found)
     support = signals.support(t, laughing)
     return Look(t, lt, lang, laughing, figurative, lt_figurative, crisis, crisis_spans, found, rules, support)

@@ -37,18 +37,33 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & (DIMENSIONS - 1)
 
 
+# crc32 runs on: the bucket of "w:" + word is crc32(word, crc32("w:")), so the prefixed
+# strings are never built. The buckets are those of `_bucket` on the prefixed feature.
+_SEEDS = {kind: zlib.crc32(kind.encode()) for kind in ("w:", "l:", "b:", "lb:", "c:")}
+
+
+def _buckets(kind: str, items) -> set[int]:
+    seed, crc, mask = _SEEDS[kind], zlib.crc32, DIMENSIONS - 1
+    return {crc(item.encode("utf-8", "surrogatepass"), seed) & mask for item in items}
+
+
+def _char_buckets(padded: str) -> set[int]:
+    """The buckets of the reply's character 3-, 4- and 5-grams."""
+    seed, crc, mask = _SEEDS["c:"], zlib.crc32, DIMENSIONS - 1
+    if not padded.isascii():  # a byte slice is a character slice only in ASCII
+        return _buckets("c:", {padded[i:i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1)})
+    raw = padded.encode("ascii")
+    return {crc(raw[i:i + n], seed) & mask for n in (3, 4, 5) for i in range(len(raw) - n + 1)}
+
+
 def features(text: str, lang: str, evidence: tuple[str, ...] = ()) -> list[int]:
     """The distinct feature buckets of one reply, with what the rules found in it (`evidence`)."""
     folded = fold((text or "")[:_MAX_CHARS])
     words = _kept(_WORD.findall(folded))
     lemmas = [lemma(w, lang) if w.isalpha() else w for w in words]
-    feats = {"bias"}
-    feats.update("w:" + w for w in words)
-    feats.update("l:" + w for w in lemmas)
-    feats.update(f"b:{a} {b}" for a, b in zip(words, words[1:]))
-    feats.update(f"lb:{a} {b}" for a, b in zip(lemmas, lemmas[1:]))
-    padded = " " + " ".join(words) + " "
-    for n in (3, 4, 5):
-        feats.update("c:" + padded[i:i + n] for i in range(len(padded) - n + 1))
-    feats.update(evidence)
-    return sorted({_bucket(f) for f in feats})
+    buckets = {_bucket("bias")} | {_bucket(name) for name in evidence}
+    buckets |= _buckets("w:", words) | _buckets("l:", lemmas)
+    buckets |= _buckets("b:", [f"{a} {b}" for a, b in zip(words, words[1:])])
+    buckets |= _buckets("lb:", [f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])])
+    buckets |= _char_buckets(" " + " ".join(words) + " ")
+    return sorted(buckets)

@@ -83,10 +83,16 @@ def lemma(word: str, lang: str) -> str:
     return lemma(best[0], lang)
 
 
+_APOSTROPHE = ("'", "\u2019")
+
+
 def lemma_text(t: ReplyText, lang: str) -> ReplyText:
     """The same reply with each word as its lemma; spans still quote the member's words."""
     tokens = []
     for tok in t.tokens:
-        norm = lemma(tok.norm, lang) if tok.kind == "word" and "'" not in tok.norm else tok.norm
+        word = tok.norm
+        if lang == "es" and word[-1:] in "aeiou" and t.text[tok.end:tok.end + 1] in _APOSTROPHE:
+            word += "s"  # Caribbean speech drops a final s and writes it: "la' pastilla'", "estamo'"
+        norm = lemma(word, lang) if tok.kind == "word" and "'" not in word else tok.norm
         tokens.append(Token(tok.kind, tok.raw, norm, tok.start, tok.end, tok.caps))
     return ReplyText(t.text, tokens)

@@ -182,12 +182,14 @@ CRISIS = [
         r"no (?:\S+ )?(?:quiero|tengo ganas de) (?:seguir viviendo|vivir|seguir aqui|estar aqui|existir"
         r"|despertar(?:me)?|seguir)(?! (?:con|en|trabajando|haciendo|pagando|esperando|ahi|alli|aqui en|asi con))",
         r"me (?:quiero|voy a|pienso|puedo) matar",
-        r"me mato\b(?! (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|<GERUND>)\b)",
+        r"(?:intente|intento|trate de|quise|iba a|voy a|quiero) (?:colgarme|ahorcarme)",
+        r"me mato\b(?! (?:de(?! una vez| una buena vez| un tiro| verdad)|a|al|el|la|los|las|con|ese|esa|este|esta"
+        r"|mi|mis|tu|su|<GERUND>)\b)",
         r"(?:quiero|voy a|ganas de|pienso en) matarme",
         r"(?:quitarme|quitar(?:me)? la) vida", r"(?:acabar|terminar) con (?:mi vida|todo)"
         r"(?! (?:el|lo|la|los|las|esto de|mi trabajo))",
         r"no (?:puedo|aguanto|soporto) mas\b(?! (?:de (?:la )?(?:risa|hambre|sueno|calor|frio|comer)))",
-        r"(?:estarian|estaria|estaran|vivirian|seria) mejor sin mi", r"mejor sin mi\b",
+        r"(?:estarian|estaria|estaran|vivirian|seria) mejor sin mi", r"mejor sin mi\b", r"mejor (?:estar )?muert[oa]\b",
         r"(?:soy|me siento|solo soy) (?:una |un )?(?:carga|estorbo)",
         r"(?:dormir|dormirme|acostarme) y no (?:despertar|volver a despertar)",
         r"no (?:despertar|volver a despertar)(?:me)? (?:nunca|mas|jamas)",
@@ -202,6 +204,9 @@ CRISIS = [
         r"(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|hit|hitting|injure"
         r"|injuring|scratch|scratching|starve|starving) <MYSELF>",
         r"self[- ]?harm\w*", r"selfharm\w*", r"(?:i've|i have|i|been|started) (?:been |started )?cutting\b",
+        r"me (?:hice|hago|hacer|he hecho|haber hacer|volvi a hacer|volver a hacer) (?:los |unos |mis |varios "
+        r"|mas )?(?:cortes|cortadas|cortar)"
+        r"(?! (?:de|del) (?:pelo|cabello|luz|agua|presupuesto|gastos))",
         r"cutting again", r"(?:cut|slit|slash|slashed|slashing|cutting) (?:my )?wrists?",
         r"(?:hacerme|me hago|me hice|me he hecho) (?:\S+ )?dano", r"lastimar\w*", r"me lastime",
         r"me he lastimado", r"autolesi\w*", r"cortarme", r"me corte", r"me he cortado", r"cortandome",
@@ -209,7 +214,8 @@ CRISIS = [
         r"urges? to (?:cut|hurt|harm|burn|self harm)", r"(?:want|wanna|need) to cut\b(?! (?:my hair|the|a|some|down"
         r"|back|out|it|costs|ties|everything|everyone|him|her|them|his|their|off|my (?:hours|pay|meds|dose)))",
         r"cuts on my (?:arms?|legs?|wrists?|thighs?)",
-        r"(?:burn(?:ed|t|ing)?|cut(?:ting)?|hit(?:ting)?|punch(?:ed|ing)|scratch(?:ed|ing)|bit|biting|hurt(?:ing)?|queme|quemando"
+        r"(?:burn(?:ed|t|ing)?|cut(?:ting)?|hit(?:ting)?|punch(?:ed|ing)|scratch(?:ed|ing)|bit|biting|hurt(?:ing)?"
+        r"|queme|quemando"
         r"|corte|cortando|golpee|golpeando) (?:\S+ ){0,6}(?:on purpose"
         r"|deliberately"
         r"|a proposito|adrede)",
@@ -430,6 +436,10 @@ CONTEXT_VETO = {
         r"(?! y (?:en )?(?:de )?todo| and (?:of |in )?everything)",
         r"old (?:apartment|place|house|flat)", r"(?:keys|llaves) (?:turned in|handed|returned|entregad\w*)",
         r"entregue las llaves", r"handed in",
+        # a goodbye party, a new post: "farewell party for Rhonda tonight", "me despedí, me trasladaron"
+        r"(?:goodbye|farewell|despedida|going away) (?:party|lunch|dinner|drinks|asado|fiesta|de solter[oa]|cake)",
+        r"me (?:trasladaron|trasladan|cambiaron|han cogido|contrataron)", r"(?:new|nuevo) (?:job|trabajo|puesto)",
+        r"transferred", r"got the job", r"retiring", r"me jubilo", r"se jubila", r"voy y vengo",
     ],
     # The member says they mean it: an idiom's words are then taken at their word ("me mato, en serio").
     "EARNEST": [
@@ -469,6 +479,9 @@ CONTEXT_VETO = {
         r"(?:no es|no fue|no era) (?:por )?eso",
         r"(?:that'?s|thats|that is) not (?:it|why)", r"(?:isn'?t|wasn'?t|not) why", r"nothing to do with",
         r"not because of", r"nada que ver con", r"not joking",
+        # a decision taken: "el día de su cumpleaños me voy con ella, ya lo decidí" is no birthday outing
+        r"ya lo (?:decidi|tengo decidido)", r"lo tengo decidido",
+        r"(?:i'?ve|i have) decided(?! to (?:go back|stay|try|quit|move|get|take|start))",
         # kept secret, or a cover story told: "he doesn't know", "les dije que era limpieza"
         r"(?:he|she|they|nobody|no one|mom|dad|my wife|my husband) (?:doesn'?t|don'?t|does not|do not) know",
         r"nadie (?:mas )?(?:lo )?sabe", r"no se lo (?:digan|digas|diga)", r"(?:don'?t|do not) tell (?:anyone|him|her"
@@ -517,7 +530,8 @@ FIGURATIVE = [
     r"jump\w* (?:off|from) (?:the |a )?(?:pier|dock|boat|diving board|high dive|high board|springboard|rope swing"
     r"|trampoline|trampolin|jetty|tailgate|truck bed|ladder|porch|stage|fence|swing|couch|bed|haystack|hay bales?)",
     # a job done, a thing thrown, a word for something small
-    r"ropes? off", r"roped off", r"(?:saltaban|saltan|saltar|saltando) (?:las )?chispas", r"(?:con )?la soga al cuello",
+    r"ropes? off (?:the|a|an|half|part|area|section|that|this|it|some)\b", r"roped off",
+    r"(?:saltaban|saltan|saltar|saltando) (?:las )?chispas", r"(?:con )?la soga al cuello",
     r"(?:cayo|caer|cae|cayendo) parad[oa]",
     r"throw\w* (?:it|this|that|the \S+|my \S+|this \S+) (?:off|out of|over|out) (?:the |a )?(?:bridge|window|roof"
     r"|balcony|cliff)",
@@ -633,13 +647,29 @@ FIGURATIVE = [
     r"(?:me|te|nos) (?:mata|matan|esta matando|estan matando|mataron)\b(?! (?:yo|a mi mism[oa]))",
     # "me mato" is "it killed me" with a subject or a complement ("ese video me mato", "me mato de risa",
     # "me mato el partido"); alone it is "I kill myself" ("hoy me mato", "si me deportan me mato")
-    r"(?:me|te|nos) mato(?= (?:de|a|al|el|la|los|las|con|ese|esa|este|esta|mi|mis|tu|su|<GERUND>)\b)",
+    r"(?:me|te|nos) mato(?= (?:de(?! una vez| una buena vez| un tiro| verdad)|a|al|el|la|los|las|con|ese|esa|este|esta"
+    r"|mi"
+    r"|mis|tu|su|<GERUND>)\b)",
     # ... but not after "if": "si el lunes no me pagan me mato" is a threat to oneself
     r"(?<!\bsi )(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?!(?:noche|tarde|manana|madrugada|semana|dia|vez"
     r"|misma)\b)"
     r"(?:[^\s.!?]+ ){1,4}(?:me|te|nos) mato\b",
     r"(?:me )?mat[oe] (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
     r"matarme (?:a|de) (?:trabajar|estudiar|hacer|entrenar|correr)", r"mataria por",
+    # a workout, a meal or a medicine that floors one: "me maté en el gym", "ate so much I'm gonna die"
+    r"me mate (?:en|con) (?:el |la |los |las )?(?:gym|gimnasio|clase|entreno|entrenamiento|spinning|pesas|trabajo"
+    r"|chamba|turno|partido|cardio|crossfit)",
+    r"(?:comi|bebi|tanto|so much|ate|eaten|drank) (?:\S+ ){0,6}?(?:que )?(?:me voy a morir|me muero|(?:i'?m )?(?:gonna"
+    r"|going"
+    r" to) die|i'?ll die)",
+    r"(?:gonna|going to|i'?ll) die if i (?:eat|have|drink) (?:one more|another)",
+    r"(?:i'?ll|i will|gonna) be dead by (?:week|mile|lap|round|set|day) \d+",
+    r"drown(?:ing)? (?:myself|my sorrows) in (?!(?:the |a |that )?(?:water|river|lake|sea|bath|bathtub|tub|pool|ocean"
+    r"|bay|harbou?r|creek|pond|canal|quarry)\b)",
+    r"(?:pills?|tablets?|meds|medication|medicine|pastillas|they|these) (?:\S+ ){0,6}?knock(?:ed|ing|s)? me (?:out"
+    r"|flat)",
+    r"(?:lo|la|los|las) (?:voy a|vamos a|va a) ahorcar",
+    r"(?:wifi|internet|printer|laptop|phone|weather|heat|traffic|homework|exam) (?:\S+ ){0,3}?wants? me dead",
     # a game: "my grandson killed me like 30 times in fortnite", "me ganó al dominó, me mató"
     r"(?:beat|beats|beating|killed|kill|kills|killing|murdered|murder|destroyed|smoked|owned|mato|mataron|gano"
     r"|ganaron|matar|matando) (?:\S+ ){0,6}?(?:in|at|al|en|on|playing|jugando|a la) (?:el |la |the |a )?<GAMES>"
@@ -658,7 +688,8 @@ FIGURATIVE = [
 # and 😭 is crying with laughter.
 LAUGHTER = [r"lol+", r"lmf?ao+", r"rofl", r"(?:ha){2,}h?", r"(?:he){2,}", r"(?:ja){2,}j?", r"(?:je){2,}",
             r"xd", r"😂", r"🤣", r"😆", r"💀"]
-LAUGH_FIGURATIVE = [r"<IM> (?:\S+ )?(?:dead|dying|deceased)", r"i'm dead", r"(?:killed|killing) me"]
+LAUGH_FIGURATIVE = [r"<IM> (?:\S+ )?(?:dead|dying|deceased)", r"i'm dead", r"(?:killed|killing) me",
+                    r"(?:makes|made|make) me (?:want to|wanna) (?:drive|jump|walk) off a (?:cliff|bridge)"]
 
 # --- Wants support -----------------------------------------------------------------
 
@@ -678,6 +709,34 @@ SUPPORT = [
     r"|cafecito|phone group)s?\b(?: \S+){0,8}? (?:i could use|i need|lo necesito|la necesito|me hace falta"
     r"|i'?d like to join"
     r"|quisiera ir|los extrano|havent been|haven't been|hace rato no voy)",
+    # wanting to go to the group, to meet in person, or the contact of someone who can help
+    r"(?:group|grupo|meeting|reunion|junta|zoom)s?\b(?: \S+){0,8}? (?:quiero (?:ir|volver)|quisiera (?:ir|volver)"
+    r"|need it"
+    r"|i need it|i need that|me hace falta|lo necesito|la necesito|me vendria bien)\b",
+    r"(?:can|could) we (?:meet|grab|get|have) (?:coffee|a coffee|a cuppa|for (?:a )?coffee|(?:up )?in person)"
+    r"|(?:anybody|anyone|alguien)\b(?: \S+){0,5}? (?:wanna|want to|quiere|para|pa) (?:grab|get|tomar|ir por) (?:a "
+    r"|un )?"
+    r"(?:coffee|cafe|cafecito)|(?:tomar|tomarme) un cafe con alguien|meet for a coffee|vernos en persona"
+    r"|meet up in person",
+    r"(?:me pasas|pasame|me mandas|send me|can i get|could i get|can you send) (?:el |la |the |algun |alguna )?"
+    r"(?:contacto|numero|number|contact|lugar|direccion|name)\b(?: \S+){0,6}? (?:trabajadora social|social worker"
+    r"|psicolog\w*|terapeuta|therapist|counsel\w*|programa|program|clinica|clinic|atiendan gratis)",
+    r"(?:conoces|sabes de|know (?:of )?|knows? of) (?:algun|alguna|a|any) (?:programa|lugar|clinica|program|place"
+    r"|clinic"
+    r"|therapist|psicolog\w*|terapeuta|counsel\w*)\b",
+    r"hay (?:algun )?grupo de (?:aa|na|apoyo|duelo)\b",
+    r"(?:number|numero|telefono|contact|contacto|phone) (?:\S+ ){0,3}?(?:for|of|de|del|de la|to) (?:\S+ ){0,3}?"
+    r"(?:counsel\w*|consejer[oa]|psicolog[oa]|therapist|terapeuta|social worker|trabajadora social|asociacion"
+    r"|fundacion)\b"
+    r"(?! (?:para|for) (?:mi|my) )",
+    r"(?:can|could) we meet(?: up)?(?= ?[?.!]|$)",
+    r"(?:nos podemos|podemos) (?:tomar|ver|juntar)\b|podemos vernos|could we (?:catch up|chat|talk)",
+    r"(?:keen|up) for a (?:chat|yarn|natter|call)|(?:anyone|anybody) free (?:for|to) (?:a )?(?:chat|talk|call)"
+    r"|if (?:anyone|anybody)'?s free|could use a (?:check ?in|call|chat|talk)",
+    r"(?:conoces|sabes de|know) (?:a )?(?:alguien|anyone|someone) (?:antes|sooner|que (?:atienda|ayude))\b",
+    r"ayudeme con|ayudame con (?:una|un|la|el) (?:junta|grupo|reunion|cita)",
+    r"(?:need|necesito) (?:a )?(?:ride|raite|aventon|jalon) (?:to|a|al|pa) (?:the |la )?(?:meeting|reunion|junta|group"
+    r"|grupo)",
     # asking for contact or help
     r"(?:need|want|could use|could do with|would like|i'd like|looking for|like some|please|get|ask for"
     r"|asking for) (?:some |more |a bit of |a little |extra |any )?(?:support|help)\b",
@@ -784,7 +843,7 @@ SUPPORT_VETO = [
     r"call me (?:crazy|old[- ]fashioned|silly|names|a |an )",
     r"no (?:hace falta|es necesario|necesito) que me llam\w+", r"no me llam\w+",
     r"(?:text|message|send|email) me (?:the|a|that|your) (?:link|address|details|time|info|number|rota|zoom"
-    r"|location|postcode|schedule)",
+    r"|location|postcode|schedule)(?! (?:for|of) (?:\S+ ){0,2}?(?:counsel\w*|therapist|psycholog\w*|social worker))",
     r"(?:thanks|thank you|gracias) (?:\S+ ){0,2}(?:support|help|apoyo|ayuda)",
     # where and when to write, not a wish for contact: "can you text me on my other number?"
     r"(?:text|message|msg|write|escribir|escribe|escribes|escribas|escribirme) (?:me )?(?:\S+ ){0,3}?"
@@ -939,6 +998,17 @@ MOOD_STOP = [
 ]
 # Words that mean "very" when a mood word follows them ("bien cansada", "so so happy").
 MOOD_AS_INTENSIFIER = {"bien", "so so", "so-so"}
+# What may follow "bien" when it means "well", not "very": "bien gracias", "bien y tú", "bien hoy".
+# "bien" means "very" after being or getting, before a word that is no mood: "ando bien ahuevado", "me puse bien pedo".
+BEFORE_VERY_BIEN = {"ando", "anda", "andamos", "andaba", "estoy", "esta", "estamos", "estaba", "puse", "quede",
+                    "siento", "sentia", "traigo", "ganas", "toy"}
+AFTER_BIEN = {"gracias", "y", "e", "pero", "todo", "todos", "aqui", "aca", "nomas", "ahora", "ahorita", "hoy", "la",
+              "el", "los", "las", "bien", "tambien", "asi", "igual", "por", "de", "en", "con", "mi", "mis", "ya",
+              "que", "pues", "o", "u", "a", "al", "si", "no", "amigo", "amiga", "hermano", "hermana", "carnal",
+              "compa", "mija", "mijo", "sumerce", "parce", "che", "tio", "tia", "senor", "senora", "dona", "don",
+              "jaja", "jajaja", "gracia", "tu", "usted", "ustedes", "como", "dentro", "despues", "luego", "ayer",
+              "esta", "este", "estos", "estas", "mami", "papi", "mama", "papa", "hija", "hijo", "gordo", "gorda",
+              "mano", "primo", "prima", "vos"}
 
 INTENSIFIERS = {
     "really", "so", "very", "super", "extremely", "incredibly", "totally", "truly", "absolutely",

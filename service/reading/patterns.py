@@ -13,6 +13,7 @@ import functools
 import re
 
 from service.reading import lexicon as lex
+from service.reading.anchors import AnchoredPatterns
 
 
 def _expand(p: str) -> str:
@@ -25,9 +26,21 @@ def _compile(patterns) -> re.Pattern:
     return re.compile(r"(?<!\S)(?:" + "|".join(_expand(p) for p in patterns) + r")(?!\S)")
 
 
-CRISIS = [(label, veto, _compile(ps)) for label, veto, ps in lex.CRISIS]
+# The crisis lists and the idioms are long and read in every reply: each is tried only at the
+# words its phrases can start with (`service.reading.anchors`). CRISIS holds (label, veto) in
+# the lexicon's order; CRISIS_PHRASES finds list n under the key "n".
+CRISIS = [(label, veto) for label, veto, _ in lex.CRISIS]
+CRISIS_PHRASES = AnchoredPatterns({str(n): "|".join(_expand(p) for p in ps)
+                                   for n, (_, _, ps) in enumerate(lex.CRISIS)})
 CONTEXT_VETO = {k: _compile(v) for k, v in lex.CONTEXT_VETO.items()}
-FIGURATIVE = _compile(lex.FIGURATIVE)
+_FIGURATIVE = AnchoredPatterns({"idiom": "|".join(_expand(p) for p in lex.FIGURATIVE)})
+
+
+def idiom_spans(norm: str) -> list[tuple[int, int]]:
+    """Where the idioms are in `norm` ("this movie killed me")."""
+    return _FIGURATIVE.spans(norm).get("idiom", [])
+
+
 ROUTINE_MEDICATION = _compile(lex.ROUTINE_MEDICATION)
 AMOUNT = _compile([r"<QTY>"])
 MEDICINE = _compile([r"<PILLS>", r"<DRUGS>"])

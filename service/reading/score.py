@@ -170,6 +170,8 @@ def _mood_hits(t: ReplyText, lang: str) -> list[tuple[int, float, str]]:
         if words in lex.MOOD_AS_INTENSIFIER and following == last + 1:
             boost_next = True  # "bien cansada", "so so happy"
             continue
+        if words == "bien" and lang == "es" and _very(toks, first, last):
+            continue  # "very" before a word that is no mood: "ando bien ahuevado", "me puse bien pedo"
         neg, intens, down, from_tok = _modifiers(toks, first) if kind != "emoji" else (None, False, False, first)
         intens = intens or boost_next or (shout and any(
             tok.caps and tok.norm != "ok" for tok in toks[first:last + 1]))
@@ -187,6 +189,12 @@ def _mood_hits(t: ReplyText, lang: str) -> list[tuple[int, float, str]]:
         weight = (2.0 if first > contrast >= 0 else 1.0) * (1.5 if score <= 2 else 1.0)
         hits.append((score, weight, t.quote(min(from_tok, first), last)))
     return hits
+
+
+def _very(toks: list[Token], first: int, last: int) -> bool:
+    """Whether "bien" at toks[first:last + 1] means "very": after being or getting, before a word."""
+    return 0 < first and last + 1 < len(toks) and toks[last + 1].kind == "word" \
+        and toks[first - 1].norm in lex.BEFORE_VERY_BIEN and toks[last + 1].norm not in lex.AFTER_BIEN
 
 
 def _framed(toks: list[Token], first: int, last: int) -> bool:

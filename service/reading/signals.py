@@ -11,18 +11,19 @@ from service.reading import lexicon as lex
 from service.reading.patterns import (
     CONTEXT_VETO,
     CRISIS,
-    FIGURATIVE,
+    CRISIS_PHRASES,
     LAUGH_FIGURATIVE,
     SUPPORT,
     SUPPORT_VETO,
     WORRY,
+    idiom_spans,
 )
 from service.reading.text import ReplyText, Token, overlaps, quotes
 
 
 def idioms(t: ReplyText, laughing: bool) -> list[tuple[int, int]]:
     """Spans of figurative talk ("this movie killed me"; "me muero" only beside laughter)."""
-    spans = [m.span() for m in FIGURATIVE.finditer(t.norm)]
+    spans = idiom_spans(t.norm)
     if laughing:
         spans += [m.span() for m in LAUGH_FIGURATIVE.finditer(t.norm)]
     return spans
@@ -36,13 +37,15 @@ def crisis(t: ReplyText, figurative,
     found: dict[str, list[str]] = {}
     spans = []
     texts = (t.norm,) if typed is None else (t.norm, typed.norm)
-    for label, veto, rx in CRISIS:
-        if veto and any(CONTEXT_VETO[veto].search(norm) for norm in texts):
+    matched = CRISIS_PHRASES.spans(t.norm)
+    for n, (label, veto) in enumerate(CRISIS):
+        spans_n = matched.get(str(n))
+        if not spans_n or (veto and any(CONTEXT_VETO[veto].search(norm) for norm in texts)):
             continue
-        for m in rx.finditer(t.norm):
-            if not overlaps(*m.span(), figurative):
-                found.setdefault(label, []).append(t.quote_span(*m.span()))
-                spans.append(m.span())
+        for span in spans_n:
+            if not overlaps(*span, figurative):
+                found.setdefault(label, []).append(t.quote_span(*span))
+                spans.append(span)
     return [(label, quotes(q)) for label, q in found.items()], spans
 
 

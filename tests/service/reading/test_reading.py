@@ -290,11 +290,47 @@ class TestWantsSupport:
         ("tuve que dejar la carrera", "es"), ("no encuentro chamba desde agosto", "es"),
         ("had to go to the food pantry this week", "en"), ("the hearing got postponed again", "en"),
         ("volví al vicio el sábado", "es"), ("they cut me from the roster today", "en"),
+        # children taken into care, a divorce asked for, a court date, a benefit refused, a death this morning
+        ("social services took my two youngest", "en"), ("el DIF se llevó a mis niños", "es"),
+        ("my wife asked me for a divorce last night", "en"), ("tengo audiencia el lunes por la custodia", "es"),
+        ("me han denegado la pensión", "es"), ("my grandma passed this morning", "en"),
+        ("the funeral is on friday", "en"), ("nos dieron 10 días para sacar las cosas", "es"),
+        # a relapse told in everyday words, a craving, a clean time ended
+        ("had 2 years sober and drank at the wedding", "en"), ("the urge is bad today", "en"),
+        ("caí otra vez con el trago", "es"), ("went back on the slots with the rent money", "en"),
+        ("tengo ganas de fumar cristal", "es"),
+        # a benefit cut, left for someone else, children taken abroad, a fraud, an injury, a first Christmas alone
+        ("me cortaron la ayuda del municipio", "es"), ("my girlfriend left me for my best mate", "en"),
+        ("mi esposa se regresó a Honduras con los niños", "es"), ("nos estafaron con los papeles", "es"),
+        ("tore my acl in practice", "en"), ("first christmas without my mum", "en"),
+        ("terminé otra vez en la cantina", "es"), ("court in 2 weeks for the dui", "en"),
     ])
     def test_hard_news_told_as_a_fact_reaches_a_buddy(self, text, language):
         reading = read_reply(text, language, model=None)
         assert reading.wants_support and not reading.crisis, reading.reasons
         assert any(r.startswith("wants support: hard news '") for r in reading.reasons)
+
+    @pytest.mark.parametrize("text, language", [
+        ("the chapel group on thursday, i need it this week", "en"), ("¿a qué hora es la junta? quiero ir", "es"),
+        ("could we meet for a coffee sometime", "en"), ("¿alguien del grupo para tomar un café?", "es"),
+        ("can you send me the number for a counselor", "en"), ("¿me pasas el teléfono de la psicóloga?", "es"),
+        ("¿conoces algún programa que atienda sin seguro?", "es"), ("¿hay grupo de duelo por aquí?", "es"),
+        ("could you send me the number for that grief counsellor", "en"), ("¿nos podemos ver esta semana?", "es"),
+        ("bit flat today, keen for a chat if anyone's free", "en"), ("could use a check in tonight", "en"),
+    ])
+    def test_asking_to_go_to_the_group_or_for_someone_to_talk_to_wants_support(self, text, language):
+        reading = read_reply(text, language, model=None)
+        assert reading.wants_support and not reading.crisis, reading.reasons
+
+    @pytest.mark.parametrize("text", ["ando bien agüitado", "me puse bien pedo otra vez", "estoy bien cansado"])
+    def test_bien_before_another_word_means_very_not_well(self, text):
+        reading = read_reply(text, "es", model=None)
+        assert reading.score is None or reading.score <= 3, reading.reasons
+
+    def test_hard_news_beside_a_cheerful_sounding_sentence_still_reaches_a_buddy(self):
+        # overall sentiment is no number the member gave: "best" makes VADER read +0.6
+        reading = read_reply("my wife left me for my best friend", "en", model=None)
+        assert reading.wants_support, reading.reasons
 
     def test_hard_news_beside_a_good_score_is_the_members_to_carry(self):
         reading = read_reply("5! lost my job but got a better one monday", "en", model=None)
@@ -489,6 +525,42 @@ class TestCrisis:
         ("when she goes, i go too", "en"), ("there's no reason left to live", "en"),
         ("sorted the garage so no one has to deal with it after", "en"), ("mixed my xanax with whiskey", "en"),
         ("el jefe de la plaza dijo que de aquí no salgo vivo", "es"), ("su primo ya trae cuete y me anda buscando", "es"),
+        # a threat at the end of a long sentence, hurt and shut in, held by the neck, shot on sight
+        ("he told me that if i ever talk to my sister again he is going to kill me", "en"),
+        ("mi marido dijo que si le cuento a alguien me mata", "es"),
+        ("me reventó la boca y me quitó el celular, no puedo salir", "es"),
+        ("he slapped me and locked me in the bedroom", "en"), ("he had me by the throat against the fridge", "en"),
+        ("her new boyfriend says he'll shoot me if i show up", "en"), ("me dieron luz verde los del barrio", "es"),
+        # drink with pills, blisters swallowed, a week's dose at once, oxygen gone, a stroke, a baby gone limp
+        ("me tomé media botella de ron con las pastillas de dormir", "es"),
+        ("took a bunch of my sleeping pills and half a bottle of gin", "en"),
+        ("me tragué 4 blísters de paracetamol", "es"), ("me tomé todas las pastillas de la semana de golpe", "es"),
+        ("her oxygen ran out an hour ago and the power is still off", "en"),
+        ("mi papá no mueve el brazo izquierdo y se le traba la lengua", "es"), ("i think i took too much", "en"),
+        ("the baby went floppy after he shook him", "en"), ("me bajó el azúcar y estoy sudando y temblando", "es"),
+        ("llevo cinco días sin comer", "es"), ("no la encontramos y ya es de noche y está lloviendo", "es"),
+        # someone close who no longer wants to live, or posts a goodbye; a goodbye with no way back
+        ("mi hermano dice que ya no quiere vivir", "es"), ("my daughter posted a goodbye video to her friends", "en"),
+        ("my cousin posted see you on the other side and won't pick up", "en"),
+        ("don't send anyone. i mean it", "en"), ("me voy lejos, para que no me encuentren", "es"),
+        # a question about tomorrow, no more trouble, space taken up, gone in peace, a burial outfit
+        ("ask me tomorrow if i'm still around", "en"), ("ya no les voy a dar más problemas", "es"),
+        ("nomás estoy ocupando espacio", "es"), ("pedí perdón a todos, ya me puedo ir en paz", "es"),
+        ("they can bury me in my work boots", "en"), ("ahora entiendo por qué lo hizo mi tío", "es"),
+        ("nobody's gonna miss an old drunk", "en"), ("keep wanting to drive off the overpass on my way home", "en"),
+        ("intenté colgarme el martes", "es"), ("ya sé cómo y cuándo", "es"), ("mejor me mato de una vez", "es"),
+        # a handful swallowed, someone else's pills, the water calling, a month not reached, doing it first
+        ("swallowed a handful of my dad's heart pills", "en"), ("me tomé un montón de pastillas, ni sé cuántas", "es"),
+        ("me tragué las pastillas de la presión de mi suegra", "es"), ("el mar me está llamando", "es"),
+        ("no voy a llegar a navidad, para qué sigo con el tratamiento", "es"),
+        ("if they deport me they kill me, so if i do it first what's the difference", "en"),
+        ("read up on which of my meds are dangerous together", "en"),
+        ("you can close my file now. thanks for all", "en"),
+        ("los de la mara me encontraron en el albergue", "es"), ("el coyote dice que si no pagamos lo matan", "es"),
+        ("finally made up my mind about everything. i feel peaceful", "en"),
+        ("me volví a hacer cortes en los brazos", "es"), ("mejor muerto, la neta", "es"),
+        ("el día de su cumpleaños me voy con ella, ya lo decidí", "es"),
+        ("me hice lo' corte' otra ve'", "es"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -583,6 +655,16 @@ class TestCrisis:
         ("me despedí de todos, vuelvo en dos semanas", "es"),
         ("regalé los zapatos del niño, ya no le quedan", "es"),
         ("last day at the plant today, said bye to the crew. new job monday", "en"),
+        # a workout, a meal or a medicine that floors one, a litter given away, a goodbye party, a joking threat
+        ("me maté en el gimnasio hoy, mañana no camino", "es"), ("ate so much brisket i'm gonna die", "en"),
+        ("drowning my sorrows in pho tonight", "en"), ("these pills knock me out by nine", "en"),
+        ("la perra parió, estoy regalando los cachorros", "es"), ("farewell party for our nurse tonight", "en"),
+        ("me despedí de las compañeras, me trasladaron a otra sede", "es"),
+        ("lol my wife said if i bring home one more guitar from the pawn shop she'll kill me", "en"),
+        ("el jefe dice que si vuelvo a llegar tarde al turno de la mañana me mata jaja", "es"),
+        ("we had to rope off the parking lot for the fair", "en"), ("ordered rope for the tent, comes friday", "en"),
+        ("mi papá se tomó el café solito sin regarlo", "es"),
+        ("took my dad's old meds to the pharmacy drop off", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
@@ -610,6 +692,21 @@ class TestShortReplies:
 
     def test_the_rules_still_call_a_short_crisis(self):
         assert read_reply("adios a todos").crisis and read_reply("kill myself").crisis
+
+    class _SureModel:  # a model that hears a crisis in everything
+        crisis_at, ask_at, alert_at = 0.4, 0.3, 0.6
+
+        def opinion(self, text, lang, evidence=()):
+            from service.reading.model import Opinion
+            return Opinion(0.99, 0.99)
+
+    @pytest.mark.parametrize("text", ["couldn't be better", "never been better", "muy muy bien"])
+    def test_a_few_good_words_are_asked_about_never_called_a_crisis_by_the_model_alone(self, text):
+        reading = read_reply(text, model=self._SureModel())
+        assert not reading.crisis and reading.action == "ask", reading.reasons
+
+    def test_a_few_words_that_name_dying_are_no_good_words(self):
+        assert read_reply("mejor muerto la neta", "es", model=self._SureModel()).crisis
 
 
 class TestHardNegatives:
