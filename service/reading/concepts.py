@@ -1038,8 +1038,8 @@ GROUPS["ULTIMATUM"] = (r"(?:or|or else|o|o si no|si no) (?:\S+ ){0,2}?(?:kill me
                        r"|(?:he|she|they)(?:'ll| will) kill me)")
 GROUPS["WISH_DIE"] = r"<WANT> (?:[^\s.!?]+ ){0,4}?<DIE>"
 # A threat on a condition, at the end of a longer sentence: "said if he sees me leave he's going to kill me",
-# "dice que si le hablo a la policía me mata". Beside a laugh it is the everyday hyperbole ("my boss says if
-# I'm late again he'll kill me lol"), and `service.reading.evidence` sets it aside.
+# "dice que si le hablo a la policía me mata". Like any threat reported as said, it is no idiom even beside a
+# laugh: the rules cannot tell "my boss says if I'm late again he'll kill me lol" from a partner's, a person can.
 GROUPS["THREAT_IF"] = (r"(?:say|says|saying|said|told me|tell me|texted|yelled|dijo|dice|dicen|dijeron|decir|amenaza"
                        r"|amenazar|escribio|mando) (?:que |that )?(?:if|si) (?:\S+ ){0,10}?(?:(?:he|she|they|hes|he's"
                        r"|shes"

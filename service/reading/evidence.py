@@ -54,8 +54,6 @@ def look(text: str, hint: str | None) -> Look | None:
     found = concepts.find(t, lt, figurative, lt_figurative, benign_goodbye)
     if "ORDINARY" in found and CONTEXT_VETO["DENIED"].search(t.norm):
         del found["ORDINARY"]  # "bought a rope today. not for the gym": the member says it is no chore
-    if laughing:
-        found.pop("THREAT_IF", None)  # "she said if I open the app again she'll kill me lol"
     rules = concepts.crisis(lt, found)
     support = signals.support(t, laughing)
     return Look(t, lt, lang, laughing, figurative, lt_figurative, crisis, crisis_spans, found, rules, support)

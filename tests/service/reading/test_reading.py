@@ -527,6 +527,7 @@ class TestCrisis:
         ("el jefe de la plaza dijo que de aquí no salgo vivo", "es"), ("su primo ya trae cuete y me anda buscando", "es"),
         # a threat at the end of a long sentence, hurt and shut in, held by the neck, shot on sight
         ("he told me that if i ever talk to my sister again he is going to kill me", "en"),
+        ("he said if i go back to my old job at the mall he will kill me lol", "en"),
         ("mi marido dijo que si le cuento a alguien me mata", "es"),
         ("me reventó la boca y me quitó el celular, no puedo salir", "es"),
         ("he slapped me and locked me in the bedroom", "en"), ("he had me by the throat against the fridge", "en"),
@@ -660,8 +661,6 @@ class TestCrisis:
         ("drowning my sorrows in pho tonight", "en"), ("these pills knock me out by nine", "en"),
         ("la perra parió, estoy regalando los cachorros", "es"), ("farewell party for our nurse tonight", "en"),
         ("me despedí de las compañeras, me trasladaron a otra sede", "es"),
-        ("lol my wife said if i bring home one more guitar from the pawn shop she'll kill me", "en"),
-        ("el jefe dice que si vuelvo a llegar tarde al turno de la mañana me mata jaja", "es"),
         ("we had to rope off the parking lot for the fair", "en"), ("ordered rope for the tent, comes friday", "en"),
         ("mi papá se tomó el café solito sin regarlo", "es"),
         ("took my dad's old meds to the pharmacy drop off", "en"),
