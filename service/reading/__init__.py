@@ -143,14 +143,12 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # "took my pills this morning"); then it is unsure, and the member is asked. A symptom word
     # with no medicine explains nothing: "go to sleep and not come back" names no back pain.
     # Laughter is no explanation here: "lol" after a crisis never lowers it.
-    explained = bool(idiom_spans(t.norm)
-                     or (MEDICINE.search(t.norm) and CONTEXT_VETO["SYMPTOMS"].search(t.norm))
-                     or (ROUTINE_MEDICATION.search(t.norm) and not AMOUNT.search(t.norm)))
     # One or two words are too little for the model to call a crisis alone ("listo", "bye",
-    # "ya"): it is unsure, and the member is asked.
+    # "ya"): it is unsure, and the member is asked. Both are looked for only when the model
+    # would call one.
     enough_words = sum(tok.kind == "word" for tok in tokens) > MODEL_CRISIS_MIN_WORDS
-    if opinion and not crisis and opinion.crisis >= learned.crisis_at and not explained and enough_words \
-            and not _short_and_good(t, lang, figurative, found):
+    if opinion and not crisis and opinion.crisis >= learned.crisis_at and enough_words \
+            and not _explained(t.norm) and not _short_and_good(t, lang, figurative, found):
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
     # A weak sign the everyday context explained is still a crisis when the model hears one at
     # its asking level, and is asked about when the model hears a little of one.
@@ -214,6 +212,12 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
             reasons.append(f"positive: {why}")
     return Reading(score, wants, bool(crisis), positive, bool(asked), tuple(reasons), lang,
                    uncertain=uncertain, concerns=tuple(concerns))
+
+
+def _explained(norm: str) -> bool:
+    return bool(idiom_spans(norm)
+                or (MEDICINE.search(norm) and CONTEXT_VETO["SYMPTOMS"].search(norm))
+                or (ROUTINE_MEDICATION.search(norm) and not AMOUNT.search(norm)))
 
 
 def _short_and_good(t, lang: str, figurative, found) -> bool:
