@@ -51,7 +51,8 @@ from dataclasses import dataclass
 
 from service.reading import concepts, evidence, signals
 from service.reading import text as reply_text
-from service.reading.patterns import AMOUNT, CONTEXT_VETO, GRATITUDE, MEDICINE, ROUTINE_MEDICATION, idiom_spans
+from service.reading.patterns import (AMOUNT, CONTEXT_VETO, GRATITUDE, MEDICINE, ROUTINE_MEDICATION, SERVICE_QUESTION,
+                                      idiom_spans)
 from service.reading.score import find_score
 
 LANGUAGES = ("en", "es")
@@ -129,11 +130,14 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
         return Reading(None, False, False, False, False, (), hint or "en")
     t, lt, lang, found, support = seen.t, seen.lt, seen.lang, seen.found, seen.support
     tokens, figurative, crisis = t.tokens, seen.figurative, seen.crisis
-    if not crisis:  # the phrase lists say it best when they say it at all
-        crisis = [(label, reply_text.quotes(q)) for label, q in seen.rules]
+    rules = [(label, reply_text.quotes(q)) for label, q in seen.rules]
+    crisis = crisis or rules  # the phrase lists say it best when they say it at all
     # A weak sign alone in an everyday context ("gave away my old shoes", "me tiro de cabeza al
     # finde") is no crisis on the rules' word: the model, which sees the same concepts, decides.
+    # The context explains only the weak signs: a threat beside the hunting rifle still stands.
     ordinary = concepts.explained([label for label, _ in crisis], found)
+    if ordinary and any(label in concepts.NEVER_EXPLAINED for label, _ in rules):
+        crisis, ordinary = rules, False
     weak, crisis = (crisis, []) if ordinary else ([], crisis)
     asked = signals.question(tokens)
     learned = _model(model) if reply_text.latin_script(text) else None
@@ -146,8 +150,11 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # One or two words are too little for the model to call a crisis alone ("listo", "bye",
     # "ya"): it is unsure, and the member is asked. Both are looked for only when the model
     # would call one.
+    # A reply that only asks what the service is ("what is this?", "¿qué es esto?") is answered,
+    # never called a crisis or asked about on the model's word alone.
     enough_words = sum(tok.kind == "word" for tok in tokens) > MODEL_CRISIS_MIN_WORDS
-    if opinion and not crisis and opinion.crisis >= learned.crisis_at and enough_words \
+    about_us = _about_the_service(t, found)
+    if opinion and not crisis and opinion.crisis >= learned.crisis_at and enough_words and not about_us \
             and not _explained(t.norm) and not _short_and_good(t, lang, figurative, found):
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
     # A weak sign the everyday context explained is still a crisis when the model hears one at
@@ -184,7 +191,7 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
     risks = concepts.unsure(found)
     ask_at = min(EXPLAINED_ASK_AT, learned.ask_at) if ordinary and learned else learned and learned.ask_at
-    close = bool(opinion and opinion.crisis >= ask_at)
+    close = bool(opinion and opinion.crisis >= ask_at) and not about_us
     uncertain = not crisis and bool(risks or close)
     concerns: list[str] = []
     if uncertain:
@@ -229,6 +236,12 @@ def _short_and_good(t, lang: str, figurative, found) -> bool:
         return False
     score, scored_from = find_score(t, lang, [], False, figurative, [])
     return scored_from == "mood" and score is not None and score >= 4
+
+
+def _about_the_service(t, found) -> bool:
+    """The whole reply asks what the service is, with no sign of risk in it."""
+    words = " ".join(tok.norm for tok in t.tokens if tok.kind != "punct")
+    return bool(SERVICE_QUESTION.fullmatch(words)) and not any(name in found for name in concepts.RISK_SIGNS)
 
 
 def _model(model):

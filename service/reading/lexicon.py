@@ -19,7 +19,9 @@ the labelled set in tests/data/replies.csv measures them, it does not define the
 MACROS = {
     "MYSELF": r"(?:myself|my self|meself)",
     # a Spanish gerund ("trabajando", "corriendo"), not a word that merely ends like one ("cuando")
-    "GERUND": r"(?!(?:cuando|mando|ando|comando|bando|blando)\b)\S+(?:ando|iendo)",
+    # "me voy a matar estudiando" is hard work; "saliendo del turno", "llegando a casa" say when
+    "GERUND": r"(?!(?:cuando|mando|ando|comando|bando|blando|saliendo|llegando|volviendo|regresando)\b)\S+(?:ando"
+        r"|iendo)",
     "DONT": r"(?:don't|do not)",
     "CANT": r"(?:can't|cannot|can not|couldn't|could not)",
     "IM": r"(?:i'm|i am)",
@@ -236,6 +238,13 @@ CRISIS = [
     ]),
     ("goodbye message", None, [
         r"this is (?:my )?(?:goodbye|good bye|farewell|the end)",
+        r"loose ends (?:are )?(?:tied|taken care of|sorted)", r"tied up (?:all )?(?:the |my )?loose ends",
+        # a last message, children left in someone's care, a search called off before it starts
+        r"(?:mensaje|carta) final", r"(?:les|te) (?:dejo|encargo) (?:encargad[oa]s? )?a mis (?:hijos|ninos|nietos"
+        r"|chamacos"
+        r"|patojos|chamos|pelados|cabros)", r"(?:cuidame|cuidenme|cuiden|cuida) a (?:mis|los) (?:hijos|ninos|patojos"
+        r"|chamacos|nietos)",
+        r"(?:don'?t|do not) (?:let (?:them|anyone) )?(?:search|look) (?:for me )?too long",
         # to meet again only in another life
         r"(?:nos vemos|hasta|te veo|los veo) (?:en )?(?:otra|la otra|la proxima|la siguiente) vida",
         r"see (?:you|ya|u|y'all) (?:all )?in (?:another|the next|the other|a better) life",
@@ -302,6 +311,16 @@ CRISIS = [
         r"me despido", r"no (?:voy a|vaya a|voy a poder) estar (?:aqui |aca |mas )?(?:la (?:semana|proxima)"
         r"|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|mucho tiempo|mas|para)",
         r"ya no (?:voy a )?estar(?:e)? (?:aqui|mas|con ustedes|por aqui)",
+    ]),
+    # Goodbyes no everyday context explains: a last night on earth, one's body found.
+    ("a goodbye for ever", None, [
+        r"(?:my|his|her|their) last (?:night|day|week) on (?:earth|this earth|this planet)",
+        r"(?:mi|su) (?:ultima|ultimo) (?:noche|dia|semana) (?:en (?:la tierra|este mundo|esta tierra)|de vida)",
+        r"(?:no one|nobody|noone|nadie) (?:needs to|has to|will have to|will need to|va a tener que|tendra que"
+        r"|tiene que)"
+        r" (?:worry|preocuparse) (?:about me|por mi) (?:\S+ ){0,2}?(?:after|anymore|any more|despues|nunca mas|mas)",
+        r"(?:find|finds|found|finding) my (?:body|corpse)", r"(?:encuentren|encuentran|hallen|encontraran|encontrar) mi"
+        r" (?:cuerpo|cadaver)",
     ]),
     ("method words", None, [
         r"<QTY> (?:of )?(?:the |my |these |those |his |her |las |los |mis |sus |de )?(?:\S+ ){0,2}?(?:<PILLS>|<DRUGS>)",
@@ -446,6 +465,10 @@ CONTEXT_VETO = {
         r"(?:lo digo|hablo|va|es|te lo digo) en serio", r"en serio(?= *[.!]* *$)", r"no es (?:broma|chiste|juego)",
         r"no (?:estoy|ando) (?:bromeando|jugando|jodiendo)", r"(?:i'm |im |i am )?not (?:joking|kidding)",
         r"i mean it", r"(?:i'm|im|i am) (?:dead )?serious", r"deadass",
+        # a decision or a plain "that simple": "me mato, así de fácil",
+        # "me voy a matar saliendo del turno. ya lo decidí"
+        r"asi de (?:facil|simple|sencillo)", r"(?:ya )?lo (?:tengo )?decidi(?:do)?\b", r"ya esta decidido",
+        r"ya decidi\b",
     ],
     # A cut while cooking or shaving: "me corté con el cuchillo picando cebolla"
     "KITCHEN_CUT": [
@@ -517,6 +540,8 @@ FIGURATIVE = [
     r"die (?:of|from) (?:embarrassment|boredom|laughter|laughing|shame|cuteness|happiness|excitement|old age|cringe"
     r"|suspense|curiosity|jealousy)",
     r"(?:i'd|i would|would) (?:\S+ )?(?:rather|sooner) die than",
+    r"(?:we'?re|we are|we) all (?:gonna|going to) die (?:someday|some day|one day|eventually)",
+    r"todos nos vamos a morir (?:algun dia|un dia|tarde o temprano)",
     # an ending that names whom it ends with: a relationship, not a life
     r"end (?:it|things) with (?:my |her |his |the |this )?(?:boyfriend|girlfriend|bf|gf|situationship|ex|him|her|them"
     r"|partner|husband|wife|fiance|fiancee|date|man|guy|girl)\b",
@@ -560,7 +585,10 @@ FIGURATIVE = [
     r"dead (?:tired|on my feet|to the world|beat)", r"drop dead", r"over my dead body",
     r"(?:bored|scared|sick|worried|frightened|tired|laughed|worked) to death", r"death of (?:me|my \S+|us)",
     r"(?:nearly|almost|practically|could have|could've) (?:\S+ )?died\b",
-    r"died (?:laughing|of laughter)",
+    r"(?:die|died|dying|dead) (?:laughing|of laughter)",
+    # delight, not death: "the kids are gonna die when they see this cake", "se van a morir cuando la vean"
+    r"(?:gonna|going to|will|they'll|she'll|he'll) die when (?:they|she|he|you) (?:see|hear|taste|try|find out)",
+    r"se (?:va|van) a morir cuando (?:la|lo|las|los|me|te)? ?(?:vean|vea|prueben|pruebe|oigan|oiga|sepan|sepa)",
     r"(?:nearly|almost|practically|liked to|like to|about) killed myself", r"killed myself laughing",
     r"suicide (?:prevention|awareness)", r"prevencion del suicidio",
     # the same, the other way round: "gonna die if i hear that alarm one more time", "me voy a morir si vuelvo a oír"
@@ -603,11 +631,17 @@ FIGURATIVE = [
     r"(?:perdio|perdieron) (?:\S+ ){0,5}?me quiero (?:matar|morir)",
     r"(?:i'd|id|i would) rather jump off a bridge than",
     r"(?:me mato|me mataron|killed me|died) (?:like |como )?\d+ (?:veces|times)", r"be the death of (?:her|him|them|me"
-    r"|us|my \S+)",
-    r"guns?(?: n'?| and) roses", r"pistolas? de (?:silicona|silicon|agua|pintura|calor|clavos|juguete|aire|balines)",
-    r"(?:sharpen\w*|afil\w*|honed|honing) (?:\S+ ){0,3}?(?:knife|knives|cuchillos?)",
+    r"|us|my \S+|(?:this|that|the) \S+)",
+    r"guns?(?: n'?| and) roses", r"pistolas? de (?:silicona|silicon|agua|pintura|calor|clavos|juguete|aire|balines"
+    r"|microchips?|dardos|tranquilizantes)",
+    r"(?:sharpen\w*|afil\w*|honed|honing) (?:\S+ ){0,4}?(?:knife|knives|cuchillos?|razors?|navajas?|machetes?"
+    r"|tijeras)",
     r"chefs? knife", r"cuchillo (?:nuevo|de cocina|de chef|pa la parrilla|para la parrilla)",
-    r"(?:i'd|i would|would) (?:\S+ ){0,2}?jump off (?:a|the) \S+ for",
+    r"(?:i'd|i would|would) (?:\S+ ){0,2}?jump off (?:a|the|that|this) \S+ for",
+    # nobody hurt; one more of something and the member will "jump": "if i hear one more ad i'm jumping off the roof"
+    r"(?:nadie|nobody|no one|ninguno) (?:salio |resulto |quedo |got |was |se )?(?:lastimad[oa]s?|herid[oa]s?|hurt)",
+    r"if i (?:have to )?(?:hear|see|watch|read|get|answer) (?:\S+ ){0,2}?one more (?:\S+ ){0,4}?(?:i'?m|im|i'?ll|ima)"
+    r" (?:(?:gonna|going to) )?(?:jump|die|scream|lose it)",
     r"(?:comeria|tomaria|daria) (?:\S+ ){0,5}?que me muero",
     r"(?:nearly|almost) (?:\S+ )?(?:die|dying) (?:swallowing|choking|laughing|of)",
     r"(?:phone(?:'s)?|battery|laptop|car|tv|telly|plants?|charger|computer|wifi|internet|headphones)"
@@ -627,7 +661,8 @@ FIGURATIVE = [
     r"accidentally cut (?:myself|my)",
     r"razor (?:sharp|burn|bumps)", r"shav\w* (?:\S+ ){0,2}razors?", r"razors? (?:\S+ ){0,2}(?:for|to) shav\w*",
     r"shoulder blades?", r"blades? of grass", r"rollerblad\w*",
-    r"(?:glue|nail|water|nerf|staple|heat|spray|top|squirt|paint|massage) guns?", r"jump(?:ed)? the gun",
+    r"(?:glue|nail|water|nerf|staple|heat|spray|top|squirt|paint|massage|dart|tranquilizer|microchip|caulk\w*) guns?",
+    r"jump(?:ed)? the gun",
     r"son of a gun", r"(?:stick|stuck|sticking) to (?:my|your|our) guns", r"guns blazing", r"big guns",
     r"shoot (?:me )?(?:a |an )?(?:text|message|email|msg|line|note|reply)", r"suicide (?:squad|mission)",
     # Spanish
@@ -652,14 +687,15 @@ FIGURATIVE = [
     r"|mis|tu|su|<GERUND>)\b)",
     # ... but not after "if": "si el lunes no me pagan me mato" is a threat to oneself
     r"(?<!\bsi )(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?!(?:noche|tarde|manana|madrugada|semana|dia|vez"
-    r"|misma)\b)"
+    r"|misma|lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin)\b)"
     r"(?:[^\s.!?]+ ){1,4}(?:me|te|nos) mato\b",
     r"(?:me )?mat[oe] (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
     r"matarme (?:a|de) (?:trabajar|estudiar|hacer|entrenar|correr)", r"mataria por",
     # a workout, a meal or a medicine that floors one: "me maté en el gym", "ate so much I'm gonna die"
     r"me mate (?:en|con) (?:el |la |los |las )?(?:gym|gimnasio|clase|entreno|entrenamiento|spinning|pesas|trabajo"
     r"|chamba|turno|partido|cardio|crossfit)",
-    r"(?:comi|bebi|tanto|so much|ate|eaten|drank) (?:\S+ ){0,6}?(?:que )?(?:me voy a morir|me muero|(?:i'?m )?(?:gonna"
+    r"(?:comi|bebi|tanto|so much|ate|eaten|drank|stuffed|me empache|empachad[oa]|me atragante"
+    r"|me atasque) (?:\S+ ){0,6}?(?:que )?(?:me voy a morir|me muero|(?:i'?m )?(?:gonna"
     r"|going"
     r" to) die|i'?ll die)",
     r"(?:gonna|going to|i'?ll) die if i (?:eat|have|drink) (?:one more|another)",
@@ -684,6 +720,18 @@ FIGURATIVE = [
     r"(?:me tiro|tirarme|me tire) (?:en|a) (?:el sofa|la cama|la piscina|la playa|dormir)",
 ]
 
+# A whole reply that asks what the service is: an invited member's "what is this?" is a question
+# to answer with how to join, never a crisis on the model's word alone.
+SERVICE_QUESTION = [
+    r"(?:(?:hi|hey|hello|sorry|ok|okay|oh|um|hola|perdon|disculpe|oye) )*(?:what(?:'s| is) this|who(?:'s| is) this"
+    r"|what is kinship"
+    r"|what are these (?:texts|messages)|why am i getting (?:this|these(?: texts| messages)?)"
+    r"|where did you get my number|is this (?:spam|a scam|real)|what does (?:the )?(?:1 5|1 to 5|this) mean"
+    r"|que es esto|quien es|quien habla|quien eres|que es kinship|y esto (?:pa|para) que (?:es|era)|esto que es"
+    r"|de donde (?:es|sacaron) (?:este|mi) numero|por que me (?:llegan|mandan) (?:estos )?mensajes"
+    r"|que significa(?: (?:el )?(?:1 5|del 1 al 5))?)(?: (?:lol|jaja\w*))?",
+]
+
 # Laughter. In a reply that laughs, a few more phrases are figurative ("I'm dead lol"),
 # and 😭 is crying with laughter.
 LAUGHTER = [r"lol+", r"lmf?ao+", r"rofl", r"(?:ha){2,}h?", r"(?:he){2,}", r"(?:ja){2,}j?", r"(?:je){2,}",
@@ -701,6 +749,22 @@ SUPPORT_WHOLE = {
 }
 
 SUPPORT = [
+    # nightmares come back; asking to join the group, for a support line, to meet for a coffee
+    r"(?:nightmares?|pesadillas|flashbacks?|bad dreams|the dreams)\b(?: \S+){0,5}? (?:are back|came back|back again"
+    r"|again"
+    r"|every night|volvieron|todas las noches|otra vez|de nuevo)|(?:volvieron|regresaron|vuelven|otra vez) (?:las "
+    r"|los )?"
+    r"(?:pesadillas|flashbacks)",
+    r"(?:add(?:ed)? (?:me )?to|sign me up (?:for|to)|anot\w+ en|apunt\w+ (?:a|en)|join) (?:the |el "
+    r"|la )?(?:\S+ )?(?:group"
+    r"|grupo|meeting|reunion|zoom)",
+    r"(?:aa|na|counselor|counsellor|therapist|crisis|support|apoyo|ayuda|terapeuta) (?:line |linea )?(?:number"
+    r"|numero|link)"
+    r"|(?:number|numero|link) (?:for|of|de|del|pa|para) (?:the |la |el )?(?:aa|na|al-anon|linea de (?:apoyo|ayuda"
+    r"|crisis)"
+    r"|support line|crisis line|helpline|hotline|veterans line)",
+    r"(?:meet me|vernos|nos vemos|quedamos|quedar) (?:\S+ ){0,3}?(?:para un |pa un |for (?:a )?)?(?:coffee|cafe"
+    r"|cafecito)",
     # asking whether what they feel is normal, or whether the group still meets because they need it
     r"(?:is it|it is|is that|es) normal (?:(?:to|que) )?(?:\S+ ){0,6}?(?:cry|crying|feel|feeling|still|llorar"
     r"|llore|sienta|sentir|triste|mal|angry|numb|sad|scared)",

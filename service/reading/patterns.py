@@ -50,6 +50,7 @@ SUPPORT = _compile(lex.SUPPORT)
 SUPPORT_VETO = _compile(lex.SUPPORT_VETO)
 WORRY = _compile(lex.WORRY)
 GRATITUDE = _compile(lex.GRATITUDE)
+SERVICE_QUESTION = re.compile("(?:" + "|".join(_expand(p) for p in lex.SERVICE_QUESTION) + ")")
 SOCIAL = _compile(lex.SOCIAL)
 
 # Mood entries: (fullmatch pattern, score, kind). Longest first, so a phrase wins

@@ -317,6 +317,12 @@ class TestWantsSupport:
         ("¿conoces algún programa que atienda sin seguro?", "es"), ("¿hay grupo de duelo por aquí?", "es"),
         ("could you send me the number for that grief counsellor", "en"), ("¿nos podemos ver esta semana?", "es"),
         ("bit flat today, keen for a chat if anyone's free", "en"), ("could use a check in tonight", "en"),
+        # nightmares back; to be added to the group, a support line's number, a coffee
+        ("the nightmares about the fire are back", "en"), ("otra vez las pesadillas, casi no duermo", "es"),
+        ("please sign me up for the monday group", "en"), ("¿me pueden apuntar en el grupo del jueves?", "es"),
+        ("what was the crisis line number again", "en"), ("¿nos vemos para un cafecito mañana?", "es"),
+        # fired, in a word
+        ("me despidieron. ocho años ahí", "es"),
     ])
     def test_asking_to_go_to_the_group_or_for_someone_to_talk_to_wants_support(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -562,6 +568,23 @@ class TestCrisis:
         ("me volví a hacer cortes en los brazos", "es"), ("mejor muerto, la neta", "es"),
         ("el día de su cumpleaños me voy con ella, ya lo decidí", "es"),
         ("me hice lo' corte' otra ve'", "es"),
+        # a muzzle under the chin, a rope and a known place, a death threat told as a state, enough lived
+        ("last night i sat with the muzzle under my chin for an hour", "en"),
+        ("ya compré la soga y sé dónde colgarla", "es"), ("me tienen amenazada de muerte los del préstamo", "es"),
+        ("been getting death threats from his brother", "en"), ("la verdad ya he vivido bastante", "es"),
+        ("no me veo en ningún lugar dentro de un año", "es"),
+        # a last night on earth, one's body found, nobody to worry after, a decision said plainly
+        ("tonight is my last night on earth", "en"), ("dile a mi hija que la quiero cuando encuentren mi cuerpo", "es"),
+        ("nobody has to worry about me after friday", "en"), ("me mato cuando cobre, así de simple", "es"),
+        ("me voy a matar llegando a la casa, ya lo tengo decidido", "es"),
+        # nothing left to do here, who would miss me, a crash that should have finished the job, a choking heard
+        ("no me queda nada que hacer en este mundo", "es"), ("who would even miss me at this point", "en"),
+        ("wish that crash had finished the job", "en"), ("her boyfriend is choking her, i can hear it", "en"),
+        ("mi papá no se despierta y está morado", "es"), ("mensaje final para el grupo: gracias", "es"),
+        ("les dejo encargados a mis chamacos", "es"), ("if i don't come home don't let them look too long", "en"),
+        ("ya decidí que el sábado me mato", "es"),
+        # a threat beside the hunting rifle: the season explains the rifle, never the threat
+        ("he says he'll kill me if i leave, his deer rifle is in the truck for the season", "en"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -664,6 +687,26 @@ class TestCrisis:
         ("we had to rope off the parking lot for the fair", "en"), ("ordered rope for the tent, comes friday", "en"),
         ("mi papá se tomó el café solito sin regarlo", "es"),
         ("took my dad's old meds to the pharmacy drop off", "en"),
+        # laughing fit to die, delight at a cake, a dinner that floors one, a printer's end
+        ("nearly die laughing every time she tells that story", "en"),
+        ("my nieces are gonna die when they see the piñata", "en"), ("me empaché de tamales, me voy a morir", "es"),
+        ("este horno va a ser the death of me, or i'll be the death of this oven", "en"),
+        ("we're all gonna die someday, might as well eat the cake", "en"),
+        # fired, not a goodbye: "me despidieron" is hard news
+        ("me despidieron del almacén el viernes", "es"),
+        # a medicine working as a treatment, a licence renewed, tools sharpened, a bridge in traffic
+        ("the new lithium dose finally kicked in, sleeping better", "en"),
+        ("tomo la sertralina todas las mañanas como siempre y bien", "es"),
+        ("got my firearms permit renewed for work", "en"), ("afilé las navajas de la barbería, listo el lunes", "es"),
+        ("stuck in traffic on the bridge again, gonna be late", "en"),
+        ("updated my will since we just got married", "en"),
+        ("bought another shotgun, wife is not amused", "en"), ("se me cayó la navaja al piso, nada más", "es"),
+        # a hunt, a dart gun, nobody hurt, one more ad and the member will jump, rope work, insulin on schedule
+        ("el domingo nos vamos de caza con la escopeta del abuelo", "es"), ("used the dart gun on a loose bull", "en"),
+        ("se cayó un árbol en la calle pero nadie salió herido", "es"),
+        ("if i get one more robocall i'm gonna jump out the window", "en"),
+        ("revisé los arneses y las cuerdas, mantenimiento del mes", "es"), ("took my insulin on schedule today", "en"),
+        ("el lunes me mató el tráfico", "es"), ("el curso se termina el domingo, qué bueno", "es"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
@@ -673,6 +716,7 @@ class TestCrisis:
         ("got it all planned out. don't worry about me", "en"), ("bueno, hasta aquí llegué", "es"),
         ("im checking out. no more of this", "en"), ("lo tengo marcado en el calendario", "es"),
         ("i know exactly where now", "en"),
+        ("ya sé que todo se acaba este viernes", "es"), ("for real, why wait any longer", "en"),
     ])
     def test_a_decision_left_unsaid_is_asked_about(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -684,6 +728,18 @@ class TestCrisis:
 
 
 class TestShortReplies:
+    @pytest.mark.parametrize("text, language", [
+        ("what is this?", "en"), ("hi, who is this?", "en"), ("¿qué es esto?", "es"), ("ok y esto pa que era", "es"),
+        ("what does the 1-5 mean", "en"), ("¿de dónde sacaron mi número?", "es"),
+    ])
+    def test_a_question_about_the_service_is_answered_never_a_crisis_or_asked_about(self, text, language):
+        assert read_reply(text, language).action == "none"
+
+    @pytest.mark.parametrize("text", ["what is this? i want to die", "who is this? tell my mom goodbye",
+                                      "why am i even here?"])
+    def test_a_question_with_a_sign_of_risk_or_about_the_member_is_still_read(self, text):
+        assert read_reply(text, "en").action in ("crisis", "ask")
+
     @pytest.mark.parametrize("text", ["listo", "ya", "bye", "done", "adios", "ya no"])
     def test_one_or_two_words_are_asked_about_never_called_a_crisis_by_the_model_alone(self, text):
         reading = read_reply(text)
