@@ -148,14 +148,13 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # with no medicine explains nothing: "go to sleep and not come back" names no back pain.
     # Laughter is no explanation here: "lol" after a crisis never lowers it.
     # One or two words are too little for the model to call a crisis alone ("listo", "bye",
-    # "ya"): it is unsure, and the member is asked. Both are looked for only when the model
-    # would call one.
-    # A reply that only asks what the service is ("what is this?", "¿qué es esto?") is answered,
-    # never called a crisis or asked about on the model's word alone.
+    # "ya"): it is unsure, and the member is asked. A reply that only asks what the service is
+    # ("what is this?", "¿qué es esto?") is answered, never called a crisis or asked about on the
+    # model's word alone. Each is looked for only when the model would call one.
     enough_words = sum(tok.kind == "word" for tok in tokens) > MODEL_CRISIS_MIN_WORDS
-    about_us = _about_the_service(t, found)
-    if opinion and not crisis and opinion.crisis >= learned.crisis_at and enough_words and not about_us \
-            and not _explained(t.norm) and not _short_and_good(t, lang, figurative, found):
+    if opinion and not crisis and opinion.crisis >= learned.crisis_at and enough_words \
+            and not _explained(t.norm) and not _short_and_good(t, lang, figurative, found) \
+            and not _about_the_service(t, found):
         crisis = [("reads like the crisis replies it learned from", f"'{t.quote(0, len(tokens) - 1)}'")]
     # A weak sign the everyday context explained is still a crisis when the model hears one at
     # its asking level, and is asked about when the model hears a little of one.
@@ -191,7 +190,7 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
     risks = concepts.unsure(found)
     ask_at = min(EXPLAINED_ASK_AT, learned.ask_at) if ordinary and learned else learned and learned.ask_at
-    close = bool(opinion and opinion.crisis >= ask_at) and not about_us
+    close = bool(opinion and opinion.crisis >= ask_at) and not _about_the_service(t, found)
     uncertain = not crisis and bool(risks or close)
     concerns: list[str] = []
     if uncertain:

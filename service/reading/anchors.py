@@ -3,11 +3,11 @@
 A concept, a crisis phrase list or the list of idioms is a long alternation ("lost my
 job|laid off|me corrieron|..."). Scanned with `finditer`, every alternative is tried at every
 word of every reply, and that was most of the time it took to read one. Here each alternative
-is filed under the words a match of it can start with, learned once from the pattern itself (the standard library's own regex
-parser): "lost my job" under "lost", "(?:me|nos) corrieron" under "me" and "nos",
-"quem\\w*" under every word that starts with "quem". A reply is then tried only at its
-own words, and only with the alternatives filed under them; an alternative that can start
-with any word at all ("(?:\\S+ ){0,3}?me mata") keeps being scanned as before.
+is filed under the words a match of it can start with, learned once from the pattern itself
+(the standard library's own regex parser): "lost my job" under "lost", "(?:me|nos) corrieron"
+under "me" and "nos", "quem\\w*" under every word that starts with "quem". A reply is then
+tried only at its own words, and only with the alternatives filed under them; an alternative
+that can start with any word at all ("(?:\\S+ ){0,3}?me mata") keeps being scanned as before.
 
 `AnchoredPatterns({name: pattern}).spans(norm)` gives, for each name, the matches of scanning
 `(?<!\\S)(?:pattern)(?!\\S)` over `norm` with `finditer`, except that matches starting at

@@ -18,10 +18,10 @@ the labelled set in tests/data/replies.csv measures them, it does not define the
 
 MACROS = {
     "MYSELF": r"(?:myself|my self|meself)",
-    # a Spanish gerund ("trabajando", "corriendo"), not a word that merely ends like one ("cuando")
-    # "me voy a matar estudiando" is hard work; "saliendo del turno", "llegando a casa" say when
-    "GERUND": r"(?!(?:cuando|mando|ando|comando|bando|blando|saliendo|llegando|volviendo|regresando)\b)\S+(?:ando"
-        r"|iendo)",
+    # a Spanish gerund ("trabajando", "corriendo"), not a word that merely ends like one ("cuando"), nor
+    # one that says when ("me voy a matar saliendo del turno", "llegando a casa")
+    "GERUND": r"(?!(?:cuando|mando|ando|comando|bando|blando|saliendo|llegando|volviendo|regresando)\b)"
+              r"\S+(?:ando|iendo)",
     "DONT": r"(?:don't|do not)",
     "CANT": r"(?:can't|cannot|can not|couldn't|could not)",
     "IM": r"(?:i'm|i am)",
@@ -240,10 +240,10 @@ CRISIS = [
         r"this is (?:my )?(?:goodbye|good bye|farewell|the end)",
         r"loose ends (?:are )?(?:tied|taken care of|sorted)", r"tied up (?:all )?(?:the |my )?loose ends",
         # a last message, children left in someone's care, a search called off before it starts
-        r"(?:mensaje|carta) final", r"(?:les|te) (?:dejo|encargo) (?:encargad[oa]s? )?a mis (?:hijos|ninos|nietos"
-        r"|chamacos"
-        r"|patojos|chamos|pelados|cabros)", r"(?:cuidame|cuidenme|cuiden|cuida) a (?:mis|los) (?:hijos|ninos|patojos"
-        r"|chamacos|nietos)",
+        r"(?:mensaje|carta) final",
+        r"(?:les|te) (?:dejo|encargo) (?:encargad[oa]s? )?a mis (?:hijos|ninos|nietos|chamacos|patojos|chamos|pelados"
+        r"|cabros)",
+        r"(?:cuidame|cuidenme|cuiden|cuida) a (?:mis|los) (?:hijos|ninos|patojos|chamacos|nietos)",
         r"(?:don'?t|do not) (?:let (?:them|anyone) )?(?:search|look) (?:for me )?too long",
         # to meet again only in another life
         r"(?:nos vemos|hasta|te veo|los veo) (?:en )?(?:otra|la otra|la proxima|la siguiente) vida",
@@ -317,10 +317,10 @@ CRISIS = [
         r"(?:my|his|her|their) last (?:night|day|week) on (?:earth|this earth|this planet)",
         r"(?:mi|su) (?:ultima|ultimo) (?:noche|dia|semana) (?:en (?:la tierra|este mundo|esta tierra)|de vida)",
         r"(?:no one|nobody|noone|nadie) (?:needs to|has to|will have to|will need to|va a tener que|tendra que"
-        r"|tiene que)"
-        r" (?:worry|preocuparse) (?:about me|por mi) (?:\S+ ){0,2}?(?:after|anymore|any more|despues|nunca mas|mas)",
-        r"(?:find|finds|found|finding) my (?:body|corpse)", r"(?:encuentren|encuentran|hallen|encontraran|encontrar) mi"
-        r" (?:cuerpo|cadaver)",
+        r"|tiene que) (?:worry|preocuparse) (?:about me|por mi) (?:\S+ ){0,2}?(?:after|anymore|any more|despues"
+        r"|nunca mas|mas)",
+        r"(?:find|finds|found|finding) my (?:body|corpse)",
+        r"(?:encuentren|encuentran|hallen|encontraran|encontrar) mi (?:cuerpo|cadaver)",
     ]),
     ("method words", None, [
         r"<QTY> (?:of )?(?:the |my |these |those |his |her |las |los |mis |sus |de )?(?:\S+ ){0,2}?(?:<PILLS>|<DRUGS>)",
@@ -750,21 +750,17 @@ SUPPORT_WHOLE = {
 
 SUPPORT = [
     # nightmares come back; asking to join the group, for a support line, to meet for a coffee
-    r"(?:nightmares?|pesadillas|flashbacks?|bad dreams|the dreams)\b(?: \S+){0,5}? (?:are back|came back|back again"
-    r"|again"
-    r"|every night|volvieron|todas las noches|otra vez|de nuevo)|(?:volvieron|regresaron|vuelven|otra vez) (?:las "
-    r"|los )?"
-    r"(?:pesadillas|flashbacks)",
-    r"(?:add(?:ed)? (?:me )?to|sign me up (?:for|to)|anot\w+ en|apunt\w+ (?:a|en)|join) (?:the |el "
-    r"|la )?(?:\S+ )?(?:group"
-    r"|grupo|meeting|reunion|zoom)",
-    r"(?:aa|na|counselor|counsellor|therapist|crisis|support|apoyo|ayuda|terapeuta) (?:line |linea )?(?:number"
-    r"|numero|link)"
-    r"|(?:number|numero|link) (?:for|of|de|del|pa|para) (?:the |la |el )?(?:aa|na|al-anon|linea de (?:apoyo|ayuda"
-    r"|crisis)"
-    r"|support line|crisis line|helpline|hotline|veterans line)",
-    r"(?:meet me|vernos|nos vemos|quedamos|quedar) (?:\S+ ){0,3}?(?:para un |pa un |for (?:a )?)?(?:coffee|cafe"
-    r"|cafecito)",
+    r"(?:nightmares?|pesadillas|flashbacks?|bad dreams|the dreams)\b(?: \S+){0,5}? (?:are back|came back"
+    r"|back again|again|every night|volvieron|todas las noches|otra vez|de nuevo)"
+    r"|(?:volvieron|regresaron|vuelven|otra vez) (?:las |los )?(?:pesadillas|flashbacks)",
+    r"(?:add(?:ed)? (?:me )?to|sign me up (?:for|to)|anot\w+ en|apunt\w+ (?:a|en)|join) (?:the |el |la )?(?:\S+ )?"
+    r"(?:group|grupo|meeting|reunion|zoom)",
+    r"(?:aa|na|counselor|counsellor|therapist|crisis|support|apoyo|ayuda|terapeuta) (?:line |linea )?"
+    r"(?:number|numero|link)"
+    r"|(?:number|numero|link) (?:for|of|de|del|pa|para) (?:the |la |el )?(?:aa|na|al-anon"
+    r"|linea de (?:apoyo|ayuda|crisis)|support line|crisis line|helpline|hotline|veterans line)",
+    r"(?:meet me|vernos|nos vemos|quedamos|quedar) (?:\S+ ){0,3}?(?:para un |pa un |for (?:a )?)?"
+    r"(?:coffee|cafe|cafecito)",
     # asking whether what they feel is normal, or whether the group still meets because they need it
     r"(?:is it|it is|is that|es) normal (?:(?:to|que) )?(?:\S+ ){0,6}?(?:cry|crying|feel|feeling|still|llorar"
     r"|llore|sienta|sentir|triste|mal|angry|numb|sad|scared)",
