@@ -30,6 +30,7 @@ GROUPS = {
     r"|partner|wife|husband|boyfriend|girlfriend|sponsee|sponsor|cousin|nephew|niece|grandson|granddaughter"
     r"|neighbor|neighbour|student|hijo|hija|hermano|hermana|mama|papa|madre|padre|amigo|amiga|compadre|comadre"
     r"|esposo|esposa|novio|novia|nieto|nieta|primo|prima|sobrino|sobrina|vecino|vecina|companero|companera"
+    r"|senora|mujer|vieja|viejo|jefa|jefita|morra|chava|carnal|compa|pana|parce|parcero|cuate|homie|buddy"
     r"|he|she|they|him|her|el|ella)",
     "ABUSER": r"(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|ex|dad|father|stepdad|mom|brother"
     r"|roommate|landlord|yerno|esposo|novio|marido|pareja|padrastro|hijo|el|ella|muchacho)",
@@ -185,7 +186,9 @@ GROUPS = {
     r"|will|would|said he'd|said she'd|threaten(?:ed)? to) kill me"
     r"|(?:gonna|going to|go to|will|'ll|wants to|threaten(?:ed)? to|tried to) (?:shoot|stab|strangle|choke|burn) (?:me"
     r"|us)\b"
-    r"|me (?:apretar|apreto|agarro|encerro|encerrar) (?:el cuello|a fuerzas)|kill me (?:if|when|next)|threaten|beat me"
+    r"|me (?:apretar|apreto|agarro|encerro|encerrar) (?:el cuello|a fuerzas)|kill me (?:if|when|next)|beat me"
+    # a threat of what a boss or a landlord may do is no threat to life: "threatened to fire me"
+    r"|threaten(?! to (?:fire|sue|evict|report|dock|write (?:me |us )?up|ground|take (?:me|us|him|her) to court)\b)"
     r"|hit me(?! up)|punch(?:ed)? me|push(?:ed)? me|hurt me|knife out|knock(?:ed|ing)? me (?:around|out)"
     r"|broke my (?:nose|jaw|ribs?|arm|wrist)|me (?:rompio|quebro) (?:la nariz|la mandibula|el brazo|las costillas)"
     r"|pull(?:ed)? (?:a gun|a knife|it|the gun|his gun|her gun) on me|gun (?:to|at|on) (?:me|my)|afraid of (?:him"
@@ -255,7 +258,11 @@ GROUPS = {
     r"|(?:dice|dijo|decir|says|said|say) (?:que )?(?:ya )?no quiere (?:vivir|seguir|estar aqui)|(?:ya )?no (?:quiere"
     r"|querer) (?:vivir|seguir viviendo)|(?:says|said) (?:she|he) (?:doesn'?t|does not|don'?t) want to (?:live|be here"
     r"|go on)"
-    r"|see you on the other side|nos vemos (?:del|en el) otro lado)",
+    r"|see you on the other side|nos vemos (?:del|en el) otro lado"
+    # "mi señora dice que se mata si me voy", "me llamó llorando que esta noche se mata"
+    r"|(?:dice|dijo|decir|amenaza|amenazo|amenazar|llorando|grita|gritando) (?:con )?que (?:(?:hoy|ya|esta noche"
+    r"|manana|ahorita|ahora) )?se (?:mata|matar|suicida|suicidar|cuelga|colgar)\b(?! (?:el|la|los|las|lo|un|una|del"
+    r"|de|en|a|al|con|trabajando|estudiando|entrenando|corriendo|haciendo)\b))",
     # a body in danger now: a heart rate in the 30s, days without food, someone lost for hours in the cold,
     # cleaning products in a drink
     # a seizure alone and confused, pills taken with drink, a whole box swallowed, how many forgotten
@@ -872,6 +879,14 @@ GROUPS["HARDSHIP"] = (
     r"|neg\w* (?:el|la|mi) (?:tratamiento|reclamo|seguro|prestamo|credito|asilo|visa|solicitud|apelacion)"
     r"|me (?:corrieron|echaron|botaron|despidieron|sacaron) (?:de|del)\b(?! (?:menos|dudas|quicio|onda)\b)"
     r"|me (?:despidieron|despidio|liquidaron)\b|me (?:va|van) a (?:despedir|correr|botar)"
+    # let go, passed over, the house burned, a grandmother gone this morning, a son taken in
+    r"|me (?:han|ha) (?:echado|corrido|botado|despedido|rajado) (?:de|del)\b|me rajaron (?:de|del)\b"
+    r"|(?:got|been|was|were) let go|passed over (?:for|again)"
+    r"|me (?:quede|quedo) sin (?:el |la |mi )?(?:trabajo|chamba|jale|curro|laburo|empleo|pega|chambita)"
+    r"|se (?:nos|me|les) (?:quemo|incendio) (?:la|el) (?:casa|depa|departamento|rancho|apartamento|taller)"
+    r"|(?:house|home|trailer|apartment|place) (?:\S+ )?(?:burned|burnt) down"
+    r"|(?:mi|nuestr[oa]) \S+ (?:\S+ )?se (?:ha|han) (?:muerto|fallecido)"
+    r"|(?:detuvieron|arrestaron|encerraron|agarraron preso) a (?:mi|nuestr[oa])"
     r"|si (?:\S+ ){1,6}?me (?:despide|corre|bota|botan|corren)\b"
     r"|(?:me|nos|le) (?:pidio|pidieron) el divorcio|pidi\w* el divorcio|served (?:me )?(?:with )?divorce papers"
     r"|(?:ssi|ssdi|benefits|snap|food stamps|disability|pension|hours|pay|shifts|check|cheque) (?:\S+ ){0,2}?"
@@ -1107,6 +1122,12 @@ GROUPS["CONFINED"] = (r"(?:me|le|la) (?:ha |han |haber )?(?:quitad[oa]|quitao|qu
                       r"|tener)"
                       r" encerrad[oa]|me encerro|no (?:puedo|poder) salir de (?:la )?casa")
 
+GROUPS["BOSS_IF"] = (r"(?:boss|chef|jefe|supervisor|foreman|capataz|mayordomo|encargado|coach|entrenador|sargento"
+                    r"|sarge) (?:[^\s.!?]+ ){0,3}?(?:say|says|said|told me|tell me|dice|dijo|decir|me dijo)"
+                    r" (?:que |that )?(?:if|si) (?:[^\s.!?]+ ){0,4}?(?:late|tarde|break|broke|rompo|romper|forget"
+                    r"|olvido|olvidar|burn|quemo|quemar|drop|tiro)\b(?: [^\s.!?]+){0,10}? (?:kill|killing|bury|burying"
+                    r"|murder|mata|matan|matar|entierra|entierran|enterrar)\b")
+
 # (reason shown to the coordinator, groups that must all be present)
 CRISIS_RULES = [
     ("talk of dying", ("WISH_DIE",)),
@@ -1161,6 +1182,11 @@ CRISIS_RULES = [
 ]
 # An everyday cause explains a rule's concepts away: "burned my arm on the stove".
 UNLESS = {("HARM_BODY",): "ACCIDENT"}
+# A boss who threatens the member over being late or a broken pan is a way of talking at work
+# ("chef says if i break one more hotel pan hes gonna bury me"): that threat is left to the model,
+# which still sees it. Only the threat inside those words: a threat over anything else, or from
+# anyone else, in the same reply stands.
+ASIDE = {("THREAT",): "BOSS_IF", ("THREAT_IF",): "BOSS_IF"}
 # Crisis readings that are weak alone: an everyday context (ORDINARY) explains them, and the
 # reply is left to the learned second opinion, which still sees the concepts ("k:FAREWELL").
 # Measured leave-one-batch-out, these are the labels that most often fired on calm replies.
@@ -1204,7 +1230,7 @@ def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
     for name in GROUPS:
         if (name not in in_lemmas and name not in in_words) or (benign_goodbye and name in BENIGN_FAREWELL):
             continue
-        keep_all = name in ("THREAT", "ULTIMATUM", "THREAT_IF")
+        keep_all = name in ("THREAT", "ULTIMATUM", "THREAT_IF", "BOSS_IF")
         spans = {span for span in in_lemmas.get(name, ()) if keep_all or not overlaps(*span, lemmas_aside)}
         spans.update(words.same_words(lemmas, span) for span in in_words.get(name, ())
                      if keep_all or not overlaps(*span, words_aside))
@@ -1221,10 +1247,16 @@ def crisis(lemmas: ReplyText, found) -> list[tuple[str, list[str]]]:
     out: dict[str, list[str]] = {}
     names = found.keys()
     for label, needs, need_set in _RULE_NEEDS:
-        if need_set <= names and UNLESS.get(needs) not in found:
+        if need_set <= names and UNLESS.get(needs) not in found and not _set_aside(needs, found):
             words = [lemmas.quote_span(*found[n][0]) for n in needs if n != "WANT"]
             out.setdefault(label, []).extend(words)
     return list(out.items())
+
+
+def _set_aside(needs, found) -> bool:
+    """Every occurrence of the rule's concept lies inside the words that explain it (ASIDE)."""
+    aside = found.get(ASIDE.get(needs), ())
+    return bool(aside) and all(overlaps(*span, aside) for span in found[needs[0]])
 
 
 def unsure(found) -> list[str]:

@@ -26,6 +26,11 @@ MACROS = {
     "CANT": r"(?:can't|cannot|can not|couldn't|could not)",
     "IM": r"(?:i'm|i am)",
     "ANYMORE": r"(?:any ?more|any longer)",
+    # a word that is no medicine, and no medicine in the next few words: an overdose of cake is no overdose
+    "NONMED": r"(?:(?!(?:<PILLS>|<DRUGS>)\b)\S+ )",
+    "NOMEDSNEXT": r"(?!(?: [^\s.!?]+){0,6}? (?:<PILLS>|<DRUGS>)\b)",
+    # why a text is the last one tonight: "that's my last text cuz i'm heading to bed"
+    "BEDTIME": r"(?:bc|b/c|because|cause|cuz|cos) (?:i'?m|im|i am) (?:going|heading|off) (?:to bed|to sleep)",
     # up to n words that stay inside one sentence
     "W2": r"(?:[^\s.!?]+ ){0,2}", "W4": r"(?:[^\s.!?]+ ){0,4}?",
     # wanting, intending or planning ...
@@ -154,6 +159,21 @@ CRISIS = [
         r"<IM> (?:just |such |only )?(?:a |such a )?burden",
         r"burden (?:to|on|for) (?:\S+ )?(?:everyone|everybody|family|them|mom|mum|dad|my \S+|the kids)",
         r"(?:fine|better|easier|happier) (?:\S+ )?(?:without|w out|w/o|w/out) me\b",
+        r"(?:world|everyone|everybody|they|they'?d|family|crew|team|kids|people|life) (?:\S+ ){0,3}?(?:faster|lighter)"
+        r" (?:\S+ )?(?:without|w/o) me\b",
+        r"outlived (?:my|our) (?:usefulness|purpose|welcome)",
+        # survivor's guilt as a wish to have died instead: "should've been me in that fire, not him"
+        r"(?:it )?should(?:'ve| have| of|ve) been me\b(?! (?:lol|lmao|haha|jk|who|that|getting|gettin|on|up there"
+        r"|promot\w*|picked|chosen|winning|with|instead of (?:him|her|them) (?:on|at|getting))\b)",
+        r"(?:debi|deberia|debio|tendria que|tenia que) (?:de )?haber sido yo\b",
+        r"(?:nada|na'?) por (?:lo )?(?:que|cual) (?:luchar|vivir|seguir)\b(?! (?!viviendo)\S+(?:ando|iendo)\b)",
+        # envy of the dead
+        r"(?<!\bde )(?:the|that|el|la|los|las|ese|esa) (?:muert[oa]s?|difunt[oa]s?|dead (?:guy|man|woman|body|people)"
+        r"|deceased) (?:\S+ ){0,8}?(?:me (?:dio|da|daba)|i (?:felt|was|am)|made me) (?:\S+ )?(?:envidia|envious"
+        r"|jealous)",
+        # a method settled: "ya sé cómo me voy a ir"
+        r"ya se como (?:lo voy a hacer|me voy a matar)\b(?! (?:a|al|en|de|para|pa|con)\b)",
+        r"ya se como me voy a ir(?= [.!]|$)",
         r"(?:estoy|estar) de mas|sobro en (?:este mundo|esta vida)",
         r"(?:don't|dont|do not) think (?:i'll|ill|i will|i'm gonna|im gonna) (?:last|make it)\b",
         r"(?:go|going|be|ready to go) home to (?:jesus|god|the lord|heaven)",
@@ -218,9 +238,10 @@ CRISIS = [
         r"cuts on my (?:arms?|legs?|wrists?|thighs?)",
         r"(?:burn(?:ed|t|ing)?|cut(?:ting)?|hit(?:ting)?|punch(?:ed|ing)|scratch(?:ed|ing)|bit|biting|hurt(?:ing)?"
         r"|queme|quemando"
-        r"|corte|cortando|golpee|golpeando) (?:\S+ ){0,6}(?:on purpose"
-        r"|deliberately"
-        r"|a proposito|adrede)",
+        r"|corte|cortando|golpee|golpeando|me quemo|me quemar|me golpeo|me golpear"
+        r"|me (?:corto|cortar)(?! (?:el |mi |las |los |la )?(?:pelo|cabello|unas|flequillo|fleco|barba|copete)))"
+        r" (?:\S+ ){0,6}"
+        r"(?:on purpose|deliberately|a proposito|adrede|a posta|aposta)",
         r"(?:me (?:estoy|sigo|he estado) haciendo|haciendome) (?:\S+ )?dano", r"cortar(?:me)? las venas", r"(?:voy a"
         r"|quiero|ganas de) cortarme",
     ]),
@@ -252,8 +273,8 @@ CRISIS = [
         r"|life)))",
         r"(?:goodbye|good bye|bye) (?:everyone|everybody|all|forever|world|for ever|for good|cruel world)",
         r"(?:final|last) (?:goodbye|message|text|words)(?! (?:before|till|until|for (?:today|tonight|now|a (?:week"
-        r"|while|few|fortnight))|of the day|today|tonight|from me (?:today|tonight|for)"
-        r"|i (?:sent|got|wrote)|you (?:sent|got|wrote)|was|were))",
+        r"|while|few|fortnight|bit|couple|day|month))|of the day|today|tonight|from me (?:today|tonight|for)"
+        r"|i (?:sent|got|wrote)|you (?:sent|got|wrote)|was|were|<BEDTIME>))",
         r"farewell(?! (?:party|speech|dinner|lunch|tour|gift|card|do|drinks|bash|concert|show|game))",
         r"(?:giving|given|gave|give) (?:away )?(?:all )?(?:of )?(?:my|all my) (?:things|stuff"
         r"|belongings|possessions|clothes)",
@@ -263,7 +284,8 @@ CRISIS = [
         r"last time (?:you'?ll|you will) (?:hear|see)",
         r"(?:this|these) (?:is|are) my last\b(?! (?:semester|term|year|class|exam|final|shift|game|match"
         r"|season|day (?:at|of|in|on)|(?:message|text|one) (?:for|of) (?:today|tonight|the day)|(?:message|text)"
-        r" (?:today|tonight)))",
+        r" (?:today|tonight)|(?:message|text|one) for a (?:bit|while|few|couple|week|day)|(?:message|text)"
+        r" <BEDTIME>))",
         r"before i (?:go|leave|die)\b(?! (?:to|out|on|for (?:a|the)|home|back|shopping))",
         r"won't need (?:these|the|my|your) (?:check-?ins?|texts|messages) (?:anymore|any more)",
         r"no (?:me )?(?:volveran|volvereis|vais|van) a (?:ver|saber de mi)", r"(?:esta|sera) la ultima vez que",
@@ -290,9 +312,8 @@ CRISIS = [
         r"(?:ultimo|ultima) (?:mensaje|carta|despedida)(?! (?:del dia|de hoy|por hoy|desde (?:este|el)"
         r"|que me (?:mandaron|mandaste|enviaron|enviaste|llego)))", r"carta de despedida",
         r"(?:this|that|it) (?:is|will be|'ll be|'s) my last (?:check-?in|message|text|reply)(?! (?:before|till|until"
-        r"|for (?:today|tonight|now|a (?:week|while|few|fortnight))|of the day|today|tonight|from me (?:today|tonight"
-        r"|for)"
-        r"|i (?:sent|got|wrote)|you (?:sent|got|wrote)|was|were))",
+        r"|for (?:today|tonight|now|a (?:week|while|few|fortnight|bit|couple|day|month))|of the day|today|tonight"
+        r"|from me (?:today|tonight|for)|i (?:sent|got|wrote)|you (?:sent|got|wrote)|was|were|<BEDTIME>))",
         r"adios (?:a todos|a todas|para siempre|mundo)",
         r"(?:regalado|regalando|repartiendo|repartido|dado|dando) (?:todas )?(?:mis|todas mis) cosas",
         r"cuid(?:en|a|ad|ar|enme) (?:a |de )?mi (?:perro|gato|hij[oa]s?|mascotas?|familia)"
@@ -327,6 +348,9 @@ CRISIS = [
         r"(?:saving|saved|stockpil\w*|hoard\w*|collect\w*|stash\w*|counting|guardad[oa]s|guardando"
         r"|juntando|acumulando|ahorrando) (?:\S+ ){0,3}(?:<PILLS>|<DRUGS>)",
         r"(?:<PILLS>|<DRUGS>) (?:\S+ ){0,3}(?:saved|stashed|stockpiled|guardad[oa]s|ready|lined up|listas)",
+        # "stopped taking my meds and been stocking them up"
+        r"(?:<PILLS>|<DRUGS>) (?:\S+ ){0,6}?(?:stocking|stockpiling|hoarding|stashing|saving) (?:them|em|'em)"
+        r" (?:up|away)\b",
         r"(?:cajas|boxes|packets|packs|frascos|bottles|blisters) (?:\S+ )?(?:guardad[oa]s|saved|stashed|escondid[oa]s"
         r"|hidden)",
         r"(?:thinking|think|thought|obsessing|obsessed|picturing|imagining|fantasi[sz]ing|pensando|pienso|imaginando)"
@@ -560,11 +584,13 @@ FIGURATIVE = [
     r"(?:cayo|caer|cae|cayendo) parad[oa]",
     r"throw\w* (?:it|this|that|the \S+|my \S+|this \S+) (?:off|out of|over|out) (?:the |a )?(?:bridge|window|roof"
     r"|balcony|cliff)",
-    r"(?:od'?d|overdosed|overdosing|overdose|sobredosis) (?:on|de) (?:\S+ )?(?:pancakes|sugar|candy|chocolate|coffee"
-    r"|cafe|caffeine|cafeina|queso|tacos|pizza|netflix|anime|carbs|cake|pastel|dulces|azucar|memes|tiktok|cookies"
-    r"|cheetos|chips|snacks|fries|papas"
-    r"|galletas|pan dulce|tamales)",
-    r"(?:curso|clase|taller|training|class|course|capacitacion) (?:de|on|sobre|in|about) (?:\S+ )?(?:sobredosis"
+    # too much of a good thing, never with a medicine in or after the words ("overdosed on coffee and my pills")
+    r"(?:od'?d|overdosed|overdosing|overdose|sobredosis) (?:on|de) <NONMED>{0,2}?(?:pancakes|sugar|candy|chocolate"
+    r"|coffee|cafe|caffeine|cafeina|queso|tacos|pizza|netflix|anime|carbs|cake|pastel|dulces|azucar|memes|tiktok"
+    r"|cookies|cheetos|chips|snacks|fries|papas|galletas|pan dulce|tamales|turkey|pavo|cold brew|reggaeton"
+    r"|villancicos|christmas music)\b<NOMEDSNEXT>",
+    r"(?:curso|clase|taller|training|class|course|capacitacion|charla|entrenamiento) (?:de|on|sobre|in|about) (?:\S+ )?"
+    r"(?:sobredosis"
     r"|overdose|naloxona|naloxone|narcan|primeros auxilios|first aid|rcp|cpr)",
     r"(?:se me va a morir|se (?:me )?(?:esta )?muriendo|se me murio|se murio|muriendo|morir|murio) (?:el|la|mi)"
     r" (?:cel|celu|celular|telefono|bateria|pila|compu|laptop|parrilla|tele)\b",
@@ -649,13 +675,11 @@ FIGURATIVE = [
     r"jump(?:ing)? rope", r"skipping rope", r"(?:learn|learning|learnt|learned|know|knows) the ropes",
     r"on the ropes", r"ropes course", r"rope swing", r"climbing rope", r"end of my (?:rope|tether)",
     r"(?:play|plays|played|playing) bridge", r"burn(?:ing|t|ed)? (?:my |our )?bridges",
-    r"(?:od|overdos\w*|od'd) on (?:\S+ )?(?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|tv|telly|netflix"
+    r"(?:od|overdos\w*|od'd) on <NONMED>?(?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|tv|telly|netflix"
     r"|christmas|easter|cheese|carbs|food|pizza|espresso|pie|pumpkin pie|pastelitos|biscuits|cookies|tea|sun|sunshine"
-    r"|love|cuteness|memes|anime|tacos"
-    r"|pasta)",
-    r"(?:una )?sobredosis de (?:\S+ )?(?:pizza|azucar|chocolate|cafe|dulces?|tacos|comida|series|netflix|amor|tele"
-    r"|futbol"
-    r"|memes|pasta|pan)",
+    r"|love|cuteness|memes|anime|tacos|pasta)\b<NOMEDSNEXT>",
+    r"(?:una )?sobredosis de <NONMED>?(?:pizza|azucar|chocolate|cafe|dulces?|tacos|comida|series|netflix|amor"
+    r"|tele|futbol|memes|pasta|pan)\b<NOMEDSNEXT>",
     r"cut (?:myself|my finger|my hand|my thumb|my leg) (?:while |when |whilst )?(?:shaving|cooking"
     r"|chopping|gardening|slicing|peeling|opening|on (?:a|the|some|my)|by accident)",
     r"accidentally cut (?:myself|my)",
@@ -686,10 +710,21 @@ FIGURATIVE = [
     r"|mi"
     r"|mis|tu|su|<GERUND>)\b)",
     # ... but not after "if": "si el lunes no me pagan me mato" is a threat to oneself
+    # ... nor after "la verdad", "la neta": "la verdad es que hoy me mato" has no subject that killed anyone
     r"(?<!\bsi )(?:el|la|los|las|ese|esa|este|esta|esos|esas) (?!(?:noche|tarde|manana|madrugada|semana|dia|vez"
-    r"|misma|lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin)\b)"
+    r"|misma|lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin|verdad|neta|real|decision|idea|unica"
+    r"|cosa)\b)"
     r"(?:[^\s.!?]+ ){1,4}(?:me|te|nos) mato\b",
     r"(?:me )?mat[oe] (?:a|de) (?:trabajar|estudiar|risa|hacer ejercicio|entrenar|correr)",
+    # a first-aid class, the overdoses a crew was called to
+    r"(?:narcan|naloxone|naloxona|cpr|rcp|first aid|primeros auxilios) (?:class|classes|training|trainings|course"
+    r"|courses|drill|drills|cert|certification)\b",
+    r"(?:atendimos|atendi|atender|we (?:had|ran|got|worked)|i (?:ran|worked)) (?:\S+ ){0,2}?(?:sobredosis|overdoses"
+    r"|ods|od calls)\b",
+    # anger at a thing or a team: "i could strangle my fantasy football team"
+    r"(?:i could|i'?m gonna|i wanna|i want to|quiero|voy a|lo voy a|la voy a) (?:strangle|ahorcar|estrangular)"
+    r" (?:my|mi|al|a la|a mi|el|la|this|that|este|esta|ese|esa) (?:\S+ ){0,2}?(?:team|equipo|mecanico|printer"
+    r"|impresora|computer|compu|laptop|router|wifi|fantasy|tecnico|plomero|plumber|mechanic)\b",
     r"matarme (?:a|de) (?:trabajar|estudiar|hacer|entrenar|correr)", r"mataria por",
     # a workout, a meal or a medicine that floors one: "me maté en el gym", "ate so much I'm gonna die"
     r"me mate (?:en|con) (?:el |la |los |las )?(?:gym|gimnasio|clase|entreno|entrenamiento|spinning|pesas|trabajo"
@@ -860,7 +895,7 @@ SUPPORT = [
     r"(?:llamar|hablar|escribir|visitar)(?:me)?",
     r"llam(?:ame|enme|adme|eme)\b", r"llamarme\b",
     r"me (?:llamas|llamais|llaman|llamarias|llamarian|escribes|escribis|escriben|visitas|visitan)\b",
-    r"ganas de (?:beber|consumir|tomar|drogarme|usar|recaer)",
+    r"ganas de (?:beber|consumir|tomar|drogarme|usar|recaer|chupar|pistear|empinar el codo)",
     r"(?:necesito|quiero|me gustaria|quisiera|me vendria bien|me haria bien|me haria falta|me hace falta|ocupo)"
     r" (?:\S+ ){0,2}(?:hablar|charlar|platicar|desahogarme|una llamada|compania|un abrazo|ver a alguien|oir una voz"
     r"|escuchar una voz|apoyo|ayuda)", r"me llame(?:n)? (?:alguien|porfa|por favor|mi)", r"que me llamen?\b",
@@ -870,7 +905,8 @@ SUPPORT = [
     r"hablar con alguien",
     r"(?:necesito|quiero|quisiera) que (?:alguien |mi \S+ )?me (?:escuche|llame|escriba|ayude|visite|acompane)",
     r"ayuda(?:me|nme)\b", r"ayudenme", r"(?:pido|busco|me vendria bien|me haria falta) (?:\S+ ){0,2}(?:apoyo|ayuda)",
-    r"(?:me vendria|me iria|me haria|me sentaria) bien (?:una llamada|hablar|una visita|charlar|que me \S+|compania"
+    r"(?:me vendria|me iria|me haria|me sentaria|me caeria) bien (?:una llamada|hablar|una visita|charlar"
+    r"|que me \S+|compania"
     r"|un abrazo|ver gente|ver a alguien|salir)",
     r"marca(?:me|nme)\b", r"(?:te|le) (?:puedo|podria) (?:agarrar|llamar|marcar) (?:\S+ ){0,2}?(?:pa|para) (?:platicar"
     r"|hablar|charlar)", r"(?:do|does) (?:y'all|yall|you|u|you guys|the group) (?:\S+ )?do (?:phone )?calls",

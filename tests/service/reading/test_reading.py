@@ -304,6 +304,11 @@ class TestWantsSupport:
         ("mi esposa se regresó a Honduras con los niños", "es"), ("nos estafaron con los papeles", "es"),
         ("tore my acl in practice", "en"), ("first christmas without my mum", "en"),
         ("terminé otra vez en la cantina", "es"), ("court in 2 weeks for the dui", "en"),
+        # let go, passed over, the house burned, a death this morning, a brother taken in
+        ("me han echado del bar después de seis años", "es"), ("got let go on friday", "en"),
+        ("passed over for the promotion again", "en"), ("me quedé sin la chamba", "es"),
+        ("se nos quemó la casa anoche", "es"), ("our trailer burned down tuesday", "en"),
+        ("mi tío se ha muerto esta madrugada", "es"), ("detuvieron a mi hermano en la frontera", "es"),
     ])
     def test_hard_news_told_as_a_fact_reaches_a_buddy(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -317,6 +322,7 @@ class TestWantsSupport:
         ("¿conoces algún programa que atienda sin seguro?", "es"), ("¿hay grupo de duelo por aquí?", "es"),
         ("could you send me the number for that grief counsellor", "en"), ("¿nos podemos ver esta semana?", "es"),
         ("bit flat today, keen for a chat if anyone's free", "en"), ("could use a check in tonight", "en"),
+        ("me caería bien hablar con alguien", "es"), ("tuve ganas de pistear toda la tarde", "es"),
         # nightmares back; to be added to the group, a support line's number, a coffee
         ("the nightmares about the fire are back", "en"), ("otra vez las pesadillas, casi no duermo", "es"),
         ("please sign me up for the monday group", "en"), ("¿me pueden apuntar en el grupo del jueves?", "es"),
@@ -585,6 +591,23 @@ class TestCrisis:
         ("ya decidí que el sábado me mato", "es"),
         # a threat beside the hunting rifle: the season explains the rifle, never the threat
         ("he says he'll kill me if i leave, his deer rifle is in the truck for the season", "en"),
+        # someone else who says they will kill themselves, in the present tense
+        ("mi hermana dice que se mata si él no vuelve", "es"), ("mi compa me marcó llorando que hoy se suicida", "es"),
+        # burning on purpose, a burden, outliving one's use, survivor's guilt, nothing to fight for
+        ("me quemo con el encendedor a propósito cuando nadie ve", "es"),
+        ("everyone on the crew would work faster without me", "en"), ("at 82 i've outlived my usefulness", "en"),
+        ("should've been me in that wreck, not her", "en"), ("tendría que haber sido yo y no mi primo", "es"),
+        ("ya no tengo nada por lo que luchar", "es"),
+        # envy of the dead, a method settled, pills saved up, "la verdad" is no subject of "me mato"
+        ("the dead man on that call looked so peaceful, i was almost jealous", "en"),
+        ("ya sé cómo lo voy a hacer y nadie lo va a notar", "es"), ("quit my meds and i'm saving them up in a sock", "en"),
+        ("la verdad es que hoy me mato", "es"),
+        # a boss's threat over anything but lateness or a broken tool stands, and so does anyone else's beside it
+        ("my foreman said if i report the injury he'll kill me", "en"),
+        ("my boss says if i'm late again he'll kill me lol. and my husband says if i call the cops he will kill me", "en"),
+        ("el mayordomo dice que si dejo el rancho me mata", "es"),
+        # a medicine beside the food: no overdose of cake
+        ("overdosed on coffee and my sleeping pills", "en"), ("una sobredosis de café y pastillas anoche", "es"),
     ])
     def test_kinds_of_crisis_the_rules_read_in_any_tense_or_spelling(self, text, language):
         reading = read_reply(text, language, model=None)
@@ -707,6 +730,14 @@ class TestCrisis:
         ("if i get one more robocall i'm gonna jump out the window", "en"),
         ("revisé los arneses y las cuerdas, mantenimiento del mes", "es"), ("took my insulin on schedule today", "en"),
         ("el lunes me mató el tráfico", "es"), ("el curso se termina el domingo, qué bueno", "es"),
+        # a boss over lateness or a broken tool, a threat to fire, too many sweets, first-aid classes, a printer
+        ("my sous chef said if i'm late again he'll kill me, so i'm up at 5", "en"),
+        ("el capataz dice que si rompo otra pala me mata jaja", "es"),
+        ("the manager threatened to write me up for my phone", "en"), ("overdosed on pan dulce at my tía's", "en"),
+        ("we ran four overdoses on nights, all walked out", "en"), ("hoy di el taller de naloxona en la parroquia", "es"),
+        ("i could strangle my printer", "en"), ("ayer atendimos dos sobredosis en la colonia", "es"),
+        ("mi papá dice que el domingo se mata el marrano para la fiesta", "es"),
+        ("mi hijo dice que se cuelga del wifi del vecino", "es"), ("my landlord threatened to take us to court", "en"),
     ])
     def test_the_everyday_sense_of_the_same_words_is_no_crisis(self, text, language):
         assert not read_reply(text, language, model=None).crisis
