@@ -190,7 +190,8 @@ def read_reply(text: str, language: str | None = None, *, model=_SHIPPED) -> Rea
     # A sign of risk the rules could not settle, or a reply the model finds close to a crisis.
     risks = concepts.unsure(found)
     ask_at = min(EXPLAINED_ASK_AT, learned.ask_at) if ordinary and learned else learned and learned.ask_at
-    close = bool(opinion and opinion.crisis >= ask_at) and not _about_the_service(t, found)
+    # asked only when nothing called a crisis: the service question is then looked for once
+    close = not crisis and bool(opinion and opinion.crisis >= ask_at) and not _about_the_service(t, found)
     uncertain = not crisis and bool(risks or close)
     concerns: list[str] = []
     if uncertain:

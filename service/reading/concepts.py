@@ -1218,6 +1218,11 @@ def _expand(p: str) -> str:
 _PATTERNS = AnchoredPatterns({name: _expand(p) for name, p in GROUPS.items()})
 
 
+# A threat reported as said is no figure of speech, even inside an idiom's words ("he said he'd
+# kill me lol"); nor are the words that set a boss's joke aside (BOSS_IF), which must cover it.
+KEPT_BESIDE_IDIOMS = frozenset({"THREAT", "ULTIMATUM", "THREAT_IF", "BOSS_IF"})
+
+
 def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
          benign_goodbye: bool) -> dict[str, list[tuple[int, int]]]:
     """Where each concept occurs in the reply, as spans of the lemma text, outside the spans set
@@ -1230,7 +1235,7 @@ def find(words: ReplyText, lemmas: ReplyText, words_aside, lemmas_aside,
     for name in GROUPS:
         if (name not in in_lemmas and name not in in_words) or (benign_goodbye and name in BENIGN_FAREWELL):
             continue
-        keep_all = name in ("THREAT", "ULTIMATUM", "THREAT_IF", "BOSS_IF")
+        keep_all = name in KEPT_BESIDE_IDIOMS
         spans = {span for span in in_lemmas.get(name, ()) if keep_all or not overlaps(*span, lemmas_aside)}
         spans.update(words.same_words(lemmas, span) for span in in_words.get(name, ())
                      if keep_all or not overlaps(*span, words_aside))
@@ -1254,7 +1259,7 @@ def crisis(lemmas: ReplyText, found) -> list[tuple[str, list[str]]]:
 
 
 def _set_aside(needs, found) -> bool:
-    """Every occurrence of the rule's concept lies inside the words that explain it (ASIDE)."""
+    """Every occurrence of the rule's one concept lies inside the words that explain it (ASIDE)."""
     aside = found.get(ASIDE.get(needs), ())
     return bool(aside) and all(overlaps(*span, aside) for span in found[needs[0]])
 
